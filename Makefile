@@ -1,0 +1,38 @@
+# l10n: the commands a user runs. `make install` once, then `make presskit` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# argostranslate needs torch (through stanza) although l10n never imports it; the CPU build keeps the
+# install small. Override with `make install TORCH=torch` to let pip choose.
+TORCH ?= torch==2.13.0
+
+.PHONY: install presskit translate release status test models bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet '$(TORCH)'
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## The main job: translate what is new, then build the releases from locales/.
+presskit: install
+	$(BIN)/l10n translate
+	$(BIN)/l10n release
+
+translate: install
+	$(BIN)/l10n translate
+
+release: install
+	$(BIN)/l10n release
+
+status: install
+	$(BIN)/l10n status
+
+test: install
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf dist .l10n .pytest_cache

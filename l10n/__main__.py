@@ -1,0 +1,5 @@
+"""``python -m l10n``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,82 @@
+"""Catalog + document -> localized document, and the release folder.
+
+Translations are looked up by each segment's key (its sentence and repeat count), never by the
+sentence alone across documents, so two identical sentences keep their own translations. What has
+no usable translation falls back to the German sentence, so with no translations a release is the
+source, byte for byte.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Catalog, atomic_write
+from .languages import get_language
+from .model import Document
+from .project import Project
+
+
+@dataclass(frozen=True)
+class ReleasedFile:
+    """One file a release wrote and how much of it is translated."""
+
+    lang: str
+    path: str
+    translated: int
+    fallback: int
+
+
+def translations(catalog: Catalog | None, include_fuzzy: bool = False) -> dict[tuple[str | None, str], str]:
+    """Usable translations by key: approved ones, plus fuzzy ones if ``include_fuzzy``."""
+    if catalog is None:
+        return {}
+    return {e.key: e.msgstr for e in catalog.active if e.msgstr and (include_fuzzy or not e.fuzzy)}
+
+
+def localize(doc: Document, lang: str, table: dict[tuple[str | None, str], str]) -> tuple[str, int]:
+    """Rebuild ``doc`` with each sentence replaced by its translation in ``table``.
+
+    Returns the text and how many sentences were translated. In languages written without spaces
+    between sentences (Chinese), the space between two translated sentences is dropped; line
+    breaks are kept.
+    """
+    spaced = get_language(lang).sentence_space
+    out: list[str] = []
+    pos = 0
+    previous_translated = False
+    previous_block = -1
+    count = 0
+    for seg in doc.segments:
+        gap = doc.text[pos : seg.start]
+        translated = table.get(seg.key)
+        same_block = seg.block == previous_block
+        if not spaced and translated is not None and previous_translated and same_block and "\n" not in gap:
+            gap = ""
+        out.append(gap)
+        out.append(translated if translated is not None else seg.text)
+        count += translated is not None
+        previous_translated = translated is not None
+        previous_block = seg.block
+        pos = seg.end
+    out.append(doc.text[pos:])
+    return "".join(out), count
+
+
+def release(project: Project, out_dir: Path | None = None, include_fuzzy: bool | None = None) -> list[ReleasedFile]:
+    """Write every document in every target language to ``out_dir/<lang>/<file>``."""
+    config = project.config
+    out = config.inside(out_dir or Path(config.out_dir), "release folder")
+    fuzzy = config.include_fuzzy if include_fuzzy is None else include_fuzzy
+    written = []
+    for path in project.source_files():
+        doc = project.load(path)
+        rel = path.resolve().relative_to(config.source_path.resolve())
+        for lang in config.target_languages:
+            catalog = project.read(project.catalog_path(doc.name, lang), lang)
+            text, count = localize(doc, lang, translations(catalog, fuzzy))
+            target = out / lang / rel
+            bom = "\ufeff" if doc.bom else ""
+            atomic_write(target, (bom + text).encode("utf-8"))
+            written.append(ReleasedFile(lang, project.display(target), count, len(doc.segments) - count))
+    return written

@@ -1,0 +1,304 @@
+"""Gettext catalogs: the only module that touches polib.
+
+The rest of l10n sees :class:`Entry` and :class:`Catalog` values. Reading turns polib's errors
+into :class:`CatalogError` with file and line; writing is atomic and happens only when the content
+changed, so a no-change run leaves every file byte-identical.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import polib
+
+from . import __version__
+from .errors import CatalogError
+from .languages import Language
+from .model import Document
+
+WRAP = 79  # GNU gettext's default, so our files diff cleanly against msgcat/msgmerge output.
+MT_PREFIX = "mt:"  # translator-comment line carrying machine-translation provenance
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One catalog entry. ``approved`` is what a reviewer signed off: translated and not fuzzy."""
+
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    fuzzy: bool = False
+    flags: tuple[str, ...] = ()  # flags other than fuzzy, kept as found
+    comment: str = ""  # extracted comment (#.), owned by l10n
+    tcomment: str = ""  # translator comment (#), owned by people (and the mt: provenance line)
+    occurrences: tuple[tuple[str, str], ...] = ()
+    previous_msgid: str | None = None
+    previous_msgctxt: str | None = None
+    obsolete: bool = False
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def translated(self) -> bool:
+        return bool(self.msgstr)
+
+    @property
+    def approved(self) -> bool:
+        return bool(self.msgstr) and not self.fuzzy
+
+    @property
+    def provenance(self) -> str | None:
+        """The machine-translation provenance recorded in the translator comment, if any."""
+        for line in self.tcomment.splitlines():
+            if line.startswith(MT_PREFIX):
+                return line[len(MT_PREFIX) :].strip()
+        return None
+
+    def with_provenance(self, provenance: str | None) -> "Entry":
+        """A copy whose ``mt:`` comment line is replaced by ``provenance`` (removed if None)."""
+        lines = [ln for ln in self.tcomment.splitlines() if not ln.startswith(MT_PREFIX)]
+        if provenance:
+            lines.append(f"{MT_PREFIX} {provenance}")
+        return replace(self, tcomment="\n".join(lines))
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A PO or POT file's content: header fields (in order) and entries (obsolete ones included)."""
+
+    header: dict[str, str] = field(default_factory=dict, hash=False)
+    entries: tuple[Entry, ...] = ()
+    header_comment: str = ""
+
+    @property
+    def active(self) -> list[Entry]:
+        return [e for e in self.entries if not e.obsolete]
+
+    @property
+    def obsolete(self) -> list[Entry]:
+        return [e for e in self.entries if e.obsolete]
+
+    def get(self, key: tuple[str | None, str]) -> Entry | None:
+        return next((e for e in self.entries if e.key == key and not e.obsolete), None)
+
+    def content(self) -> tuple:
+        """Everything but the dates that change on each write: equal content means no write."""
+        volatile = {"POT-Creation-Date", "PO-Revision-Date"}
+        return (tuple((k, v) for k, v in self.header.items() if k not in volatile), self.entries, self.header_comment)
+
+
+def now_stamp() -> str:
+    """The current time in gettext's header format; ``SOURCE_DATE_EPOCH`` pins it for builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.strftime("%Y-%m-%d %H:%M+0000")
+
+
+def template_header(project: str) -> dict[str, str]:
+    """Header fields of a template (``.pot``)."""
+    return {
+        "Project-Id-Version": project,
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": now_stamp(),
+        # xgettext's placeholders: a template has no translator or language yet.
+        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
+        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
+        "Language-Team": "LANGUAGE <LL@li.org>",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Generator": f"l10n {__version__}",
+    }
+
+
+def catalog_header(template: Catalog, lang: Language, old: Catalog | None) -> dict[str, str]:
+    """Header fields of a language's catalog; what a translator set in ``old`` is kept."""
+    header = {
+        "Project-Id-Version": template.header.get("Project-Id-Version", ""),
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": template.header.get("POT-Creation-Date", now_stamp()),
+        "PO-Revision-Date": now_stamp(),
+        "Last-Translator": "",
+        "Language-Team": f"{lang.name} <>",
+        "Language": lang.gettext,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": lang.plural_forms,
+        "X-Generator": f"l10n {__version__}",
+    }
+    if old is not None:
+        for key in ("PO-Revision-Date", "Last-Translator", "Language-Team"):
+            if old.header.get(key):
+                header[key] = old.header[key]
+        # Anything extra a tool or translator added (X-Poedit-*, ...) stays too.
+        header.update({k: v for k, v in old.header.items() if k not in header})
+    return header
+
+
+def extracted_comment(kind: str, sid: str, notes: tuple[str, ...] = ()) -> str:
+    """The ``#.`` comment l10n writes: block kind and stable segment id, then any notes."""
+    return "\n".join((f"{kind}, id {sid}", *notes))
+
+
+def build_template(doc: Document, project: str, notes: dict | None = None) -> Catalog:
+    """The template for ``doc``: one entry per sentence, in document order."""
+    notes = notes or {}
+    entries = tuple(
+        Entry(
+            msgid=seg.msgid,
+            msgctxt=seg.msgctxt,
+            comment=extracted_comment(seg.kind, seg.sid, notes.get(seg.key, ())),
+            occurrences=((doc.path, str(seg.line)),),
+        )
+        for seg in doc.segments
+    )
+    return Catalog(template_header(project), entries, header_comment=f"Template for {doc.path}.")
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
+    """Read a PO/POT file; a syntax error becomes a :class:`CatalogError` with its line."""
+    shown = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror}", path=shown) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CatalogError("not UTF-8", path=shown, line=line, hint="l10n catalogs are UTF-8; re-save the file as UTF-8") from None
+    try:
+        po = polib.pofile(text, wrapwidth=WRAP, check_for_duplicates=True)
+    except (OSError, ValueError) as exc:
+        found = _LINE.search(str(exc))
+        message = str(exc).split(" (line")[0].replace(" in po file", "").strip().rstrip(":")
+        raise CatalogError(
+            f"broken catalog: {message}",
+            path=shown,
+            line=int(found.group(1)) if found else None,
+            hint="fix the file by hand or restore it from version control; l10n will not overwrite it",
+        ) from None
+    charset = po.metadata.get("Content-Type", "charset=UTF-8").partition("charset=")[2].strip()
+    if charset and charset.upper() not in ("UTF-8", "CHARSET"):
+        raise CatalogError(f"declares charset {charset}, l10n writes UTF-8", path=shown, line=_header_line(text, "Content-Type"), hint="set 'Content-Type: text/plain; charset=UTF-8' and re-save as UTF-8")
+    return Catalog(dict(po.metadata), tuple(_from_polib(e) for e in po), po.header)
+
+
+def _header_line(text: str, field_name: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if field_name in line:
+            return number
+    return None
+
+
+def _from_polib(e: polib.POEntry) -> Entry:
+    flags = tuple(f for f in e.flags if f != "fuzzy")
+    return Entry(
+        msgid=e.msgid,
+        msgstr=e.msgstr,
+        msgctxt=e.msgctxt,
+        fuzzy="fuzzy" in e.flags,
+        flags=flags,
+        comment=e.comment or "",
+        tcomment=e.tcomment or "",
+        occurrences=tuple((p, ln) for p, ln in e.occurrences),
+        previous_msgid=e.previous_msgid,
+        previous_msgctxt=e.previous_msgctxt,
+        obsolete=bool(e.obsolete),
+    )
+
+
+def entry_line(path: Path, key: tuple[str | None, str]) -> int | None:
+    """The line number of the entry with ``key`` in the PO file at ``path`` (for messages)."""
+    try:
+        po = polib.pofile(str(path), wrapwidth=WRAP)
+    except (OSError, ValueError):
+        return None
+    for e in po:
+        if (e.msgctxt, e.msgid) == key:
+            return e.linenum
+    return None
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def render(catalog: Catalog) -> str:
+    """The PO text of ``catalog``."""
+    po = polib.POFile(wrapwidth=WRAP)
+    po.header = catalog.header_comment
+    po.metadata = dict(catalog.header)
+    for e in catalog.entries:
+        flags = (["fuzzy"] if e.fuzzy else []) + list(e.flags)
+        po.append(
+            polib.POEntry(
+                msgid=e.msgid,
+                msgstr=e.msgstr,
+                msgctxt=e.msgctxt,
+                flags=flags,
+                comment=e.comment,
+                tcomment=e.tcomment,
+                occurrences=list(e.occurrences),
+                previous_msgid=e.previous_msgid,
+                previous_msgctxt=e.previous_msgctxt,
+                obsolete=e.obsolete,
+            )
+        )
+    return str(po)
+
+
+def write_catalog(path: Path, catalog: Catalog, old: Catalog | None = None) -> bool:
+    """Write ``catalog`` to ``path`` unless its content equals ``old``'s; return whether it wrote."""
+    if old is not None and old.content() == catalog.content():
+        return False
+    atomic_write(path, render(catalog).encode("utf-8"))
+    return True
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+

@@ -1,0 +1,145 @@
+"""``l10n.toml`` -> :class:`Config`.
+
+Every key is declared in ``SCHEMA`` with its type and default; an unknown key, a wrong type or an
+unknown language is a :class:`ConfigError` naming the key, so a typo never silently falls back to a
+default.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .languages import get_language
+
+CONFIG_NAME = "l10n.toml"
+
+# section -> key -> (type, default). ``list`` means a list of strings.
+SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
+    "project": {
+        "name": (str, "l10n project"),
+        "source_language": (str, "de"),
+        "target_languages": (list, ["en", "zh"]),
+        "source_dir": (str, "source"),
+        "locales_dir": (str, "locales"),
+    },
+    "translate": {
+        "engine": (str, "argos"),
+        "pivot_language": (str, "en"),
+    },
+    "release": {
+        "out_dir": (str, "dist"),
+        "include_fuzzy": (bool, False),
+    },
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """A project's settings, with paths resolved against the project root."""
+
+    root: Path
+    name: str = "l10n project"
+    source_language: str = "de"
+    target_languages: tuple[str, ...] = ("en", "zh")
+    source_dir: str = "source"
+    locales_dir: str = "locales"
+    engine: str = "argos"
+    pivot_language: str = "en"
+    out_dir: str = "dist"
+    include_fuzzy: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def source_path(self) -> Path:
+        return self.root / self.source_dir
+
+    @property
+    def locales_path(self) -> Path:
+        return self.root / self.locales_dir
+
+    @property
+    def state_path(self) -> Path:
+        """Where l10n keeps its own state (cache, lock): ``.l10n/`` in the project."""
+        return self.root / ".l10n"
+
+    def inside(self, path: Path, what: str) -> Path:
+        """Resolve ``path`` and refuse it if it lies outside the project root."""
+        resolved = (self.root / path).resolve()
+        if not resolved.is_relative_to(self.root.resolve()):
+            raise ConfigError(
+                f"{what} {str(path)!r} lies outside the project",
+                path=self.root / CONFIG_NAME,
+                hint="use a path inside the project folder",
+            )
+        return resolved
+
+
+def _check(section: str, key: str, value: Any, path: Path) -> Any:
+    expected, _ = SCHEMA[section][key]
+    ok = isinstance(value, expected) and not (expected is not bool and isinstance(value, bool))
+    if expected is list:
+        ok = ok and all(isinstance(v, str) for v in value)
+    if not ok:
+        kind = "a list of strings" if expected is list else expected.__name__
+        raise ConfigError(f"[{section}] {key} must be {kind}, not {value!r}", path=path)
+    return value
+
+
+def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> Config:
+    """Validate the parsed TOML ``data`` and build a :class:`Config` rooted at ``root``."""
+    path = path or root / CONFIG_NAME
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for section, table in data.items():
+        if section not in SCHEMA:
+            if section in EXTENSION_SECTIONS:
+                extra[section] = table
+                continue
+            known = ", ".join(sorted(SCHEMA) + sorted(EXTENSION_SECTIONS))
+            raise ConfigError(f"unknown section [{section}]", path=path, hint=f"known: {known}")
+        if not isinstance(table, dict):
+            raise ConfigError(f"[{section}] must be a table", path=path)
+        for key, value in table.items():
+            if key not in SCHEMA[section]:
+                known = ", ".join(sorted(SCHEMA[section]))
+                raise ConfigError(f"unknown key [{section}] {key}", path=path, hint=f"known: {known}")
+            values[key] = _check(section, key, value, path)
+    config = Config(root=root, extra=extra, **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+    for code in (config.source_language, *config.target_languages, config.pivot_language):
+        try:
+            get_language(code)
+        except ConfigError as exc:
+            raise ConfigError(exc.message, path=path, hint=exc.hint) from None
+    if config.source_language in config.target_languages:
+        raise ConfigError("the source language cannot also be a target language", path=path)
+    for what in ("source_dir", "locales_dir", "out_dir"):
+        config.inside(Path(getattr(config, what)), f"[{what}]")
+    return config
+
+
+# Sections owned by other modules (segmentation rules, glossary, checks, ...). They are validated
+# where they are used; listing them here keeps a typo in a section name an error.
+EXTENSION_SECTIONS: set[str] = set()
+
+
+def load_config(root: Path | str = ".") -> Config:
+    """Read ``l10n.toml`` in ``root`` (defaults for a folder without one)."""
+    root = Path(root).resolve()
+    path = root / CONFIG_NAME
+    if not path.exists():
+        return parse_config({}, root, path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError("not UTF-8 text", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        # Python 3.11's error has no lineno attribute; the line is only in the message.
+        found = re.search(r"at line (\d+)", str(exc))
+        line = int(found.group(1)) if found else None
+        raise ConfigError(f"not valid TOML: {exc}", path=path, line=line) from None
+    return parse_config(data, root, path)

@@ -1,0 +1,79 @@
+"""Translation engines behind one small protocol, found through a registry.
+
+Built-in engines register themselves here exactly as plug-ins do through the ``l10n.engines``
+entry-point group: a name mapped to a factory ``(config) -> Engine``. Factories import their heavy
+dependencies lazily, so listing or choosing an engine costs nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Callable, Protocol, Sequence
+
+from ..errors import EngineError
+
+if TYPE_CHECKING:
+    from ..config import Config
+
+
+@dataclass(frozen=True)
+class Translation:
+    """An engine's output for one sentence; ``flags`` mark problems a reviewer must see."""
+
+    text: str
+    flags: tuple[str, ...] = ()
+
+
+class Engine(Protocol):
+    """What l10n needs from a machine-translation engine."""
+
+    name: str
+
+    def supports(self, source: str, target: str) -> bool:
+        """Whether the engine can translate ``source`` -> ``target`` directly."""
+
+    def model_id(self, source: str, target: str) -> str:
+        """Names the model and version used for the pair, for provenance and caching."""
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[Translation]:
+        """Translate sentences; one output per input, in order."""
+
+
+EngineFactory = Callable[["Config"], Engine]
+ENGINES: dict[str, EngineFactory] = {}
+
+
+def register(name: str) -> Callable[[EngineFactory], EngineFactory]:
+    """Decorator: register ``factory`` under ``name``."""
+
+    def decorate(factory: EngineFactory) -> EngineFactory:
+        ENGINES[name] = factory
+        return factory
+
+    return decorate
+
+
+def _load_builtins() -> None:
+    from . import argos, pseudo  # noqa: F401  (registration happens on import)
+
+
+def _load_plugins() -> None:
+    for ep in entry_points(group="l10n.engines"):
+        if ep.name not in ENGINES:
+            ENGINES[ep.name] = ep.load()
+
+
+def engine_names() -> list[str]:
+    """Names of every engine available, built-in and plug-in."""
+    _load_builtins()
+    _load_plugins()
+    return sorted(ENGINES)
+
+
+def get_engine(name: str, config: "Config") -> Engine:
+    """Create the engine called ``name`` or raise :class:`EngineError` listing the known ones."""
+    names = engine_names()
+    if name not in ENGINES:
+        raise EngineError(f"unknown engine {name!r}", hint=f"available: {', '.join(names)}")
+    return ENGINES[name](config)

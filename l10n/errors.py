@@ -1,0 +1,53 @@
+"""The errors l10n raises. Each carries a message a user can act on.
+
+Library code raises these and never prints or exits; the CLI turns them into one line on stderr
+and exit code 1.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class L10nError(Exception):
+    """A problem the user can fix: bad input, a missing model, a broken catalog.
+
+    ``path`` and ``line`` point at the offending input when there is one; ``hint`` says what to do.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}{self.message}{hint}"
+
+
+class ConfigError(L10nError):
+    """``l10n.toml`` is missing, malformed or names something that does not exist."""
+
+
+class SourceError(L10nError):
+    """A source document cannot be read or segmented."""
+
+
+class CatalogError(L10nError):
+    """A PO/POT file is broken or does not belong where it is."""
+
+
+class EngineError(L10nError):
+    """A translation engine is unknown, unavailable or has no model for a language pair."""

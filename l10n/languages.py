@@ -1,0 +1,38 @@
+"""What l10n knows about each language: gettext code, plural forms, HTML language tag.
+
+Kept as data so a new language is one entry here (plus segmentation rules if it needs them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language l10n can read or write."""
+
+    code: str  # as used in l10n.toml and folder names: "de", "en", "zh"
+    gettext: str  # PO header ``Language``: "zh_CN"
+    html: str  # BCP 47 tag for ``lang`` attributes: "zh-Hans"
+    name: str  # English name, for reports
+    plural_forms: str  # PO header ``Plural-Forms``
+    sentence_space: bool  # whether sentences are separated by a space when joined
+
+
+LANGUAGES: dict[str, Language] = {
+    "de": Language("de", "de", "de", "German", "nplurals=2; plural=(n != 1);", True),
+    "en": Language("en", "en", "en", "English", "nplurals=2; plural=(n != 1);", True),
+    "zh": Language("zh", "zh_CN", "zh-Hans", "Chinese (Simplified)", "nplurals=1; plural=0;", False),
+}
+
+
+def get_language(code: str) -> Language:
+    """Return the language for ``code`` or raise a :class:`ConfigError` listing the known ones."""
+    try:
+        return LANGUAGES[code]
+    except KeyError:
+        known = ", ".join(sorted(LANGUAGES))
+        raise ConfigError(f"unknown language {code!r}", hint=f"known languages: {known}") from None

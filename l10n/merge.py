@@ -1,0 +1,91 @@
+"""msgmerge-style merging of a template into a language's catalog.
+
+Exact matches keep everything a translator did; a changed sentence is paired with its most similar
+old entry (at least ``FUZZY_THRESHOLD`` similar) and becomes fuzzy with gettext's previous-msgid
+(``#|``); old entries with a translation that no sentence uses any more become obsolete (``#~``) and
+come back if their sentence does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from .catalog import Catalog, Entry
+
+# Two sentences this similar (difflib ratio over characters) are "the same sentence, edited".
+# 0.75 matches one changed figure or word in a press-release sentence and rejects unrelated ones.
+FUZZY_THRESHOLD = 0.75
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """The merged catalog and what happened to its entries."""
+
+    catalog: Catalog
+    kept: int = 0
+    fuzzy_matched: int = 0
+    new: int = 0
+    obsoleted: int = 0
+    revived: int = 0
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity of two sentences in [0, 1]."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
+        return 0.0
+    return matcher.ratio()
+
+
+def merge(old: Catalog | None, template: Catalog, header: dict[str, str]) -> MergeResult:
+    """Merge ``template`` into ``old`` (None for a new catalog) with the given ``header``."""
+    old_entries = list(old.entries) if old else []
+    active = {e.key: e for e in old_entries if not e.obsolete}
+    obsolete = {e.key: e for e in old_entries if e.obsolete}
+    used: set[tuple] = set()
+    counts = {"kept": 0, "fuzzy_matched": 0, "new": 0, "revived": 0}
+    merged: list[Entry] = []
+    unmatched: list[tuple[int, Entry]] = []
+    for t in template.entries:
+        found = active.get(t.key) or obsolete.get(t.key)
+        if found is not None:
+            counts["revived" if found.obsolete else "kept"] += 1
+            used.add(found.key)
+            merged.append(_update(found, t))
+        else:
+            unmatched.append((len(merged), t))
+            merged.append(t)
+    pool = [e for e in old_entries if e.key not in used and e.msgstr]
+    for index, t in unmatched:
+        best = max(pool, key=lambda e: similarity(e.msgid, t.msgid), default=None)
+        if best is not None and similarity(best.msgid, t.msgid) >= FUZZY_THRESHOLD:
+            pool.remove(best)
+            used.add(best.key)
+            counts["fuzzy_matched"] += 1
+            merged[index] = replace(
+                _update(best, t),
+                msgid=t.msgid,
+                msgctxt=t.msgctxt,
+                fuzzy=True,
+                previous_msgid=best.previous_msgid if best.fuzzy and best.previous_msgid else best.msgid,
+                previous_msgctxt=best.msgctxt,
+            )
+        else:
+            counts["new"] += 1
+    gone = [replace(e, obsolete=True, occurrences=()) for e in old_entries if e.key not in used and e.msgstr]
+    catalog = Catalog(header, tuple(merged) + tuple(gone), old.header_comment if old else template.header_comment)
+    obsoleted = sum(1 for e in old_entries if not e.obsolete and e.key not in used and e.msgstr)
+    return MergeResult(catalog, obsoleted=obsoleted, **counts)
+
+
+def _update(found: Entry, t: Entry) -> Entry:
+    """``found`` with the template's comment and references; translation and flags as they were."""
+    return replace(
+        found,
+        comment=t.comment,
+        occurrences=t.occurrences,
+        obsolete=False,
+        previous_msgid=found.previous_msgid if found.fuzzy else None,
+        previous_msgctxt=found.previous_msgctxt if found.fuzzy else None,
+    )

@@ -1,0 +1,85 @@
+"""A project on disk: its config, source documents and catalog paths.
+
+The one place that knows the folder layout: ``source/<name>.md`` ->
+``locales/templates/<name>.pot`` and ``locales/<lang>/<name>.po``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .catalog import Catalog, read_catalog
+from .config import Config, load_config
+from .errors import CatalogError
+from .languages import get_language
+from .model import Document
+from .segment import Splitter, get_splitter
+from .sources import find_sources, read_document
+
+
+@dataclass(frozen=True)
+class Project:
+    """A configured project rooted at ``config.root``."""
+
+    config: Config
+
+    @classmethod
+    def open(cls, root: Path | str = ".") -> "Project":
+        """Load the project whose ``l10n.toml`` is in ``root``."""
+        return cls(load_config(root))
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+    @property
+    def splitter(self) -> Splitter:
+        return get_splitter(self.config.source_language)
+
+    def display(self, path: Path) -> str:
+        """``path`` relative to the project root, for messages and references."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    def source_files(self) -> list[Path]:
+        """Every source file, sorted."""
+        return find_sources(self.config.inside(Path(self.config.source_dir), "[project] source_dir"))
+
+    def doc_name(self, path: Path) -> str:
+        """The catalog name of a source file: its path in the source folder without suffix."""
+        rel = path.resolve().relative_to(self.config.source_path.resolve())
+        return rel.with_suffix("").as_posix()
+
+    def load(self, path: Path) -> Document:
+        """Read and segment one source file."""
+        return read_document(path, self.root, self.splitter, self.doc_name(path))
+
+    def documents(self) -> Iterator[Document]:
+        """Every source document, read lazily one at a time (memory stays flat)."""
+        for path in self.source_files():
+            yield self.load(path)
+
+    def template_path(self, name: str) -> Path:
+        return self.config.locales_path / "templates" / f"{name}.pot"
+
+    def catalog_path(self, name: str, lang: str) -> Path:
+        return self.config.locales_path / lang / f"{name}.po"
+
+    def read(self, path: Path, lang: str | None = None) -> Catalog | None:
+        """Read a catalog if it exists; check that its ``Language`` belongs in ``lang``'s folder."""
+        if not path.exists():
+            return None
+        catalog = read_catalog(path, display=self.display(path))
+        if lang is not None:
+            declared = catalog.header.get("Language", "")
+            if declared and declared.replace("-", "_").split("_")[0].lower() != lang:
+                raise CatalogError(
+                    f"header says Language: {declared}, but the file is in the {lang!r} folder",
+                    path=self.display(path),
+                    hint=f"set 'Language: {get_language(lang).gettext}' or move the file",
+                )
+        return catalog

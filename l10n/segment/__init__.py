@@ -1,0 +1,43 @@
+"""Sentence segmentation: text -> trimmed sentence spans with exact offsets.
+
+Every splitter returns :class:`~l10n.model.Span` objects that are trimmed, ordered and
+non-overlapping, and whose gaps hold only whitespace, so the pieces and the gaps between them join
+back to the input exactly.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Protocol
+
+from ..errors import ConfigError
+from ..model import Span
+
+
+class Splitter(Protocol):
+    """Anything with ``split(text) -> list[Span]``."""
+
+    def split(self, text: str) -> list[Span]: ...
+
+
+def get_splitter(lang: str, extra_abbreviations: Iterable[str] = ()) -> Splitter:
+    """The sentence splitter for ``lang``, with ``extra_abbreviations`` added to its list."""
+    return _splitter(lang, tuple(sorted(set(extra_abbreviations))))
+
+
+@lru_cache(maxsize=16)
+def _splitter(lang: str, extra: tuple[str, ...]) -> Splitter:
+    if lang == "de":
+        from .de import GermanSplitter
+
+        return GermanSplitter(extra)
+    raise ConfigError(f"no sentence splitter for language {lang!r}", hint="supported: de")
+
+
+def split_sentences(text: str, lang: str = "de") -> list[Span]:
+    """Split ``text`` into sentence spans.
+
+    >>> [("Ein Satz. Noch einer."[s.start:s.end]) for s in split_sentences("Ein Satz. Noch einer.")]
+    ['Ein Satz.', 'Noch einer.']
+    """
+    return get_splitter(lang).split(text)

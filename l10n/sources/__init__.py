@@ -1,0 +1,111 @@
+"""Source readers: a file's bytes -> a segmented :class:`~l10n.model.Document`.
+
+``READERS`` maps a suffix to a function ``(text) -> (blocks, metadata)``; decoding, line numbers and
+sentence splitting are shared here so every format gets the same guarantees.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+from ..errors import SourceError
+from ..model import Block, Document, Segment
+from ..segment import Splitter
+from . import markdown, plaintext
+
+BlockReader = Callable[[str], tuple[list[Block], dict[str, str]]]
+
+READERS: dict[str, tuple[str, BlockReader]] = {
+    ".md": ("markdown", markdown.read_blocks),
+    ".markdown": ("markdown", markdown.read_blocks),
+    ".txt": ("text", plaintext.read_blocks),
+}
+
+
+def decode(data: bytes, path: str) -> tuple[str, bool]:
+    """Decode UTF-8 (a BOM is accepted and remembered) or raise a clear :class:`SourceError`."""
+    bom = data.startswith(b"\xef\xbb\xbf")
+    if bom:
+        data = data[3:]
+    if b"\x00" in data:
+        raise SourceError("binary file, not text", path=path, hint="sources must be UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        guess = "Windows-1252 or Latin-1" if any(b >= 0x80 for b in data[exc.start : exc.start + 1]) else "unknown"
+        raise SourceError(
+            f"not UTF-8 (byte 0x{data[exc.start]:02x}; looks like {guess})",
+            path=path,
+            line=line,
+            hint=f"convert it: iconv -f cp1252 -t utf-8 {path}",
+        ) from None
+    return text, bom
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line begins (line 1 at index 0)."""
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    return starts
+
+
+def read_document(path: Path, root: Path, splitter: Splitter, name: str | None = None) -> Document:
+    """Read and segment the source file at ``path`` (``root`` makes its path relative).
+
+    ``name`` names the document's catalogs; by default the file's stem.
+    """
+    rel = path.resolve().relative_to(root.resolve()).as_posix()
+    fmt, reader = reader_for(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror}", path=rel) from None
+    text, bom = decode(data, rel)
+    if not text.strip():
+        raise SourceError("empty file, nothing to translate", path=rel)
+    return parse_document(text, rel, fmt, reader, splitter, bom=bom, name=name or path.stem)
+
+
+def reader_for(path: Path) -> tuple[str, BlockReader]:
+    """The (format, reader) for ``path`` by its suffix."""
+    try:
+        return READERS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(READERS))
+        raise SourceError(f"unknown source format {path.suffix!r}", path=str(path), hint=f"known: {known}") from None
+
+
+def parse_document(
+    text: str, rel: str, fmt: str, reader: BlockReader, splitter: Splitter, *, bom: bool = False, name: str = ""
+) -> Document:
+    """Segment already-decoded ``text`` into blocks and sentences."""
+    blocks, metadata = reader(text)
+    starts = line_starts(text)
+    seen: Counter[str] = Counter()
+    segments: list[Segment] = []
+    line_index = 0
+    for index, block in enumerate(blocks):
+        for span in splitter.split(text[block.start : block.end]):
+            start, end = block.start + span.start, block.start + span.end
+            while line_index + 1 < len(starts) and starts[line_index + 1] <= start:
+                line_index += 1
+            seg = Segment(text[start:end], start, end, line_index + 1, index, block.kind)
+            seen[seg.msgid] += 1
+            if seen[seg.msgid] > 1:
+                seg = Segment(seg.text, start, end, seg.line, index, block.kind, seen[seg.msgid])
+            segments.append(seg)
+    return Document(rel, name or Path(rel).stem, fmt, text, tuple(blocks), tuple(segments), metadata, bom)
+
+
+def find_sources(source_dir: Path) -> list[Path]:
+    """Every readable source file under ``source_dir``, sorted, hidden files skipped."""
+    if not source_dir.is_dir():
+        raise SourceError("source folder not found", path=str(source_dir), hint="create it or set [project] source_dir in l10n.toml")
+    return sorted(
+        p
+        for p in source_dir.rglob("*")
+        if p.is_file() and p.suffix.lower() in READERS and not any(part.startswith(".") for part in p.relative_to(source_dir).parts)
+    )

@@ -1,0 +1,31 @@
+"""Shared fixtures: a project copied into a temporary folder, engines for tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEED_DOC = "oppo-vivo-xiaomi-duesseldorf"
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Path:
+    """A copy of the repository's project (config, source, reviewed catalogs) in ``tmp_path``."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(REPO / "l10n.toml", root / "l10n.toml")
+    shutil.copytree(REPO / "source", root / "source")
+    shutil.copytree(REPO / "locales", root / "locales")
+    return root
+
+
+@pytest.fixture
+def empty_project(project_dir: Path) -> Path:
+    """The project with ``locales/`` emptied: nothing translated yet."""
+    shutil.rmtree(project_dir / "locales")
+    (project_dir / "locales").mkdir()
+    return project_dir
