@@ -120,6 +120,9 @@ def _prepare(project: Project, doc: Document, langs: list[str]) -> _Job:
         result = merge(old, template, catalog_header(template, get_language(lang), old))
         job.old[lang] = old
         job.catalogs[lang] = result.catalog
+        if old is None:
+            note = f"{get_language(lang).name} translation of {doc.path}."
+            job.catalogs[lang] = replace(result.catalog, header_comment=note)
         job.reports[lang] = FileReport(
             project.display(path), lang, kept=result.kept, fuzzy_matched=result.fuzzy_matched,
             new=result.new, obsoleted=result.obsoleted, revived=result.revived,
