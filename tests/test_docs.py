@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import click
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -20,8 +19,9 @@ def command_paths() -> list[list[str]]:
     group = typer.main.get_command(app)
     paths = []
 
-    def walk(cmd: click.Command, prefix: list[str]) -> None:
-        if isinstance(cmd, click.Group):
+    def walk(cmd, prefix: list[str]) -> None:
+        # typer vendors its own click: test for a group by its commands, not its class.
+        if getattr(cmd, "commands", None):
             for name, sub in cmd.commands.items():
                 walk(sub, prefix + [name])
         else:
