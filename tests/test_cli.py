@@ -95,3 +95,21 @@ def test_unknown_engine_is_one_clear_line(empty_project: Path):
     assert proc.stderr.strip().startswith("error: unknown engine 'nope'")
     assert "Traceback" not in proc.stderr
     assert main  # the console-script entry point exists
+
+
+def test_missing_source_folder_and_missing_model_are_clear_errors(empty_project: Path, tmp_path: Path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(tmp_path / "no-packages")}
+    proc = subprocess.run([sys.executable, "-m", "l10n", "translate", "-C", str(empty_project)], capture_output=True, text=True, env=env)
+    assert proc.returncode == 1
+    assert "no Argos model installed for de→en" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (empty_project / "locales" / "en").exists()  # nothing half-written
+
+    shutil.rmtree(empty_project / "source")
+    proc = subprocess.run([sys.executable, "-m", "l10n", "status", "-C", str(empty_project)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: ") and "source folder not found" in proc.stderr
