@@ -28,7 +28,7 @@ translate: install
 	$(BIN)/l10n translate
 
 release: install
-	$(BIN)/l10n release
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null) $(BIN)/l10n release
 
 status: install
 	$(BIN)/l10n status

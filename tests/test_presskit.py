@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import zipfile
 from importlib import resources
 from pathlib import Path
@@ -128,6 +129,11 @@ def test_building_twice_gives_a_byte_identical_zip(reviewed: Path, monkeypatch: 
     (reviewed / "dist").rename(reviewed / "dist-old")
     build_kit(project)
     assert zip_path.read_bytes() == before
+    # Another checkout of the same inputs (copy2 keeps mtimes, as SOURCE_DATE_EPOCH would pin them).
+    clone = reviewed.parent / "clone"
+    shutil.copytree(reviewed, clone, ignore=shutil.ignore_patterns("dist*"))
+    build_kit(Project.open(clone))
+    assert (clone / first.archive).read_bytes() == before
     with zipfile.ZipFile(io.BytesIO(before)) as archive:
         infos = archive.infolist()
         names = [i.filename for i in infos]
@@ -164,3 +170,27 @@ def test_failed_build_keeps_the_previous_kit(reviewed: Path):
         build_kit(project)
     assert (reviewed / "dist" / "presskit" / "index.html").read_bytes() == before
     assert [p.name for p in (reviewed / "dist").iterdir() if p.name.startswith(".")] == []
+
+
+def test_text_and_nested_documents_get_pages_with_working_links(reviewed: Path):
+    folder = reviewed / "source" / "2020"
+    folder.mkdir()
+    (folder / "launch.md").write_text("---\ntitle: Ignored, the heading wins\nort: Köln\n---\n# Neue Zentrale\n\nDer Umzug ist fertig. Alle sind da.\n", encoding="utf-8")
+    (folder / "notice.txt").write_text("Hinweis <b>fett</b>: Der Termin entfällt.\n\nMehr folgt.\n", encoding="utf-8")
+    report = build_kit(Project.open(reviewed), threshold=0)
+    kit = reviewed / "dist" / "presskit"
+    launch = (kit / "zh" / "2020" / "launch.html").read_text(encoding="utf-8")
+    # No catalog yet: with threshold 0 the language ships as partial, every sentence in German.
+    assert "<title>Neue Zentrale</title>" in launch and "<p>Der Umzug ist fertig. Alle sind da.</p>" in launch
+    assert 'href="../../index.html"' in launch and 'href="../../de/2020/launch.html"' in launch
+    assert "<dt>ort</dt><dd>Köln</dd>" in launch and "Ignored" not in launch
+    notice = (kit / "en" / "2020" / "notice.html").read_text(encoding="utf-8")
+    assert "<p>Hinweis &lt;b&gt;fett&lt;/b&gt;: Der Termin entfällt.</p>\n<p>Mehr folgt.</p>" in notice
+    assert (kit / "en" / "2020" / "notice.txt").read_text(encoding="utf-8").startswith("Hinweis <b>fett</b>")
+    statuses = {(r.document, r.lang): r.status for r in report.results}
+    assert statuses[("2020/notice", "zh")] == "partial" and statuses[(SEED_DOC, "zh")] == "complete"
+    data = manifest(reviewed)
+    assert [d["name"] for d in data["documents"]] == ["2020/launch", "2020/notice", SEED_DOC]
+    assert data["documents"][1]["format"] == "text" and data["documents"][1]["languages"]["en"]["catalog"] is None
+    with zipfile.ZipFile(reviewed / report.archive) as archive:
+        assert "presskit/en/2020/notice.html" in archive.namelist() and "presskit/en/2020/" in archive.namelist()
