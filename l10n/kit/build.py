@@ -19,7 +19,7 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -166,37 +166,24 @@ class _Kit:
         self.inputs: list[Path] = []
 
     def add(self, path: Path) -> None:
-        project, config = self.project, self.config
-        doc = project.load(path)
+        """Plan, write and record one source document in every language."""
+        doc = self.project.load(path)
         self.inputs.append(path)
-        suffix = Path(doc.path).suffix
-        entries = len(doc.segments)
-        source_stats = Stats(doc.name, config.source_language, doc.path, entries, entries, 0, 0, 0)
-        plans = [(config.source_language, None, source_stats, "complete", None, {})]
-        for lang in config.target_languages:
-            po_path = project.catalog_path(doc.name, lang)
-            catalog = project.read(po_path, lang)
-            shown = project.display(po_path)
-            if catalog is None:
-                stats = Stats(doc.name, lang, shown, entries, 0, 0, entries, 0)
-            else:
-                self.inputs.append(po_path)
-                stats = catalog_stats(catalog, doc.name, lang, shown)
-            status, reason = decide(stats, self.threshold, self.include_fuzzy)
-            table = translations(catalog, self.include_fuzzy) if reason is None else {}
-            plans.append((lang, catalog, stats, status, reason, table))
-
-        shipped = [p for p in plans if p[4] is None]
-        versions = tuple(PageLink(lang, f"{lang}/{doc.name}.html", title_of(doc, lang, table, config.source_language)) for lang, _, _, _, _, table in shipped)
+        plans = [self._plan(doc, lang) for lang in (self.config.source_language, *self.config.target_languages)]
+        versions = tuple(
+            PageLink(p.lang, f"{p.lang}/{doc.name}.html", title_of(doc, p.lang, p.table, self.config.source_language))
+            for p in plans
+            if p.reason is None
+        )
         rows, languages = [], {}
-        for lang, catalog, stats, status, reason, table in plans:
-            files: tuple[str, ...] = ()
-            link = next((v for v in versions if v.lang == lang), None)
-            if link is not None:
-                files = self._write_language(doc, lang, table, status, versions, link.title, suffix)
-            rows.append(IndexRow(lang, status, reason, link, f"{lang}/{doc.name}{suffix}" if link else None, "Markdown" if doc.format == "markdown" else "Text"))
-            languages[lang] = self._manifest_language(lang, catalog, stats, status, reason, files, link)
-            self.results.append(LanguageResult(doc.name, lang, status, reason, stats, files))
+        suffix = Path(doc.path).suffix
+        for plan in plans:
+            link = next((v for v in versions if v.lang == plan.lang), None)
+            files = self._write_language(doc, plan, versions, link.title, suffix) if link else ()
+            source_href = f"{plan.lang}/{doc.name}{suffix}" if link else None
+            rows.append(IndexRow(plan.lang, plan.status, plan.reason, link, source_href, "Markdown" if doc.format == "markdown" else "Text"))
+            languages[plan.lang] = self._manifest_language(plan, files, link)
+            self.results.append(LanguageResult(doc.name, plan.lang, plan.status, plan.reason, plan.stats, files))
         self.releases.append((versions[0].title, rows))
         self.documents.append(
             {
@@ -204,12 +191,30 @@ class _Kit:
                 "source": doc.path,
                 "format": doc.format,
                 "source_sha256": sha256(path.read_bytes()),
-                "segments": entries,
+                "segments": len(doc.segments),
                 "languages": languages,
             }
         )
 
-    def _write_language(self, doc: Document, lang: str, table: dict, status: str, versions: tuple[PageLink, ...], title: str, suffix: str) -> tuple[str, ...]:
+    def _plan(self, doc: Document, lang: str) -> "_Plan":
+        """Read ``lang``'s catalog of ``doc`` and apply the release policy to it."""
+        entries = len(doc.segments)
+        if lang == self.config.source_language:
+            return _Plan(lang, None, None, Stats(doc.name, lang, doc.path, entries, entries, 0, 0, 0), "complete", None, {})
+        po_path = self.project.catalog_path(doc.name, lang)
+        catalog = self.project.read(po_path, lang)
+        shown = self.project.display(po_path)
+        if catalog is None:
+            stats = Stats(doc.name, lang, shown, entries, 0, 0, entries, 0)
+        else:
+            self.inputs.append(po_path)
+            stats = catalog_stats(catalog, doc.name, lang, shown)
+        status, reason = decide(stats, self.threshold, self.include_fuzzy)
+        table = translations(catalog, self.include_fuzzy) if reason is None else {}
+        return _Plan(lang, catalog, po_path if catalog else None, stats, status, reason, table)
+
+    def _write_language(self, doc: Document, plan: "_Plan", versions: tuple[PageLink, ...], title: str, suffix: str) -> tuple[str, ...]:
+        lang, table = plan.lang, plan.table
         text = localize(doc, lang, table)[0] if lang != self.config.source_language else doc.text
         source_file = f"{lang}/{doc.name}{suffix}"
         self.files[source_file] = ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8")
@@ -221,7 +226,7 @@ class _Kit:
             date=doc.metadata.get("date", ""),
             metadata=tuple((k, v) for k, v in doc.metadata.items() if not _HIDDEN_META.match(k)),
             body_html=markdown_html(text) if doc.format == "markdown" else text_html(text),
-            status=status,
+            status=plan.status,
             draft=self.include_fuzzy,
             versions=versions,
         )
@@ -229,26 +234,38 @@ class _Kit:
         self.files[html_file] = page_html(page, GENERATOR).encode("utf-8")
         return (source_file, html_file)
 
-    def _manifest_language(self, lang, catalog, stats, status, reason, files, link) -> dict:
-        po_path = self.project.catalog_path(stats.document, lang)
-        original = lang == self.config.source_language
-        item = {"status": status}
-        if reason:
-            item["reason"] = reason
+    def _manifest_language(self, plan: "_Plan", files: tuple[str, ...], link: PageLink | None) -> dict:
+        item: dict = {"status": plan.status}
+        if plan.reason:
+            item["reason"] = plan.reason
         if link is not None:
             item["title"] = link.title
+        original = plan.lang == self.config.source_language
         item.update(
             original=original,
-            approved=stats.approved,
-            fuzzy=stats.fuzzy,
-            untranslated=stats.untranslated,
-            approved_percent=stats.percent,
-            catalog=None if original or catalog is None else stats.path,
-            catalog_sha256=None if original or catalog is None else sha256(po_path.read_bytes()),
+            approved=plan.stats.approved,
+            fuzzy=plan.stats.fuzzy,
+            untranslated=plan.stats.untranslated,
+            approved_percent=plan.stats.percent,
+            catalog=plan.stats.path if plan.po_path else None,
+            catalog_sha256=sha256(plan.po_path.read_bytes()) if plan.po_path else None,
+            machine_text=machine_text(plan.catalog, self.include_fuzzy) if files else [],
             files=list(files),
-            machine_text=machine_text(catalog, self.include_fuzzy) if files and not original else [],
         )
         return item
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One language of one document: its catalog, counts and what the release policy decided."""
+
+    lang: str
+    catalog: Catalog | None
+    po_path: Path | None
+    stats: Stats
+    status: str
+    reason: str | None
+    table: dict = field(hash=False, compare=False)
 
 
 def build_kit(
