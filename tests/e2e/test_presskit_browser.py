@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,7 +20,7 @@ from l10n.kit import build_kit
 from l10n.project import Project
 
 from ..conftest import REPO
-from ..kit_support import TITLES, reviewed_project
+from ..kit_support import REVIEWED, TITLES, reviewed_project
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 OUTPUT = REPO / "tests" / "output" / "presskit"
@@ -62,10 +63,11 @@ def chromium(profile: Path, *args: str) -> str:
     return done.stdout
 
 
-def read(profile: Path, url: str) -> _Dom:
+def read(profile: Path, url: str) -> tuple[_Dom, str]:
+    html = chromium(profile, "--dump-dom", url)
     dom = _Dom()
-    dom.feed(chromium(profile, "--dump-dom", url))
-    return dom
+    dom.feed(html)
+    return dom, html
 
 
 def test_index_links_to_every_language_and_pages_render(empty_project: Path, tmp_path: Path):
@@ -74,17 +76,19 @@ def test_index_links_to_every_language_and_pages_render(empty_project: Path, tmp
     profile = tmp_path / "chromium-profile"
     index_url = (empty_project / "dist" / "presskit" / "index.html").as_uri()
 
-    index = read(profile, index_url)
+    index, _ = read(profile, index_url)
     assert index.lang == "en"
     links = dict(index.links)  # hreflang -> href; the title links and the source-format links agree
     assert sorted(links) == ["de", "en", "zh-Hans"]
     for tag, lang in (("de", "de"), ("en", "en"), ("zh-Hans", "zh")):
-        page = read(profile, urljoin(index_url, links[tag]))
+        page, html = read(profile, urljoin(index_url, links[tag]))
         assert page.lang == tag
         assert page.texts["h1"] == TITLES[lang]
         # The <script> typed into the English catalog is text, so it never ran.
         assert page.texts["title"] == TITLES[lang]
         assert {t for t, _ in page.links} == {"de", "en", "zh-Hans"} - {tag}
+        for text in REVIEWED.get(lang, {}).values():
+            assert escape(text, quote=False) in html, text
 
     OUTPUT.mkdir(parents=True, exist_ok=True)
     shots = {"index.png": index_url, "zh.png": urljoin(index_url, links["zh-Hans"])}
