@@ -18,15 +18,17 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 ## The main job: translate what is new, then build the releases from locales/.
+## The press kit lands in dist/<kit name>/ and dist/<kit name>.zip. SOURCE_DATE_EPOCH pins its build
+## time to the last commit, so the zip is byte-identical on every machine building that commit.
 presskit: install
 	$(BIN)/l10n translate
-	$(BIN)/l10n release
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null) $(BIN)/l10n release
 
 translate: install
 	$(BIN)/l10n translate
 
 release: install
-	$(BIN)/l10n release
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null) $(BIN)/l10n release
 
 status: install
 	$(BIN)/l10n status

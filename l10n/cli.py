@@ -81,16 +81,25 @@ def status(
 
 @app.command()
 def release(
-    include_fuzzy: Annotated[bool, typer.Option("--include-fuzzy", help="Use fuzzy (machine, unreviewed) translations too.")] = False,
+    include_fuzzy: Annotated[bool, typer.Option("--include-fuzzy", help="Use fuzzy (machine, unreviewed) translations too; the press kit becomes a draft.")] = False,
     out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: [release] out_dir).")] = None,
+    threshold: Annotated[Optional[int], typer.Option("--threshold", min=0, max=100, help="Percent of approved sentences a language needs to ship in the press kit (default: [release] threshold, 100).")] = None,
     project: ProjectOpt = Path("."),
 ) -> None:
-    """Rebuild every source document in every target language into DIR/<lang>/<file>."""
+    """Rebuild every source document in every target language into DIR/<lang>/<file>, then the press kit DIR/<kit name>/."""
     from .assemble import release as build
+    from .kit import build_kit
 
-    for f in build(_project(project), out, include_fuzzy or None):
+    opened = _project(project)
+    for f in build(opened, out, include_fuzzy or None):
         note = f" ({f.fallback} sentences left in the source language)" if f.fallback else ""
         typer.echo(f"{f.path}: {f.translated} translated{note}")
+    kit = build_kit(opened, out, threshold=threshold, include_fuzzy=include_fuzzy or None)
+    for r in kit.results:
+        if r.reason:
+            typer.echo(f"press kit: {r.document} [{r.lang}] omitted: {r.reason}")
+    draft = " (draft: machine translation, not reviewed)" if kit.draft else ""
+    typer.echo(f"{kit.folder}/: press kit{draft}; archive {kit.archive}")
 
 
 @app.command()

@@ -34,6 +34,9 @@ SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
     "release": {
         "out_dir": (str, "dist"),
         "include_fuzzy": (bool, False),
+        # The press kit (l10n/kit): a language ships when its approved share reaches threshold %.
+        "threshold": (int, 100),
+        "kit_name": (str, "presskit"),
     },
 }
 
@@ -52,6 +55,8 @@ class Config:
     pivot_language: str = "en"
     out_dir: str = "dist"
     include_fuzzy: bool = False
+    threshold: int = 100
+    kit_name: str = "presskit"
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property

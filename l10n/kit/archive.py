@@ -1,0 +1,40 @@
+"""A reproducible zip: the same files give the same bytes.
+
+Entries are sorted, every timestamp is the kit's build time (see :func:`l10n.kit.build.build_time`),
+permissions are fixed (0644 files, 0755 folders) and the creating system is always Unix, so
+nothing of the machine or the moment of the build leaks into the archive.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+# The zip format cannot store times before 1980.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
+    """``moment`` as a zip entry's date_time (clamped to the format's range; seconds made even)."""
+    stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second - moment.second % 2)
+    return max(_ZIP_EPOCH, min(stamp, (2107, 12, 31, 23, 59, 58)))
+
+
+def reproducible_zip(files: dict[str, bytes], moment: datetime) -> bytes:
+    """Zip ``files`` (archive path -> content) with folder entries, sorted, at ``moment``."""
+    date_time = zip_time(moment)
+    folders = sorted({"/".join(path.split("/")[:i]) + "/" for path in files for i in range(1, path.count("/") + 1)})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted([*folders, *files]):
+            info = zipfile.ZipInfo(path, date_time)
+            info.create_system = 3  # Unix, whatever builds it
+            if path.endswith("/"):
+                info.external_attr = (0o40755 << 16) | 0x10
+                archive.writestr(info, b"")
+            else:
+                info.external_attr = 0o100644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, files[path], compresslevel=9)
+    return buffer.getvalue()

@@ -1,0 +1,339 @@
+"""Build the press kit: ``<out>/<kit name>/`` and ``<out>/<kit name>.zip``.
+
+Per document the source language ships as the original; each target language ships when the
+release policy lets it (:func:`decide`), as the reassembled source format plus a standalone HTML
+page. ``index.html`` lists every release and ``manifest.json`` records what shipped and why.
+
+Build time: the manifest and the zip entries carry one moment, taken from ``SOURCE_DATE_EPOCH``
+when set (the reproducible-builds convention; ``make presskit`` sets it to the last commit's time)
+and otherwise from the newest input file (sources, catalogs, ``l10n.toml``). Never the wall clock:
+building twice from the same inputs gives the same bytes, and the time still says how current
+the kit is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .. import __version__
+from ..assemble import localize, translations
+from ..catalog import Catalog, atomic_write
+from ..config import CONFIG_NAME, Config
+from ..errors import ConfigError
+from ..model import Document, normalize_space
+from ..project import Project
+from ..status import Stats, catalog_stats
+from .archive import reproducible_zip
+from .render import IndexRow, Page, PageLink, index_html, labels, markdown_html, page_html, text_html
+
+GENERATOR = f"l10n {__version__}"
+_KIT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# A dateline opening the first sentence: "DÜSSELDORF. Die ..." or "BERLIN (dpa): ...".
+_DATELINE = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ.\- ]*[A-ZÄÖÜ])(?:\s*\([^)]*\))?[.:]\s+")
+_HIDDEN_META = re.compile(r"^(title(_\w+)?|date)$")
+
+
+@dataclass(frozen=True)
+class LanguageResult:
+    """What the kit holds for one document in one language."""
+
+    document: str
+    lang: str
+    status: str  # complete, partial or omitted
+    reason: str | None
+    stats: Stats
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KitReport:
+    """A built kit: where it lies and what went into it."""
+
+    name: str
+    folder: str
+    archive: str
+    draft: bool
+    threshold: int
+    results: tuple[LanguageResult, ...]
+
+
+def decide(stats: Stats, threshold: int, include_fuzzy: bool) -> tuple[str, str | None]:
+    """The release policy: (status, reason it is omitted or None).
+
+    A language ships when its approved share reaches ``threshold`` percent; in a draft kit
+    (``include_fuzzy``) fuzzy machine text counts too. It is ``complete`` when no sentence falls
+    back to the source language, else ``partial``.
+    """
+    usable = stats.approved + (stats.fuzzy if include_fuzzy else 0)
+    if usable * 100 < threshold * stats.entries:
+        what = "approved and fuzzy" if include_fuzzy else "approved"
+        share = 100.0 * usable / stats.entries
+        return "omitted", f"{what} {share:.1f}% ({usable} of {stats.entries} sentences) is below the threshold of {threshold}%"
+    return ("complete" if usable == stats.entries else "partial"), None
+
+
+def build_time(inputs: list[Path]) -> tuple[datetime, str]:
+    """The kit's one timestamp and where it came from (see the module docstring)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), timezone.utc), "SOURCE_DATE_EPOCH"
+        except (ValueError, OverflowError, OSError):
+            raise ConfigError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from None
+    newest = max(int(p.stat().st_mtime) for p in inputs)
+    return datetime.fromtimestamp(newest, timezone.utc), "newest input"
+
+
+def _check_settings(config: Config, kit_name: str, threshold: int) -> None:
+    where = config.root / CONFIG_NAME
+    if not _KIT_NAME.match(kit_name) or kit_name in (config.source_language, *config.target_languages):
+        raise ConfigError(f"[release] kit_name {kit_name!r} cannot name the kit folder", path=where, hint="use letters, digits, '.', '-' or '_', and not a language code")
+    if not 0 <= threshold <= 100:
+        raise ConfigError(f"[release] threshold must be a percentage from 0 to 100, not {threshold}", path=where)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def machine_text(catalog: Catalog | None, include_fuzzy: bool) -> list[dict]:
+    """Engine and model of the machine text a shipped language includes, grouped and counted."""
+    groups: dict[tuple, int] = {}
+    for e in catalog.active if catalog else ():
+        if not e.msgstr or (e.fuzzy and not include_fuzzy) or not e.provenance:
+            continue
+        parts = [p.strip() for p in e.provenance.split(";")]
+        via = next((p for p in parts[3:] if p.startswith("via ")), None)
+        key = (parts[0], parts[1] if len(parts) > 1 else "", via, not e.fuzzy)
+        groups[key] = groups.get(key, 0) + 1
+    out = []
+    for (engine, model, via, reviewed), count in sorted(groups.items(), key=lambda kv: tuple(map(str, kv[0]))):
+        item = {"engine": engine, "model": model, "entries": count, "reviewed": reviewed}
+        if via:
+            item["via"] = via
+        out.append(item)
+    return out
+
+
+def title_of(doc: Document, lang: str, table: dict, source_language: str) -> str:
+    """A document's title in ``lang``: a leading heading, front matter, else its first sentence."""
+    if not doc.segments:
+        return doc.name
+    first = doc.segments[0]
+
+    def text(seg) -> str:
+        return normalize_space(table.get(seg.key, seg.text))
+
+    if first.kind == "heading" and first.block == 0:
+        sep = " " if labels(lang)["separator"] == ", " else ""
+        return sep.join(text(s) for s in doc.segments if s.block == 0)
+    meta = doc.metadata.get(f"title_{lang}") or (doc.metadata.get("title") if lang == source_language else None)
+    if meta:
+        return meta
+    sentence = text(first)
+    return _DATELINE.sub("", sentence, count=1) or sentence
+
+
+def dateline_of(doc: Document, lang: str, table: dict) -> str:
+    """The dateline: the place opening the first sentence and the front matter date."""
+    place = ""
+    if doc.segments and doc.segments[0].kind != "heading":
+        found = _DATELINE.match(normalize_space(table.get(doc.segments[0].key, doc.segments[0].text)))
+        place = found.group(1) if found else ""
+    return labels(lang)["separator"].join(p for p in (place, doc.metadata.get("date", "")) if p)
+
+
+class _Kit:
+    """Collects files, index rows and manifest entries while documents are processed."""
+
+    def __init__(self, project: Project, include_fuzzy: bool, threshold: int) -> None:
+        self.project = project
+        self.config = project.config
+        self.include_fuzzy = include_fuzzy
+        self.threshold = threshold
+        self.files: dict[str, bytes] = {}
+        self.results: list[LanguageResult] = []
+        self.releases: list[tuple[str, list[IndexRow]]] = []
+        self.documents: list[dict] = []
+        self.inputs: list[Path] = []
+
+    def add(self, path: Path) -> None:
+        """Plan, write and record one source document in every language."""
+        doc = self.project.load(path)
+        self.inputs.append(path)
+        plans = [self._plan(doc, lang) for lang in (self.config.source_language, *self.config.target_languages)]
+        versions = tuple(
+            PageLink(p.lang, f"{p.lang}/{doc.name}.html", title_of(doc, p.lang, p.table, self.config.source_language))
+            for p in plans
+            if p.reason is None
+        )
+        rows, languages = [], {}
+        suffix = Path(doc.path).suffix
+        for plan in plans:
+            link = next((v for v in versions if v.lang == plan.lang), None)
+            files = self._write_language(doc, plan, versions, link.title, suffix) if link else ()
+            source_href = f"{plan.lang}/{doc.name}{suffix}" if link else None
+            rows.append(IndexRow(plan.lang, plan.status, plan.reason, link, source_href, "Markdown" if doc.format == "markdown" else "Text"))
+            languages[plan.lang] = self._manifest_language(plan, files, link)
+            self.results.append(LanguageResult(doc.name, plan.lang, plan.status, plan.reason, plan.stats, files))
+        self.releases.append((versions[0].title, rows))
+        self.documents.append(
+            {
+                "name": doc.name,
+                "source": doc.path,
+                "format": doc.format,
+                "source_sha256": sha256(path.read_bytes()),
+                "segments": len(doc.segments),
+                "languages": languages,
+            }
+        )
+
+    def _plan(self, doc: Document, lang: str) -> "_Plan":
+        """Read ``lang``'s catalog of ``doc`` and apply the release policy to it."""
+        entries = len(doc.segments)
+        if lang == self.config.source_language:
+            return _Plan(lang, None, None, Stats(doc.name, lang, doc.path, entries, entries, 0, 0, 0), "complete", None, {})
+        po_path = self.project.catalog_path(doc.name, lang)
+        catalog = self.project.read(po_path, lang)
+        shown = self.project.display(po_path)
+        if catalog is None:
+            stats = Stats(doc.name, lang, shown, entries, 0, 0, entries, 0)
+        else:
+            self.inputs.append(po_path)
+            stats = catalog_stats(catalog, doc.name, lang, shown)
+        status, reason = decide(stats, self.threshold, self.include_fuzzy)
+        table = translations(catalog, self.include_fuzzy) if reason is None else {}
+        return _Plan(lang, catalog, po_path if catalog else None, stats, status, reason, table)
+
+    def _write_language(self, doc: Document, plan: "_Plan", versions: tuple[PageLink, ...], title: str, suffix: str) -> tuple[str, ...]:
+        lang, table = plan.lang, plan.table
+        text = localize(doc, lang, table)[0] if lang != self.config.source_language else doc.text
+        source_file = f"{lang}/{doc.name}{suffix}"
+        self.files[source_file] = ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8")
+        page = Page(
+            lang=lang,
+            name=doc.name,
+            title=title,
+            dateline=dateline_of(doc, lang, table),
+            date=doc.metadata.get("date", ""),
+            metadata=tuple((k, v) for k, v in doc.metadata.items() if not _HIDDEN_META.match(k)),
+            body_html=markdown_html(text) if doc.format == "markdown" else text_html(text),
+            status=plan.status,
+            draft=self.include_fuzzy,
+            versions=versions,
+        )
+        html_file = f"{lang}/{doc.name}.html"
+        self.files[html_file] = page_html(page, GENERATOR).encode("utf-8")
+        return (source_file, html_file)
+
+    def _manifest_language(self, plan: "_Plan", files: tuple[str, ...], link: PageLink | None) -> dict:
+        item: dict = {"status": plan.status}
+        if plan.reason:
+            item["reason"] = plan.reason
+        if link is not None:
+            item["title"] = link.title
+        original = plan.lang == self.config.source_language
+        item.update(
+            original=original,
+            approved=plan.stats.approved,
+            fuzzy=plan.stats.fuzzy,
+            untranslated=plan.stats.untranslated,
+            approved_percent=plan.stats.percent,
+            catalog=plan.stats.path if plan.po_path else None,
+            catalog_sha256=sha256(plan.po_path.read_bytes()) if plan.po_path else None,
+            machine_text=machine_text(plan.catalog, self.include_fuzzy) if files else [],
+            files=list(files),
+        )
+        return item
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One language of one document: its catalog, counts and what the release policy decided."""
+
+    lang: str
+    catalog: Catalog | None
+    po_path: Path | None
+    stats: Stats
+    status: str
+    reason: str | None
+    table: dict = field(hash=False, compare=False)
+
+
+def build_kit(
+    project: Project,
+    out_dir: Path | None = None,
+    *,
+    threshold: int | None = None,
+    include_fuzzy: bool | None = None,
+    kit_name: str | None = None,
+) -> KitReport:
+    """Build ``<out>/<kit name>/`` and ``<out>/<kit name>.zip`` from the sources and catalogs.
+
+    Arguments left ``None`` come from ``[release]`` in ``l10n.toml``. The folder is built aside
+    and swapped in whole, so a failed build leaves the previous kit as it was.
+    """
+    config = project.config
+    name = kit_name or config.kit_name
+    threshold = config.threshold if threshold is None else threshold
+    include_fuzzy = config.include_fuzzy if include_fuzzy is None else include_fuzzy
+    _check_settings(config, name, threshold)
+    out = config.inside(out_dir or Path(config.out_dir), "release folder")
+
+    kit = _Kit(project, include_fuzzy, threshold)
+    for path in project.source_files():
+        kit.add(path)
+    config_file = config.root / CONFIG_NAME
+    moment, origin = build_time(kit.inputs + ([config_file] if config_file.exists() else []))
+    built = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    manifest = {
+        "kit": name,
+        "project": config.name,
+        "generator": GENERATOR,
+        "built": built,
+        "built_from": origin,
+        "draft": include_fuzzy,
+        "threshold": threshold,
+        "threshold_measures": "approved+fuzzy" if include_fuzzy else "approved",
+        "source_language": config.source_language,
+        "documents": kit.documents,
+    }
+    kit.files["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    kit.files["index.html"] = index_html(config.name, kit.releases, built, include_fuzzy, GENERATOR).encode("utf-8")
+
+    folder = out / name
+    _replace_folder(folder, kit.files)
+    archive = out / f"{name}.zip"
+    atomic_write(archive, reproducible_zip({f"{name}/{k}": v for k, v in kit.files.items()}, moment))
+    return KitReport(name, project.display(folder), project.display(archive), include_fuzzy, threshold, tuple(kit.results))
+
+
+def _replace_folder(folder: Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` into a fresh folder beside ``folder``, then swap it in."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        for rel, data in files.items():
+            target = stage / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        os.chmod(stage, 0o755)
+        old = None
+        if folder.exists():
+            old = folder.with_name(f".{folder.name}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(folder, old)
+        os.replace(stage, folder)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
