@@ -181,9 +181,22 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise CatalogError("not UTF-8", path=shown, line=line, hint="l10n catalogs are UTF-8; re-save the file as UTF-8") from None
+    if "\x00" in text:
+        raise CatalogError("contains a NUL byte", path=shown, line=text.count("\n", 0, text.index("\x00")) + 1, hint="the file is damaged; restore it from version control")
     try:
         po = polib.pofile(text, wrapwidth=WRAP, check_for_duplicates=True)
-    except (OSError, ValueError) as exc:
+    except ValueError as exc:
+        if "already exists" in str(exc):
+            raise _duplicate_error(text, shown) from None
+        found = _LINE.search(str(exc))
+        message = str(exc).split(" (line")[0].replace(" in po file", "").strip().rstrip(":")
+        raise CatalogError(
+            f"broken catalog: {message}",
+            path=shown,
+            line=int(found.group(1)) if found else None,
+            hint="fix the file by hand or restore it from version control; l10n will not overwrite it",
+        ) from None
+    except OSError as exc:
         found = _LINE.search(str(exc))
         message = str(exc).split(" (line")[0].replace(" in po file", "").strip().rstrip(":")
         raise CatalogError(
@@ -195,7 +208,38 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
     charset = po.metadata.get("Content-Type", "charset=UTF-8").partition("charset=")[2].strip()
     if charset and charset.upper() not in ("UTF-8", "CHARSET"):
         raise CatalogError(f"declares charset {charset}, l10n writes UTF-8", path=shown, line=_header_line(text, "Content-Type"), hint="set 'Content-Type: text/plain; charset=UTF-8' and re-save as UTF-8")
+    for e in po:
+        if e.msgstr and not e.obsolete:
+            _check_newlines(e, shown)
     return Catalog(dict(po.metadata), tuple(_from_polib(e) for e in po), po.header)
+
+
+def _duplicate_error(text: str, shown: str) -> CatalogError:
+    """The error for a catalog with the same msgctxt + msgid twice, at the second one's line."""
+    seen: dict[tuple, int] = {}
+    for e in polib.pofile(text, wrapwidth=WRAP):
+        key = (e.msgctxt, e.msgid, bool(e.obsolete))
+        if key in seen:
+            return CatalogError(
+                f"duplicate entry {e.msgid[:60]!r} (first at line {seen[key]})",
+                path=shown,
+                line=e.linenum,
+                hint="delete one of the two entries; gettext allows each message once",
+            )
+        seen[key] = e.linenum
+    return CatalogError("duplicate entry", path=shown, hint="delete one of the two entries")
+
+
+def _check_newlines(e: polib.POEntry, shown: str) -> None:
+    """msgfmt rejects an entry whose msgid and msgstr do not both begin and end with a newline."""
+    for where, test in (("begin", str.startswith), ("end", str.endswith)):
+        if test(e.msgid, "\n") != test(e.msgstr, "\n"):
+            raise CatalogError(
+                f"msgid and msgstr do not both {where} with a newline (\\n)",
+                path=shown,
+                line=e.linenum,
+                hint=f"make the translation {where} like the source sentence",
+            )
 
 
 def _header_line(text: str, field_name: str) -> int | None:
@@ -237,8 +281,23 @@ def entry_line(path: Path, key: tuple[str | None, str]) -> int | None:
 # --- writing -------------------------------------------------------------------------------------
 
 
+def check_writable(catalog: Catalog) -> None:
+    """Refuse text a PO file cannot carry (a NUL ends a C string in gettext) before writing."""
+    for e in catalog.entries:
+        for name in ("msgid", "msgstr", "msgctxt", "comment", "tcomment"):
+            value = getattr(e, name) or ""
+            if "\x00" in value:
+                raise CatalogError(
+                    f"{name} of {e.msgid[:60]!r} contains a NUL character, which gettext cannot store",
+                    path=e.occurrences[0][0] if e.occurrences else None,
+                    line=int(e.occurrences[0][1]) if e.occurrences and e.occurrences[0][1].isdigit() else None,
+                    hint="remove the control character from the text",
+                )
+
+
 def render(catalog: Catalog) -> str:
-    """The PO text of ``catalog``."""
+    """The PO text of ``catalog``; raises :class:`CatalogError` for text gettext cannot carry."""
+    check_writable(catalog)
     po = polib.POFile(wrapwidth=WRAP)
     po.header = catalog.header_comment
     po.metadata = dict(catalog.header)
