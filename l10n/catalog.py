@@ -185,22 +185,13 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
         raise CatalogError("contains a NUL byte", path=shown, line=text.count("\n", 0, text.index("\x00")) + 1, hint="the file is damaged; restore it from version control")
     try:
         po = polib.pofile(text, wrapwidth=WRAP, check_for_duplicates=True)
-    except ValueError as exc:
+    except (OSError, ValueError) as exc:  # polib signals a syntax error with OSError
         if "already exists" in str(exc):
             raise _duplicate_error(text, shown) from None
         found = _LINE.search(str(exc))
         message = str(exc).split(" (line")[0].replace(" in po file", "").strip().rstrip(":")
         raise CatalogError(
-            f"broken catalog: {message}",
-            path=shown,
-            line=int(found.group(1)) if found else None,
-            hint="fix the file by hand or restore it from version control; l10n will not overwrite it",
-        ) from None
-    except OSError as exc:
-        found = _LINE.search(str(exc))
-        message = str(exc).split(" (line")[0].replace(" in po file", "").strip().rstrip(":")
-        raise CatalogError(
-            f"broken catalog: {message}",
+            f"broken catalog: {message[:1].lower()}{message[1:]}",
             path=shown,
             line=int(found.group(1)) if found else None,
             hint="fix the file by hand or restore it from version control; l10n will not overwrite it",
