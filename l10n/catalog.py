@@ -184,7 +184,7 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
     if "\x00" in text:
         raise CatalogError("contains a NUL byte", path=shown, line=text.count("\n", 0, text.index("\x00")) + 1, hint="the file is damaged; restore it from version control")
     try:
-        po = polib.pofile(text, wrapwidth=WRAP, check_for_duplicates=True)
+        po = polib.pofile(_PoText(_gettext_escapes(text)), wrapwidth=WRAP, check_for_duplicates=True)
     except (OSError, ValueError) as exc:  # polib signals a syntax error with OSError
         if "already exists" in str(exc):
             raise _duplicate_error(text, shown) from None
@@ -205,10 +205,51 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
     return Catalog(dict(po.metadata), tuple(_from_polib(e) for e in po), po.header)
 
 
+class _PoText(str):
+    """PO text for polib, split at line ends only.
+
+    polib splits a string with ``str.splitlines()``, which also breaks at \\x0b, \\x0c, \\x1c-\\x1e,
+    \\x85 and \\u2028: characters that may stand unescaped inside a msgid.
+    """
+
+    def splitlines(self, keepends: bool = False) -> list[str]:  # type: ignore[override]
+        return self.replace("\r\n", "\n").split("\n")
+
+
+# Escapes GNU gettext writes (msgcat turns U+0007 into \a) that polib does not understand.
+_GETTEXT_ESCAPE = re.compile(r'\\(\\|a|x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)')
+_STRING_LINE = re.compile(r'^\s*(?:#[~|]\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"')
+_POLIB_ESCAPES = {"\n": r"\n", "\t": r"\t", "\r": r"\r", "\v": r"\v", "\b": r"\b", "\f": r"\f", '"': r'\"', "\\": r"\\"}
+
+
+def _gettext_escapes(text: str) -> str:
+    """Rewrite \\a, \\xHH and octal escapes in PO strings into what polib reads (comments untouched)."""
+    if not re.search(r"\\(?:a|x[0-9A-Fa-f]|[0-7])", text):
+        return text
+
+    def one(match: re.Match) -> str:
+        code = match.group(1)
+        if code == "a":
+            char = "\x07"
+        elif code[0] == "x" and len(code) > 1 and int(code[1:], 16) < 0x80:
+            char = chr(int(code[1:], 16))
+        elif code[0] in "01234567" and int(code, 8) < 0x80:
+            char = chr(int(code, 8))
+        else:  # an escape polib knows, \\ itself, or a byte of a multi-byte character: left alone
+            return match.group(0)
+        return _POLIB_ESCAPES.get(char, char)
+
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _STRING_LINE.match(line):
+            lines[i] = _GETTEXT_ESCAPE.sub(one, line)
+    return "\n".join(lines)
+
+
 def _duplicate_error(text: str, shown: str) -> CatalogError:
     """The error for a catalog with the same msgctxt + msgid twice, at the second one's line."""
     seen: dict[tuple, int] = {}
-    for e in polib.pofile(text, wrapwidth=WRAP):
+    for e in polib.pofile(_PoText(text), wrapwidth=WRAP):
         key = (e.msgctxt, e.msgid, bool(e.obsolete))
         if key in seen:
             return CatalogError(
@@ -272,14 +313,20 @@ def entry_line(path: Path, key: tuple[str | None, str]) -> int | None:
 # --- writing -------------------------------------------------------------------------------------
 
 
+# Characters gettext cannot carry: NUL ends a C string; EOT separates msgctxt from msgid in .mo
+# files, so msgfmt rejects it in any string.
+UNSTORABLE = {"\x00": "NUL", "\x04": "EOT (context separator)"}
+
+
 def check_writable(catalog: Catalog) -> None:
-    """Refuse text a PO file cannot carry (a NUL ends a C string in gettext) before writing."""
+    """Refuse text a PO file cannot carry before writing, rather than write a file msgfmt rejects."""
     for e in catalog.entries:
         for name in ("msgid", "msgstr", "msgctxt", "comment", "tcomment"):
             value = getattr(e, name) or ""
-            if "\x00" in value:
+            bad = next((label for char, label in UNSTORABLE.items() if char in value), None)
+            if bad:
                 raise CatalogError(
-                    f"{name} of {e.msgid[:60]!r} contains a NUL character, which gettext cannot store",
+                    f"{name} of {e.msgid[:60]!r} contains a {bad} character, which gettext cannot store",
                     path=e.occurrences[0][0] if e.occurrences else None,
                     line=int(e.occurrences[0][1]) if e.occurrences and e.occurrences[0][1].isdigit() else None,
                     hint="remove the control character from the text",

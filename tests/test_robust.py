@@ -229,3 +229,17 @@ def test_bad_config_fails_cleanly(capsys, project_dir: Path, toml: str, expected
 def test_release_outside_the_project_is_refused(capsys, project_dir: Path, tmp_path: Path):
     fails_cleanly(capsys, project_dir, "outside the project", command=("release", "--out", str(tmp_path / "elsewhere")))
     assert not (tmp_path / "elsewhere").exists()
+
+
+def test_gettext_escapes_polib_does_not_know_are_read(tmp_path: Path):
+    # msgcat writes U+0007 as \a; octal and hex escapes are gettext's too. An escaped backslash
+    # followed by "a" is a backslash and an "a", and comments are never unescaped.
+    path = tmp_path / "x.po"
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '# a comment with \\a in it\nmsgid "bell\\a \\101\\x42 \\\\a"\nmsgstr "x\\x1e\\036"\n',
+        encoding="utf-8",
+    )
+    (entry,) = read_catalog(path).entries
+    assert entry.msgid == "bell\x07 AB \\a" and entry.msgstr == "x\x1e\x1e"
+    assert entry.tcomment == "a comment with \\a in it"
