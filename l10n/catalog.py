@@ -183,6 +183,7 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
         raise CatalogError("not UTF-8", path=shown, line=line, hint="l10n catalogs are UTF-8; re-save the file as UTF-8") from None
     if "\x00" in text:
         raise CatalogError("contains a NUL byte", path=shown, line=text.count("\n", 0, text.index("\x00")) + 1, hint="the file is damaged; restore it from version control")
+    _check_syntax(text, shown)
     try:
         po = polib.pofile(_PoText(_gettext_escapes(text)), wrapwidth=WRAP, check_for_duplicates=True)
     except (OSError, ValueError) as exc:  # polib signals a syntax error with OSError
@@ -203,6 +204,27 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
         if e.msgstr and not e.obsolete:
             _check_newlines(e, shown)
     return Catalog(dict(po.metadata), tuple(_from_polib(e) for e in po), po.header)
+
+
+_QUOTED = r'"(?:[^"\\]|\\.)*"'
+_VALID_LINE = re.compile(rf"(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?{_QUOTED}\s*")
+
+
+def _check_syntax(text: str, shown: str) -> None:
+    """Reject what polib would silently misread (``msgid broken`` becomes the msgid "roke")."""
+    for number, line in enumerate(text.split("\n"), 1):
+        body = line.strip()
+        if body.startswith(("#~", "#|")):
+            body = body[2:].strip()
+        elif body.startswith("#"):
+            continue
+        if body and not _VALID_LINE.fullmatch(body):
+            raise CatalogError(
+                "broken catalog: syntax error (expected a keyword and a \"quoted string\")",
+                path=shown,
+                line=number,
+                hint="fix the file by hand or restore it from version control; l10n will not overwrite it",
+            )
 
 
 class _PoText(str):

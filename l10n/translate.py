@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 import os
 
 from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
 from .engines import Engine, get_engine
 from .languages import get_language
+from .manifest import TranslateState, settings_key
 from .merge import merge
 from .model import Document
 from .project import Project
@@ -84,15 +86,35 @@ def translate_project(
             engine = engine_factory(name) if engine_factory else get_engine(name, project.config)
         return engine
 
+    # Documents whose files are as the last run left them are skipped unread (see manifest.py).
+    state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order))
+    paths = {project.doc_name(p): p for p in project.source_files()}
+
+    def stale() -> Iterator[Document]:
+        for doc_name, path in paths.items():
+            if not state.fresh(doc_name, _doc_files(project, path, doc_name, order)):
+                state.forget(doc_name)
+                yield project.load(path)
+
     reports: list[FileReport] = []
-    for chunk in _chunks(project.documents()):
+    for chunk in _chunks(stale()):
         jobs = [_prepare(project, doc, order) for doc in chunk]
         for lang in order:
             if any(_pending(job, lang) for job in jobs):
                 _fill(project, jobs, lang, get())
         for job in jobs:
             reports.extend(_write(project, job, order))
+            if not any(_pending(job, lang) for lang in order):
+                state.record(job.doc.name, _doc_files(project, paths[job.doc.name], job.doc.name, order))
+        state.save()  # after every chunk: an interrupted run keeps what it finished
+    state.keep_only(set(paths))
+    state.save()
     return reports
+
+
+def _doc_files(project: Project, source: Path, name: str, langs: list[str]) -> list[Path]:
+    """The files one document's translation reads and writes."""
+    return [source, project.template_path(name), *(project.catalog_path(name, lang) for lang in langs)]
 
 
 def _chunks(docs: Iterable[Document]) -> Iterator[list[Document]]:
