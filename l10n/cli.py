@@ -51,6 +51,8 @@ def translate(
         reports = translate_project(proj, lang, engine)
     changed = False
     for r in reports:
+        if r.warning:
+            _echo_err(f"warning: {r.warning}")
         if r.lang is None:
             if r.written:
                 typer.echo(f"{r.path}: template updated")

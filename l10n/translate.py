@@ -16,6 +16,7 @@ import os
 
 from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
 from .engines import Engine, get_engine
+from .langid import language_warning
 from .languages import get_language
 from .manifest import TranslateState, settings_key
 from .merge import merge
@@ -40,6 +41,7 @@ class FileReport:
     machine: int = 0
     obsoleted: int = 0
     revived: int = 0
+    warning: str = ""  # on the template's report: the source does not look like the source language
 
 
 @dataclass
@@ -203,7 +205,9 @@ def _write(project: Project, job: _Job, langs: list[str]) -> list[FileReport]:
     reports = []
     pot_path = project.template_path(job.doc.name)
     written = write_catalog(pot_path, job.template, job.old["templates"])
-    reports.append(FileReport(project.display(pot_path), None, written=written))
+    sentences = [seg.text for seg in job.doc.segments]
+    warning = language_warning(sentences, project.config.source_language, job.doc.path) or ""
+    reports.append(FileReport(project.display(pot_path), None, written=written, warning=warning))
     for lang in langs:
         catalog, old = job.catalogs[lang], job.old[lang]
         if old is None or old.content() != catalog.content():

@@ -243,3 +243,11 @@ def test_gettext_escapes_polib_does_not_know_are_read(tmp_path: Path):
     (entry,) = read_catalog(path).entries
     assert entry.msgid == "bell\x07 AB \\a" and entry.msgstr == "x\x1e\x1e"
     assert entry.tcomment == "a comment with \\a in it"
+
+
+def test_a_source_not_in_german_gets_a_warning(capsys, empty_project: Path):
+    add_source(empty_project, "english.md", b"The company opens an office in Duesseldorf. It employs twenty people and plans to grow next year.\n")
+    code, _, err = cli(capsys, "translate", "-e", "pseudo", "-C", str(empty_project))
+    assert code == 0
+    assert "warning: source/english.md: looks like 'en'" in err and "not the source language 'de'" in err
+    assert "oppo" not in err  # the German document gets none
