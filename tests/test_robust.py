@@ -251,3 +251,19 @@ def test_a_source_not_in_german_gets_a_warning(capsys, empty_project: Path):
     assert code == 0
     assert "warning: source/english.md: looks like 'en'" in err and "not the source language 'de'" in err
     assert "oppo" not in err  # the German document gets none
+
+
+@pytest.mark.parametrize(
+    ("text", "german"),
+    [
+        ("Die Firma eröffnet im Sommer ein Büro in Köln und stellt dort zehn Leute ein.", True),
+        ("The company opens an office in Cologne this summer and hires ten people there.", False),
+        ("La société ouvre un bureau à Cologne cet été et embauche dix personnes.", False),
+    ],
+)
+def test_german_is_recognised_without_langdetect(text: str, german: bool):
+    from l10n.langid import language_warning, surely_in
+
+    assert surely_in(text, "de") is german
+    warning = language_warning([text], "de", "source/x.md")
+    assert (warning is None) is german
