@@ -197,3 +197,38 @@ def test_stale_lock_file_does_not_block(tmp_path: Path):
     (state / "lock").write_text("l10n translate; pid 999999 on elsewhere\n", encoding="utf-8")
     with project_lock(state) as path:
         assert f"pid {os.getpid()}" in path.read_text(encoding="utf-8")
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from l10n.catalog import atomic_write
+    path, a, b = Path(sys.argv[1]), Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()
+    print("ready", flush=True)
+    while True:
+        atomic_write(path, a)
+        atomic_write(path, b)
+    """
+)
+
+
+def test_kill_9_during_writes_leaves_the_old_file_or_the_new_one(tmp_path: Path):
+    # Two versions of a real catalog, of different sizes; a writer alternates them as fast as it
+    # can and is killed at random moments. The file is always exactly one of the two.
+    old = (REPO / "locales" / "zh" / "oppo-vivo-xiaomi-duesseldorf.po").read_bytes()
+    new = old.replace(b"msgstr \"", b"msgstr \"~~~~~~~~~~~~~~~~~~~~", 40)
+    (tmp_path / "a").write_bytes(old)
+    (tmp_path / "b").write_bytes(new)
+    target = tmp_path / "locales" / "x.po"
+    target.parent.mkdir()
+    target.write_bytes(old)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for i in range(12):
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(target), str(tmp_path / "a"), str(tmp_path / "b")], env=env, stdout=subprocess.PIPE, text=True)
+        assert proc.stdout.readline().strip() == "ready"
+        time.sleep(0.005 * (i % 5))
+        proc.kill()
+        proc.communicate()
+        assert target.read_bytes() in (old, new)
+        read_catalog(target)
