@@ -12,7 +12,7 @@ from l10n.catalog import Catalog, Entry, read_catalog, render
 from l10n.cli import main
 from l10n.errors import CatalogError
 
-from .conftest import SEED_DOC
+from .conftest import REPO, SEED_DOC
 
 
 def cli(capsys, *args: str) -> tuple[int, str, str]:
@@ -267,3 +267,11 @@ def test_german_is_recognised_without_langdetect(text: str, german: bool):
     assert surely_in(text, "de") is german
     warning = language_warning([text], "de", "source/x.md")
     assert (warning is None) is german
+
+
+def test_catalog_saved_with_crlf_or_a_bom_reads_the_same(tmp_path: Path):
+    original = po_path(REPO)
+    expected = read_catalog(original).entries
+    for name, data in (("crlf.po", original.read_bytes().replace(b"\n", b"\r\n")), ("bom.po", b"\xef\xbb\xbf" + original.read_bytes())):
+        (tmp_path / name).write_bytes(data)
+        assert read_catalog(tmp_path / name).entries == expected, name
