@@ -34,9 +34,12 @@ def project_lock(state_dir: Path, *, wait: float = 0.0, what: str = "l10n transl
     ``wait`` is how many seconds to wait for another run to finish; 0 stops at once.
     Raises :class:`LockedError` naming the holder if the lock is not free in time.
     """
-    state_dir.mkdir(parents=True, exist_ok=True)
     path = state_dir / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise L10nError(f"cannot create the project lock: {exc.strerror}", path=path, hint="l10n needs a writable project folder") from None
     try:
         deadline = time.monotonic() + max(wait, 0.0)
         while True:

@@ -16,6 +16,7 @@ import os
 
 from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
 from .engines import Engine, get_engine
+from .errors import L10nError
 from .langid import language_warning
 from .languages import get_language
 from .manifest import TranslateState, settings_key
@@ -120,7 +121,10 @@ def _doc_files(project: Project, source: Path, name: str, langs: list[str]) -> l
 
 
 def _chunks(docs: Iterable[Document]) -> Iterator[list[Document]]:
-    limit = int(os.environ.get(CHUNK_ENV) or CHUNK_SENTENCES)
+    try:
+        limit = max(1, int(os.environ.get(CHUNK_ENV) or CHUNK_SENTENCES))
+    except ValueError:
+        raise L10nError(f"{CHUNK_ENV}={os.environ[CHUNK_ENV]!r} is not a whole number", hint="unset it or give a number of sentences") from None
     chunk: list[Document] = []
     size = 0
     for doc in docs:

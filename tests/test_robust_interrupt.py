@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from l10n.catalog import read_catalog
+from l10n.errors import L10nError
 from l10n.lock import LockedError, project_lock
 
 from .conftest import REPO
@@ -232,3 +233,17 @@ def test_kill_9_during_writes_leaves_the_old_file_or_the_new_one(tmp_path: Path)
         proc.communicate()
         assert target.read_bytes() in (old, new)
         read_catalog(target)
+
+
+def test_lock_that_cannot_be_created_is_a_clear_error(tmp_path: Path):
+    (tmp_path / ".l10n").write_text("a file where l10n wants its state folder", encoding="utf-8")
+    with pytest.raises(L10nError, match="cannot create the project lock"):
+        with project_lock(tmp_path / ".l10n"):
+            pass
+
+
+def test_bad_chunk_size_is_a_clear_error(capsys, tmp_path: Path, monkeypatch):
+    root = make_project(tmp_path / "project")
+    monkeypatch.setenv("L10N_CHUNK_SENTENCES", "many")
+    code, _, err = cli(capsys, "translate", "-e", "pseudo", "-C", str(root))
+    assert code == 1 and "L10N_CHUNK_SENTENCES='many' is not a whole number" in err
