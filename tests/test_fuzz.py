@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from l10n.catalog import read_catalog, render
-from l10n.errors import CatalogError, SourceError
+from l10n.config import load_config
+from l10n.errors import CatalogError, ConfigError, SourceError
 from l10n.segment import get_splitter
 from l10n.sources import read_document
 
@@ -23,8 +24,9 @@ from .conftest import REPO, SEED_DOC
 SPLITTER = get_splitter("de")
 SOURCE = (REPO / "source" / f"{SEED_DOC}.md").read_bytes()
 CATALOG = (REPO / "locales" / "zh" / f"{SEED_DOC}.po").read_bytes()
+CONFIG = (REPO / "l10n.toml").read_bytes()
 # Bytes that matter to the formats: PO syntax, Markdown syntax, UTF-8 lead bytes, line ends.
-TOKENS = [b'"', b"\\", b"\n", b"\r", b"#", b"#~ ", b"#| ", b"msgid ", b"msgstr ", b"msgctxt ", b"msgstr[0] ", b'""', b"\xc3", b"\xe2\x80", b"\xff", b"\x00", b"\x04", b"---\n", b"```", b"\t", b"- ", b"1. ", b"\\a", b"\\x", b"\\0"]
+TOKENS = [b'"', b"\\", b"\n", b"\r", b"#", b"#~ ", b"#| ", b"msgid ", b"msgstr ", b"msgctxt ", b"msgstr[0] ", b'""', b"\xc3", b"\xe2\x80", b"\xff", b"\x00", b"\x04", b"---\n", b"```", b"\t", b"- ", b"1. ", b"\\a", b"\\x", b"\\0", b"[", b"]", b"=", b"true", b"1", b"[project]\n", b'"../x"']
 
 
 @st.composite
@@ -86,3 +88,15 @@ def test_catalog_reader_raises_only_clear_errors(tmp_path: Path, data: bytes):
         render(catalog)
     except CatalogError as exc:  # read but not writable (e.g. an escaped NUL): refused, not written
         assert "cannot store" in str(exc)
+
+
+@FUZZ
+@given(data=mutated(CONFIG))
+def test_config_reader_raises_only_clear_errors(tmp_path: Path, data: bytes):
+    (tmp_path / "l10n.toml").write_bytes(data)
+    try:
+        config = load_config(tmp_path)
+    except ConfigError as exc:
+        assert exc.path and str(exc)
+        return
+    assert config.target_languages and config.source_path.is_relative_to(tmp_path.resolve())

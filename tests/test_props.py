@@ -29,7 +29,7 @@ SPLITTER = get_splitter("de")
 # Text worth throwing at a PO file or a splitter: the awkward ASCII, German, CJK, emoji, controls.
 AWKWARD = st.sampled_from(list('"\\\t\r\n .?!:;„“«»…–—#*-_[]()`<>{}%$') + ["ß", "Ä", "ö", "中", "文", "。", "！", "😀", "👩", "\u200d", "💻", "\u00a0", "\u200b", "\ufeff", "\x01", "\x1b", "\x7f", "\x0b", "\x0c"])
 ANY_TEXT = st.text(alphabet=st.one_of(st.characters(blacklist_categories=("Cs",)), AWKWARD), max_size=300)
-GERMANISH = st.lists(st.one_of(st.sampled_from(["Die Firma", "OPPO", "z. B.", "Nr. 5", "12. Juni", "1.000", "eröffnet.", "Büro!", "Köln?", "\n", "\n\n", "# ", "- ", " "]), AWKWARD), max_size=60).map("".join)
+GERMANISH = st.lists(st.one_of(st.sampled_from(["Die Firma", "OPPO", "z. B.", "Nr. 5", "12. Juni", "1.000", "eröffnet.", "Büro!", "Köln?", "\n", "\n\n", "# ", "- ", " ", "---\n", "```\n", "date: 2019\n", "[Link](https://x.de/a.b)", "1. "]), AWKWARD), max_size=60).map("".join)
 
 
 @pytest.mark.parametrize("fmt_suffix", sorted(READERS))
