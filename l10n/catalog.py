@@ -185,10 +185,9 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
         raise CatalogError("contains a NUL byte", path=shown, line=text.count("\n", 0, text.index("\x00")) + 1, hint="the file is damaged; restore it from version control")
     _check_syntax(text, shown)
     try:
-        po = polib.pofile(_PoText(_gettext_escapes(text)), wrapwidth=WRAP, check_for_duplicates=True)
+        # polib's own duplicate check compares each entry with every other (quadratic); ours is a set.
+        po = polib.pofile(_PoText(_gettext_escapes(text)), wrapwidth=WRAP)
     except (OSError, ValueError) as exc:  # polib signals a syntax error with OSError
-        if "already exists" in str(exc):
-            raise _duplicate_error(text, shown) from None
         found = _LINE.search(str(exc))
         message = str(exc).split(" (line")[0].replace(" in po file", "").strip().rstrip(":")
         raise CatalogError(
@@ -200,7 +199,12 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
     charset = po.metadata.get("Content-Type", "charset=UTF-8").partition("charset=")[2].strip()
     if charset and charset.upper() not in ("UTF-8", "CHARSET"):
         raise CatalogError(f"declares charset {charset}, l10n writes UTF-8", path=shown, line=_header_line(text, "Content-Type"), hint="set 'Content-Type: text/plain; charset=UTF-8' and re-save as UTF-8")
+    keys: set[tuple] = set()
     for e in po:
+        key = (e.msgctxt, e.msgid, bool(e.obsolete))
+        if key in keys:
+            raise _duplicate_error(text, shown)
+        keys.add(key)
         if e.msgstr and not e.obsolete:
             _check_newlines(e, shown)
     return Catalog(dict(po.metadata), tuple(_from_polib(e) for e in po), po.header)
@@ -271,7 +275,7 @@ def _gettext_escapes(text: str) -> str:
 def _duplicate_error(text: str, shown: str) -> CatalogError:
     """The error for a catalog with the same msgctxt + msgid twice, at the second one's line."""
     seen: dict[tuple, int] = {}
-    for e in polib.pofile(_PoText(text), wrapwidth=WRAP):
+    for e in polib.pofile(_PoText(_gettext_escapes(text)), wrapwidth=WRAP):
         key = (e.msgctxt, e.msgid, bool(e.obsolete))
         if key in seen:
             return CatalogError(
