@@ -89,6 +89,20 @@ def main() -> int:
         if not args.keep:
             shutil.rmtree(root)
 
+    # One large document: no step may be quadratic in a document's length.
+    big = args.sentences * 100
+    root = work / "one-large"
+    if root.exists():
+        shutil.rmtree(root)
+    make_project(root, 1, big)
+    print(f"\nOne document of {big} sentences:")
+    for label, command in (("translate", ("translate",)), ("status", ("status",)), ("release", ("release", "--include-fuzzy"))):
+        seconds, mib = run(root, *command)
+        per_sentence = 1000 * (seconds - startup) / big
+        print(f"  {label:<10} {seconds:6.2f} s  {per_sentence:6.3f} ms/sentence (net)  peak {mib:6.1f} MiB")
+    if not args.keep:
+        shutil.rmtree(root)
+
     small, large = sizes[0], sizes[-1]
     failures = []
     print(f"\nTargets ({small} vs {large} documents):")
