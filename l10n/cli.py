@@ -154,5 +154,5 @@ def main() -> None:
         # Finished documents are already written (each chunk is written as soon as it is done),
         # so a re-run picks up where this one stopped.
         name = signal.Signals(exc.signum).name
-        _echo_err(f"interrupted ({name}): finished documents are saved; run the command again to continue")
+        _echo_err(f"interrupted ({name}): what was finished is saved; run the command again to continue")
         sys.exit(128 + exc.signum)
