@@ -52,6 +52,7 @@ class TranslateState:
     path: Path
     key: str
     docs: dict[str, Stamp] = field(default_factory=dict)
+    _saved: bytes = field(default=b"", repr=False)
 
     @classmethod
     def load(cls, state_dir: Path, key: str) -> "TranslateState":
@@ -63,7 +64,7 @@ class TranslateState:
             return cls(path, key)  # a lost or damaged state only costs a full run
         if not isinstance(data, dict) or data.get("key") != key or not isinstance(data.get("docs"), dict):
             return cls(path, key)
-        return cls(path, key, data["docs"])
+        return cls(path, key, data["docs"], json.dumps(data, separators=(",", ":")).encode())
 
     def fresh(self, name: str, files: list[Path]) -> bool:
         """Whether document ``name``'s ``files`` are exactly as the last run left them."""
@@ -81,4 +82,8 @@ class TranslateState:
         self.docs = {n: s for n, s in self.docs.items() if n in names}
 
     def save(self) -> None:
-        atomic_write(self.path, json.dumps({"key": self.key, "docs": self.docs}, separators=(",", ":")).encode())
+        """Write the state if it changed (a no-change run writes nothing at all)."""
+        data = json.dumps({"key": self.key, "docs": self.docs}, separators=(",", ":")).encode()
+        if data != self._saved:
+            atomic_write(self.path, data)
+            self._saved = data

@@ -64,3 +64,12 @@ def test_a_lost_or_damaged_state_only_costs_a_full_run(empty_project: Path):
     os.remove(state)
     assert len(run(empty_project)) == 3
     assert run(empty_project) == []
+
+
+def test_a_no_change_run_writes_nothing_not_even_its_state(empty_project: Path):
+    run(empty_project)
+    state = empty_project / ".l10n" / STATE_NAME
+    before = state.stat()
+    assert run(empty_project) == []
+    after = state.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
