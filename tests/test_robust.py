@@ -275,3 +275,28 @@ def test_catalog_saved_with_crlf_or_a_bom_reads_the_same(tmp_path: Path):
     for name, data in (("crlf.po", original.read_bytes().replace(b"\n", b"\r\n")), ("bom.po", b"\xef\xbb\xbf" + original.read_bytes())):
         (tmp_path / name).write_bytes(data)
         assert read_catalog(tmp_path / name).entries == expected, name
+
+
+@pytest.mark.parametrize(
+    ("entry", "ok"),
+    [
+        ('msgid "a \\"quoted\\" \\\\ word"\nmsgstr "x"', True),
+        ('msgid "p"\nmsgid_plural "ps"\nmsgstr[0] "x"\nmsgstr[1] "y"', True),
+        ('#~ msgid "old"\n#~ msgstr "alt"', True),
+        ('msgid ""\n"continued"\nmsgstr "x"', True),
+        ('msgid "a"b"\nmsgstr ""', False),
+        ('msgid broken\nmsgstr ""', False),
+        ('msgid "open\nmsgstr ""', False),
+        ("stray text", False),
+    ],
+    ids=["escapes", "plural", "obsolete", "continued", "extra-quote", "unquoted", "unclosed", "stray"],
+)
+def test_lines_polib_would_misread_are_syntax_errors(tmp_path: Path, entry: str, ok: bool):
+    path = tmp_path / "x.po"
+    path.write_text(f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n{entry}\n', encoding="utf-8")
+    if ok:
+        assert read_catalog(path).entries
+        return
+    with pytest.raises(CatalogError, match="syntax error") as info:
+        read_catalog(path)
+    assert info.value.line == 5
