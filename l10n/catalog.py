@@ -181,13 +181,17 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise CatalogError("not UTF-8", path=shown, line=line, hint="l10n catalogs are UTF-8; re-save the file as UTF-8") from None
+    if "\x00" in text:
+        raise CatalogError("contains a NUL byte", path=shown, line=text.count("\n", 0, text.index("\x00")) + 1, hint="the file is damaged; restore it from version control")
+    _check_syntax(text, shown)
     try:
-        po = polib.pofile(text, wrapwidth=WRAP, check_for_duplicates=True)
-    except (OSError, ValueError) as exc:
+        # polib's own duplicate check compares each entry with every other (quadratic); ours is a set.
+        po = polib.pofile(_PoText(_gettext_escapes(text)), wrapwidth=WRAP)
+    except (OSError, ValueError) as exc:  # polib signals a syntax error with OSError
         found = _LINE.search(str(exc))
         message = str(exc).split(" (line")[0].replace(" in po file", "").strip().rstrip(":")
         raise CatalogError(
-            f"broken catalog: {message}",
+            f"broken catalog: {message[:1].lower()}{message[1:]}",
             path=shown,
             line=int(found.group(1)) if found else None,
             hint="fix the file by hand or restore it from version control; l10n will not overwrite it",
@@ -195,7 +199,105 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
     charset = po.metadata.get("Content-Type", "charset=UTF-8").partition("charset=")[2].strip()
     if charset and charset.upper() not in ("UTF-8", "CHARSET"):
         raise CatalogError(f"declares charset {charset}, l10n writes UTF-8", path=shown, line=_header_line(text, "Content-Type"), hint="set 'Content-Type: text/plain; charset=UTF-8' and re-save as UTF-8")
+    keys: set[tuple] = set()
+    for e in po:
+        key = (e.msgctxt, e.msgid, bool(e.obsolete))
+        if key in keys:
+            raise _duplicate_error(text, shown)
+        keys.add(key)
+        if e.msgstr and not e.obsolete:
+            _check_newlines(e, shown)
     return Catalog(dict(po.metadata), tuple(_from_polib(e) for e in po), po.header)
+
+
+_QUOTED = r'"[^"\\]*(?:\\.[^"\\]*)*"'  # a C string; the loop unrolled, twice as fast
+_VALID_LINE = re.compile(rf"(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?{_QUOTED}\s*")
+
+
+def _check_syntax(text: str, shown: str) -> None:
+    """Reject what polib would silently misread (``msgid broken`` becomes the msgid "roke")."""
+    for number, line in enumerate(text.split("\n"), 1):
+        body = line.strip()
+        if body.startswith(("#~", "#|")):
+            body = body[2:].strip()
+        elif body.startswith("#"):
+            continue
+        if body and not _VALID_LINE.fullmatch(body):
+            raise CatalogError(
+                "broken catalog: syntax error (expected a keyword and a \"quoted string\")",
+                path=shown,
+                line=number,
+                hint="fix the file by hand or restore it from version control; l10n will not overwrite it",
+            )
+
+
+class _PoText(str):
+    """PO text for polib, split at line ends only.
+
+    polib splits a string with ``str.splitlines()``, which also breaks at \\x0b, \\x0c, \\x1c-\\x1e,
+    \\x85 and \\u2028: characters that may stand unescaped inside a msgid.
+    """
+
+    def splitlines(self, keepends: bool = False) -> list[str]:  # type: ignore[override]
+        return self.replace("\r\n", "\n").split("\n")
+
+
+# Escapes GNU gettext writes (msgcat turns U+0007 into \a) that polib does not understand.
+_GETTEXT_ESCAPE = re.compile(r'\\(\\|a|x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)')
+_STRING_LINE = re.compile(r'^\s*(?:#[~|]\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"')
+_POLIB_ESCAPES = {"\n": r"\n", "\t": r"\t", "\r": r"\r", "\v": r"\v", "\b": r"\b", "\f": r"\f", '"': r'\"', "\\": r"\\"}
+
+
+def _gettext_escapes(text: str) -> str:
+    """Rewrite \\a, \\xHH and octal escapes in PO strings into what polib reads (comments untouched)."""
+    if not re.search(r"\\(?:a|x[0-9A-Fa-f]|[0-7])", text):
+        return text
+
+    def one(match: re.Match) -> str:
+        code = match.group(1)
+        if code == "a":
+            char = "\x07"
+        elif code[0] == "x" and len(code) > 1 and int(code[1:], 16) < 0x80:
+            char = chr(int(code[1:], 16))
+        elif code[0] in "01234567" and int(code, 8) < 0x80:
+            char = chr(int(code, 8))
+        else:  # an escape polib knows, \\ itself, or a byte of a multi-byte character: left alone
+            return match.group(0)
+        return _POLIB_ESCAPES.get(char, char)
+
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if _STRING_LINE.match(line):
+            lines[i] = _GETTEXT_ESCAPE.sub(one, line)
+    return "\n".join(lines)
+
+
+def _duplicate_error(text: str, shown: str) -> CatalogError:
+    """The error for a catalog with the same msgctxt + msgid twice, at the second one's line."""
+    seen: dict[tuple, int] = {}
+    for e in polib.pofile(_PoText(_gettext_escapes(text)), wrapwidth=WRAP):
+        key = (e.msgctxt, e.msgid, bool(e.obsolete))
+        if key in seen:
+            return CatalogError(
+                f"duplicate entry {e.msgid[:60]!r} (first at line {seen[key]})",
+                path=shown,
+                line=e.linenum,
+                hint="delete one of the two entries; gettext allows each message once",
+            )
+        seen[key] = e.linenum
+    return CatalogError("duplicate entry", path=shown, hint="delete one of the two entries")
+
+
+def _check_newlines(e: polib.POEntry, shown: str) -> None:
+    """msgfmt rejects an entry whose msgid and msgstr do not both begin and end with a newline."""
+    for where, test in (("begin", str.startswith), ("end", str.endswith)):
+        if test(e.msgid, "\n") != test(e.msgstr, "\n"):
+            raise CatalogError(
+                f"msgid and msgstr do not both {where} with a newline (\\n)",
+                path=shown,
+                line=e.linenum,
+                hint=f"make the translation {where} like the source sentence",
+            )
 
 
 def _header_line(text: str, field_name: str) -> int | None:
@@ -237,8 +339,29 @@ def entry_line(path: Path, key: tuple[str | None, str]) -> int | None:
 # --- writing -------------------------------------------------------------------------------------
 
 
+# Characters gettext cannot carry: NUL ends a C string; EOT separates msgctxt from msgid in .mo
+# files, so msgfmt rejects it in any string.
+UNSTORABLE = {"\x00": "NUL", "\x04": "EOT (context separator)"}
+
+
+def check_writable(catalog: Catalog) -> None:
+    """Refuse text a PO file cannot carry before writing, rather than write a file msgfmt rejects."""
+    for e in catalog.entries:
+        for name in ("msgid", "msgstr", "msgctxt", "comment", "tcomment"):
+            value = getattr(e, name) or ""
+            bad = next((label for char, label in UNSTORABLE.items() if char in value), None)
+            if bad:
+                raise CatalogError(
+                    f"{name} of {e.msgid[:60]!r} contains a {bad} character, which gettext cannot store",
+                    path=e.occurrences[0][0] if e.occurrences else None,
+                    line=int(e.occurrences[0][1]) if e.occurrences and e.occurrences[0][1].isdigit() else None,
+                    hint="remove the control character from the text",
+                )
+
+
 def render(catalog: Catalog) -> str:
-    """The PO text of ``catalog``."""
+    """The PO text of ``catalog``; raises :class:`CatalogError` for text gettext cannot carry."""
+    check_writable(catalog)
     po = polib.POFile(wrapwidth=WRAP)
     po.header = catalog.header_comment
     po.metadata = dict(catalog.header)

@@ -39,14 +39,20 @@ def _echo_err(message: str) -> None:
 def translate(
     lang: LangOpt = None,
     engine: Annotated[Optional[str], typer.Option("--engine", "-e", help="Engine name (default: [translate] engine).")] = None,
+    wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for another run on this project to finish (default: stop at once).")] = 0.0,
     project: ProjectOpt = Path("."),
 ) -> None:
     """Extract templates from source/, merge them into the catalogs and machine-translate what is new."""
+    from .lock import project_lock
     from .translate import translate_project
 
-    reports = translate_project(_project(project), lang, engine)
+    proj = _project(project)
+    with project_lock(proj.config.state_path, wait=wait):
+        reports = translate_project(proj, lang, engine)
     changed = False
     for r in reports:
+        if r.warning:
+            _echo_err(f"warning: {r.warning}")
         if r.lang is None:
             if r.written:
                 typer.echo(f"{r.path}: template updated")
@@ -129,13 +135,33 @@ def segment(
         typer.echo(f"{s.start:>6}-{s.end:<6} {text[s.start:s.end]}")
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM. A BaseException like KeyboardInterrupt, so every ``finally`` and atomic
+    write unwinds cleanly, but our own: Typer would turn KeyboardInterrupt into a silent exit."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum, frame) -> None:
+    raise Interrupted(signum)
+
+
 def main() -> None:
     """Console-script entry point: run the app, turning library errors into one clean line."""
+    import signal
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _on_signal)
     try:
         app()
     except L10nError as exc:
         _echo_err(f"error: {exc}")
         sys.exit(1)
-    except KeyboardInterrupt:
-        _echo_err("interrupted")
-        sys.exit(130)
+    except Interrupted as exc:
+        # Finished documents are already written (each chunk is written as soon as it is done),
+        # so a re-run picks up where this one stopped.
+        name = signal.Signals(exc.signum).name
+        _echo_err(f"interrupted ({name}): what was finished is saved; run the command again to continue")
+        sys.exit(128 + exc.signum)

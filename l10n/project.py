@@ -12,7 +12,7 @@ from typing import Iterator
 
 from .catalog import Catalog, read_catalog
 from .config import Config, load_config
-from .errors import CatalogError
+from .errors import CatalogError, SourceError
 from .languages import get_language
 from .model import Document
 from .segment import Splitter, get_splitter
@@ -51,7 +51,16 @@ class Project:
 
     def doc_name(self, path: Path) -> str:
         """The catalog name of a source file: its path in the source folder without suffix."""
-        rel = path.resolve().relative_to(self.config.source_path.resolve())
+        try:
+            rel = path.resolve().relative_to(self.config.source_path.resolve())
+        except ValueError:
+            # A symlink out of the project would make l10n read, and name catalogs after, a
+            # file it does not own.
+            raise SourceError(
+                "lies outside the source folder (a link to somewhere else?)",
+                path=self.display(path),
+                hint="copy the file into the source folder instead of linking it",
+            ) from None
         return rel.with_suffix("").as_posix()
 
     def load(self, path: Path) -> Document:

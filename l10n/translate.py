@@ -10,17 +10,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 import os
 
 from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
 from .engines import Engine, get_engine
+from .errors import L10nError
+from .langid import language_warning
 from .languages import get_language
+from .manifest import TranslateState, settings_key
 from .merge import merge
 from .model import Document
 from .project import Project
 
 CHUNK_SENTENCES = 4096  # sentences per engine batch; bounds memory on large projects
+# Overrides CHUNK_SENTENCES: smaller chunks save work more often (an interrupted run loses less).
+CHUNK_ENV = "L10N_CHUNK_SENTENCES"
 
 
 @dataclass
@@ -36,6 +42,7 @@ class FileReport:
     machine: int = 0
     obsoleted: int = 0
     revived: int = 0
+    warning: str = ""  # on the template's report: the source does not look like the source language
 
 
 @dataclass
@@ -82,24 +89,48 @@ def translate_project(
             engine = engine_factory(name) if engine_factory else get_engine(name, project.config)
         return engine
 
+    # Documents whose files are as the last run left them are skipped unread (see manifest.py).
+    state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order))
+    paths = {project.doc_name(p): p for p in project.source_files()}
+
+    def stale() -> Iterator[Document]:
+        for doc_name, path in paths.items():
+            if not state.fresh(doc_name, _doc_files(project, path, doc_name, order)):
+                state.forget(doc_name)
+                yield project.load(path)
+
     reports: list[FileReport] = []
-    for chunk in _chunks(project.documents()):
+    for chunk in _chunks(stale()):
         jobs = [_prepare(project, doc, order) for doc in chunk]
         for lang in order:
             if any(_pending(job, lang) for job in jobs):
                 _fill(project, jobs, lang, get())
         for job in jobs:
             reports.extend(_write(project, job, order))
+            if not any(_pending(job, lang) for lang in order):
+                state.record(job.doc.name, _doc_files(project, paths[job.doc.name], job.doc.name, order))
+        state.save()  # after every chunk: an interrupted run keeps what it finished
+    state.keep_only(set(paths))
+    state.save()
     return reports
 
 
+def _doc_files(project: Project, source: Path, name: str, langs: list[str]) -> list[Path]:
+    """The files one document's translation reads and writes."""
+    return [source, project.template_path(name), *(project.catalog_path(name, lang) for lang in langs)]
+
+
 def _chunks(docs: Iterable[Document]) -> Iterator[list[Document]]:
+    try:
+        limit = max(1, int(os.environ.get(CHUNK_ENV) or CHUNK_SENTENCES))
+    except ValueError:
+        raise L10nError(f"{CHUNK_ENV}={os.environ[CHUNK_ENV]!r} is not a whole number", hint="unset it or give a number of sentences") from None
     chunk: list[Document] = []
     size = 0
     for doc in docs:
         chunk.append(doc)
         size += len(doc.segments)
-        if size >= CHUNK_SENTENCES:
+        if size >= limit:
             yield chunk
             chunk, size = [], 0
     if chunk:
@@ -181,7 +212,9 @@ def _write(project: Project, job: _Job, langs: list[str]) -> list[FileReport]:
     reports = []
     pot_path = project.template_path(job.doc.name)
     written = write_catalog(pot_path, job.template, job.old["templates"])
-    reports.append(FileReport(project.display(pot_path), None, written=written))
+    sentences = [seg.text for seg in job.doc.segments]
+    warning = language_warning(sentences, project.config.source_language, job.doc.path) or ""
+    reports.append(FileReport(project.display(pot_path), None, written=written, warning=warning))
     for lang in langs:
         catalog, old = job.catalogs[lang], job.old[lang]
         if old is None or old.content() != catalog.content():

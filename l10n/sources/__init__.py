@@ -24,25 +24,60 @@ READERS: dict[str, tuple[str, BlockReader]] = {
 }
 
 
+# A sentence this long is no sentence: machine translation would truncate or choke on it, and a
+# reviewer cannot work with it. 50,000 characters without a full stop is a missing line break.
+MAX_SENTENCE_CHARS = 10_000
+
+
 def decode(data: bytes, path: str) -> tuple[str, bool]:
-    """Decode UTF-8 (a BOM is accepted and remembered) or raise a clear :class:`SourceError`."""
+    """Decode UTF-8 (a BOM is accepted and remembered) or raise a clear :class:`SourceError`.
+
+    Not UTF-8: the error names the encoding the bytes look like (UTF-16, Windows-1252 / Latin-1)
+    and the command that converts them. Binary data (NUL or other control bytes) is refused too.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError("not UTF-8 (looks like UTF-16, it starts with a UTF-16 byte-order mark)", path=path, line=1, hint=f"convert it: iconv -f utf-16 -t utf-8 {path}")
     bom = data.startswith(b"\xef\xbb\xbf")
     if bom:
         data = data[3:]
-    if b"\x00" in data:
-        raise SourceError("binary file, not text", path=path, hint="sources must be UTF-8 text")
+    if _looks_binary(data):
+        raise SourceError("binary file, not text", path=path, hint="sources must be UTF-8 text (.md or .txt)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        guess = "Windows-1252 or Latin-1" if any(b >= 0x80 for b in data[exc.start : exc.start + 1]) else "unknown"
         raise SourceError(
-            f"not UTF-8 (byte 0x{data[exc.start]:02x}; looks like {guess})",
+            f"not UTF-8 (byte 0x{data[exc.start]:02x}; looks like {guess_encoding(data)})",
             path=path,
             line=line,
-            hint=f"convert it: iconv -f cp1252 -t utf-8 {path}",
+            hint=f"convert it: iconv -f {_iconv_name(data)} -t utf-8 {path}",
         ) from None
     return text, bom
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or control bytes other than tab/newline/CR/form feed in the first 8 KiB."""
+    if b"\x00" in data:
+        return True
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D))
+    return controls > max(2, len(head) // 100)
+
+
+def guess_encoding(data: bytes) -> str:
+    """A human name for the encoding non-UTF-8 ``data`` most likely uses."""
+    high = [b for b in data if b >= 0x80]
+    # Windows-1252 puts curly quotes, dashes and the euro sign in 0x80-0x9F, where Latin-1 has
+    # only control characters; German text in either uses ä ö ü ß (0xC4-0xFC).
+    if any(0x80 <= b <= 0x9F for b in high):
+        return "Windows-1252"
+    if high and all(b >= 0xA0 for b in high):
+        return "Latin-1 (ISO-8859-1) or Windows-1252"
+    return "an unknown 8-bit encoding"
+
+
+def _iconv_name(data: bytes) -> str:
+    return "latin1" if guess_encoding(data).startswith("Latin-1") else "cp1252"
 
 
 def line_starts(text: str) -> list[int]:
@@ -92,6 +127,13 @@ def parse_document(
             start, end = block.start + span.start, block.start + span.end
             while line_index + 1 < len(starts) and starts[line_index + 1] <= start:
                 line_index += 1
+            if end - start > MAX_SENTENCE_CHARS:
+                raise SourceError(
+                    f"a sentence of {end - start:,} characters with no sentence end (at most {MAX_SENTENCE_CHARS:,})",
+                    path=rel,
+                    line=line_index + 1,
+                    hint="split the paragraph into sentences or lines",
+                )
             seg = Segment(text[start:end], start, end, line_index + 1, index, block.kind)
             seen[seg.msgid] += 1
             if seen[seg.msgid] > 1:
