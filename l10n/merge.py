@@ -8,6 +8,7 @@ come back if their sentence does.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
@@ -16,6 +17,8 @@ from .catalog import Catalog, Entry
 # Two sentences this similar (difflib ratio over characters) are "the same sentence, edited".
 # 0.75 matches one changed figure or word in a press-release sentence and rejects unrelated ones.
 FUZZY_THRESHOLD = 0.75
+# Only this many best candidates from the n-gram index get the (costly) difflib comparison.
+CANDIDATES = 5
 
 
 @dataclass(frozen=True)
@@ -56,11 +59,10 @@ def merge(old: Catalog | None, template: Catalog, header: dict[str, str]) -> Mer
         else:
             unmatched.append((len(merged), t))
             merged.append(t)
-    pool = [e for e in old_entries if e.key not in used and e.msgstr]
+    pool = FuzzyIndex(e for e in old_entries if e.key not in used and e.msgstr)
     for index, t in unmatched:
-        best = max(pool, key=lambda e: similarity(e.msgid, t.msgid), default=None)
-        if best is not None and similarity(best.msgid, t.msgid) >= FUZZY_THRESHOLD:
-            pool.remove(best)
+        best = pool.take(t.msgid)
+        if best is not None:
             used.add(best.key)
             counts["fuzzy_matched"] += 1
             merged[index] = replace(
@@ -89,3 +91,57 @@ def _update(found: Entry, t: Entry) -> Entry:
         previous_msgid=found.previous_msgid if found.fuzzy else None,
         previous_msgctxt=found.previous_msgctxt if found.fuzzy else None,
     )
+
+
+def trigrams(text: str) -> set[str]:
+    """Character trigrams of ``text`` (padded, case-folded): the fuzzy index's keys.
+
+    >>> sorted(trigrams("ab"))
+    [' ab', 'ab ']
+    """
+    padded = f" {text.casefold()} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+class FuzzyIndex:
+    """Old entries indexed by character trigrams, so a sentence is compared with few candidates.
+
+    Comparing every new sentence with every old one is O(n*m) difflib calls; the index first
+    counts shared trigrams (cheap), keeps the best :data:`CANDIDATES` whose trigram overlap could
+    still reach the threshold, and only those get :func:`similarity`. Each old entry is matched
+    at most once, as in msgmerge.
+    """
+
+    def __init__(self, entries) -> None:
+        self._entries: list[Entry | None] = []
+        self._grams: list[set[str]] = []
+        self._postings: dict[str, list[int]] = {}
+        for entry in entries:
+            grams = trigrams(entry.msgid)
+            for gram in grams:
+                self._postings.setdefault(gram, []).append(len(self._entries))
+            self._entries.append(entry)
+            self._grams.append(grams)
+
+    def take(self, text: str) -> Entry | None:
+        """Remove and return the old entry most similar to ``text``, if any reaches the threshold."""
+        grams = trigrams(text)
+        shared: Counter[int] = Counter()
+        for gram in grams:
+            shared.update(self._postings.get(gram, ()))
+        best, best_score = None, FUZZY_THRESHOLD
+        tried = 0
+        for i, common in shared.most_common():
+            if self._entries[i] is None:
+                continue
+            # Dice over trigrams bounds how alike two strings can be: far below, stop looking.
+            if tried >= CANDIDATES or 2 * common / (len(grams) + len(self._grams[i])) < FUZZY_THRESHOLD - 0.25:
+                break
+            tried += 1
+            score = similarity(self._entries[i].msgid, text)
+            if score >= best_score:
+                best, best_score = i, score
+        if best is None:
+            return None
+        entry, self._entries[best] = self._entries[best], None
+        return entry
