@@ -19,6 +19,7 @@ from .languages import get_language
 from .merge import merge
 from .model import Document
 from .project import Project
+from .tm import build_memory, fill_from_memory, memory_settings
 
 CHUNK_SENTENCES = 4096  # sentences per engine batch; bounds memory on large projects
 
@@ -34,6 +35,7 @@ class FileReport:
     fuzzy_matched: int = 0
     new: int = 0
     machine: int = 0
+    memory: int = 0  # filled from translation memory (l10n/tm.py)
     obsoleted: int = 0
     revived: int = 0
 
@@ -82,9 +84,14 @@ def translate_project(
             engine = engine_factory(name) if engine_factory else get_engine(name, project.config)
         return engine
 
+    memory = build_memory(project, order)
+    _, tm_approved = memory_settings(project)
     reports: list[FileReport] = []
     for chunk in _chunks(project.documents()):
         jobs = [_prepare(project, doc, order) for doc in chunk]
+        for job in jobs:
+            for lang in order:
+                job.catalogs[lang], job.reports[lang].memory = fill_from_memory(job.catalogs[lang], lang, memory, approved=tm_approved)
         for lang in order:
             if any(_pending(job, lang) for job in jobs):
                 _fill(project, jobs, lang, get())
