@@ -76,7 +76,12 @@ def merge(old: Catalog | None, template: Catalog, header: dict[str, str]) -> Mer
         else:
             counts["new"] += 1
     gone = [replace(e, obsolete=True, occurrences=()) for e in old_entries if e.key not in used and e.msgstr]
-    catalog = Catalog(header, tuple(merged) + tuple(gone), old.header_comment if old else template.header_comment)
+    entries = tuple(merged) + tuple(gone)
+    if old is not None and len(entries) == len(old.entries) and set(entries) == set(old.entries):
+        # Same entries, other order (a translator sorted the file, msgcat reordered it): keep
+        # theirs, so that a run with nothing to do writes nothing.
+        entries = old.entries
+    catalog = Catalog(header, entries, old.header_comment if old else template.header_comment)
     obsoleted = sum(1 for e in old_entries if not e.obsolete and e.key not in used and e.msgstr)
     return MergeResult(catalog, obsoleted=obsoleted, **counts)
 
