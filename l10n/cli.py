@@ -52,7 +52,7 @@ def translate(
                 typer.echo(f"{r.path}: template updated")
                 changed = True
             continue
-        parts = [f"{n} {label}" for n, label in ((r.machine, "machine-translated"), (r.memory, "from memory"), (r.fuzzy_matched, "fuzzy-matched"), (r.obsoleted, "obsolete"), (r.revived, "revived")) if n]
+        parts = [f"{n} {label}" for n, label in ((r.machine, "machine-translated"), (r.memory, "from memory"), (r.fuzzy_matched, "fuzzy-matched"), (r.obsoleted, "obsolete"), (r.revived, "revived"), (r.suggested, "with a fresh machine suggestion"), (r.suggestions_skipped, "without suggestion (engine unavailable)")) if n]
         if r.written:
             changed = True
             typer.echo(f"{r.path}: {', '.join(parts) or 'updated'}")

@@ -17,6 +17,9 @@ from .catalog import Catalog, Entry
 # Two sentences this similar (difflib ratio over characters) are "the same sentence, edited".
 # 0.75 matches one changed figure or word in a press-release sentence and rejects unrelated ones.
 FUZZY_THRESHOLD = 0.75
+# Translator-comment line holding a fresh machine suggestion for a changed sentence; a later
+# fuzzy match drops it, as it was made for a sentence that changed again.
+SUGGESTION_PREFIX = "mt-suggestion:"
 # Only this many best candidates from the n-gram index get the (costly) difflib comparison.
 CANDIDATES = 5
 
@@ -70,6 +73,7 @@ def merge(old: Catalog | None, template: Catalog, header: dict[str, str]) -> Mer
                 msgid=t.msgid,
                 msgctxt=t.msgctxt,
                 fuzzy=True,
+                tcomment="\n".join(ln for ln in best.tcomment.splitlines() if not ln.startswith(SUGGESTION_PREFIX)),
                 previous_msgid=best.previous_msgid if best.fuzzy and best.previous_msgid else best.msgid,
                 previous_msgctxt=best.msgctxt,
             )

@@ -16,7 +16,8 @@ import os
 from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
 from .engines import Engine, get_engine
 from .languages import get_language
-from .merge import merge
+from .errors import EngineError
+from .merge import SUGGESTION_PREFIX, merge
 from .model import Document
 from .project import Project
 from .tm import build_memory, fill_from_memory, memory_settings
@@ -38,6 +39,8 @@ class FileReport:
     memory: int = 0  # filled from translation memory (l10n/tm.py)
     obsoleted: int = 0
     revived: int = 0
+    suggested: int = 0  # changed sentences given a fresh machine suggestion (comment)
+    suggestions_skipped: int = 0  # ... or not, because the engine is unavailable
 
 
 @dataclass
@@ -95,6 +98,8 @@ def translate_project(
         for lang in order:
             if any(_pending(job, lang) for job in jobs):
                 _fill(project, jobs, lang, get())
+            if any(_changed(job, lang) for job in jobs):
+                _suggest(project, jobs, lang, get)
         for job in jobs:
             reports.extend(_write(project, job, order))
     return reports
@@ -165,6 +170,43 @@ def _fill(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None
         entries[i] = entry.with_provenance(f"{engine.name}; {model}; {stamp}{via}")
         job.catalogs[lang] = replace(job.catalogs[lang], entries=tuple(entries))
         job.reports[lang].machine += 1
+
+
+def _changed(job: _Job, lang: str) -> list[int]:
+    """Fuzzy-matched entries (old German in ``#|``) that have no machine suggestion yet."""
+    return [
+        i for i, e in enumerate(job.catalogs[lang].entries)
+        if not e.obsolete and e.fuzzy and e.previous_msgid and SUGGESTION_PREFIX not in e.tcomment
+    ]
+
+
+def _suggest(project: Project, jobs: list[_Job], lang: str, get: Callable[[], Engine]) -> None:
+    """Add a fresh machine translation of each changed sentence as a comment; keep the msgstr.
+
+    The reviewer edits the old translation and can look at what the engine makes of the new
+    sentence. Without a usable engine the suggestion is skipped and counted, never fatal.
+    """
+    source, pivot = project.config.source_language, project.config.pivot_language
+    todo = [(job, i) for job in jobs for i in _changed(job, lang)]
+    try:
+        engine = get()
+        texts = list(dict.fromkeys(job.catalogs[lang].entries[i].msgid for job, i in todo))
+        if engine.supports(source, lang) or lang == pivot:
+            outputs = [t.text for t in engine.translate(texts, source, lang)]
+        else:
+            english = [t.text for t in engine.translate(texts, source, pivot)]
+            outputs = [t.text for t in engine.translate(english, pivot, lang)]
+    except EngineError:
+        for job, _ in todo:
+            job.reports[lang].suggestions_skipped += 1
+        return
+    suggestion = dict(zip(texts, outputs))
+    for job, i in todo:
+        entries = list(job.catalogs[lang].entries)
+        e = entries[i]
+        entries[i] = replace(e, tcomment="\n".join(filter(None, [e.tcomment, f"{SUGGESTION_PREFIX} {suggestion[e.msgid]}"])))
+        job.catalogs[lang] = replace(job.catalogs[lang], entries=tuple(entries))
+        job.reports[lang].suggested += 1
 
 
 def _pivot_text(project: Project, job: _Job, entry, engine: Engine, pivot: str) -> tuple[str, str]:

@@ -77,3 +77,23 @@ def test_catalog_reformatted_by_msgcat_is_read_back_and_left_alone(project_dir: 
     again = read_catalog(po)
     assert set(again.entries) == set(entries)
     assert (again.header["Last-Translator"], again.header["Language-Team"]) == ("Ana <ana@example.org>", "EN team <en@example.org>")
+
+
+def test_changed_sentence_without_engine_keeps_old_translation_and_says_so(project_dir: Path):
+    from l10n.errors import EngineError
+    from l10n.project import Project
+    from l10n.translate import translate_project
+
+    po = project_dir / "locales" / "en" / f"{SEED_DOC}.po"
+    catalog = read_catalog(po)
+    write_catalog(po, replace(catalog, entries=tuple(replace(e, fuzzy=False) for e in catalog.entries)))
+    src = project_dir / "source" / f"{SEED_DOC}.md"
+    src.write_text(src.read_text(encoding="utf-8").replace("wurde 2003 in", "wurde 2004 in"), encoding="utf-8")
+
+    def unavailable(name):
+        raise EngineError("no model installed")
+
+    (report,) = [r for r in translate_project(Project.open(project_dir), ["en"], engine_factory=unavailable) if r.lang]
+    assert (report.fuzzy_matched, report.suggested, report.suggestions_skipped) == (1, 0, 1)
+    changed = next(e for e in read_catalog(po).active if e.previous_msgid)
+    assert "2004" in changed.msgid and "2003" in changed.previous_msgid and changed.msgstr and "mt-suggestion" not in changed.tcomment

@@ -91,5 +91,6 @@ def test_scenario_matches_msgmerge(project_dir: Path, tmp_path: Path, scenario: 
         if e.previous_msgid:  # a changed sentence starts from its old translation, old German shown
             twin = theirs.get(e.key)
             assert (e.previous_msgid, e.msgstr, e.fuzzy) == (twin.previous_msgid, twin.msgstr, True)
+            assert "mt-suggestion: [" in e.tcomment  # the pseudo engine's fresh rendering of the new German
     if scenario != "move a paragraph":
         assert any(_classes(ours).values()), "the edit changed nothing: the scenario tests nothing"
