@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from typing import Callable, Generic, Iterable, TypeVar
 
 from .catalog import Catalog, Entry
+
+T = TypeVar("T")
 
 # Two sentences this similar (difflib ratio over characters) are "the same sentence, edited".
 # 0.75 matches one changed figure or word in a press-release sentence and rejects unrelated ones.
@@ -112,28 +115,29 @@ def trigrams(text: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
-class FuzzyIndex:
-    """Old entries indexed by character trigrams, so a sentence is compared with few candidates.
+class FuzzyIndex(Generic[T]):
+    """Items indexed by the character trigrams of their text, so a sentence meets few candidates.
 
     Comparing every new sentence with every old one is O(n*m) difflib calls; the index first
     counts shared trigrams (cheap), keeps the best :data:`CANDIDATES` whose trigram overlap could
-    still reach the threshold, and only those get :func:`similarity`. Each old entry is matched
-    at most once, as in msgmerge.
+    still reach the threshold, and only those get :func:`similarity`. The merge :meth:`take` s
+    each old entry at most once, as msgmerge does; translation memory only :meth:`find` s.
     """
 
-    def __init__(self, entries) -> None:
-        self._entries: list[Entry | None] = []
+    def __init__(self, items: Iterable[T], text: Callable[[T], str] = lambda e: e.msgid) -> None:
+        self._items: list[T | None] = []
+        self._texts: list[str] = []
         self._grams: list[set[str]] = []
         self._postings: dict[str, list[int]] = {}
-        for entry in entries:
-            grams = trigrams(entry.msgid)
+        for item in items:
+            grams = trigrams(text(item))
             for gram in grams:
-                self._postings.setdefault(gram, []).append(len(self._entries))
-            self._entries.append(entry)
+                self._postings.setdefault(gram, []).append(len(self._items))
+            self._items.append(item)
+            self._texts.append(text(item))
             self._grams.append(grams)
 
-    def take(self, text: str) -> Entry | None:
-        """Remove and return the old entry most similar to ``text``, if any reaches the threshold."""
+    def _best(self, text: str) -> tuple[int, float] | None:
         grams = trigrams(text)
         shared: Counter[int] = Counter()
         for gram in grams:
@@ -141,16 +145,26 @@ class FuzzyIndex:
         best, best_score = None, FUZZY_THRESHOLD
         tried = 0
         for i, common in shared.most_common():
-            if self._entries[i] is None:
+            if self._items[i] is None:
                 continue
             # Dice over trigrams bounds how alike two strings can be: far below, stop looking.
             if tried >= CANDIDATES or 2 * common / (len(grams) + len(self._grams[i])) < FUZZY_THRESHOLD - 0.25:
                 break
             tried += 1
-            score = similarity(self._entries[i].msgid, text)
+            score = similarity(self._texts[i], text)
             if score >= best_score:
                 best, best_score = i, score
-        if best is None:
+        return None if best is None else (best, best_score)
+
+    def find(self, text: str) -> tuple[T, float] | None:
+        """The item most similar to ``text`` and its similarity, if any reaches the threshold."""
+        found = self._best(text)
+        return None if found is None else (self._items[found[0]], found[1])
+
+    def take(self, text: str) -> T | None:
+        """Like :meth:`find`, but remove the item: it cannot be matched again."""
+        found = self._best(text)
+        if found is None:
             return None
-        entry, self._entries[best] = self._entries[best], None
-        return entry
+        item, self._items[found[0]] = self._items[found[0]], None
+        return item

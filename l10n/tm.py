@@ -20,9 +20,11 @@ from typing import Iterable
 
 from .catalog import Catalog, Entry, atomic_write, read_catalog
 from .errors import CatalogError, ConfigError
+from .merge import FuzzyIndex
 from .project import Project
 
 TM_PREFIX = "tm:"  # translator-comment line: where a reused translation came from
+CLOSE_PREFIX = "tm-close:"  # translator-comment line: a similar approved sentence, for the reviewer
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -43,8 +45,10 @@ class Memory:
 
     source_language: str = "de"
     units: dict[tuple[str, str | None, str], Unit] = field(default_factory=dict)
+    _indexes: dict[str, FuzzyIndex[Unit]] = field(default_factory=dict, repr=False)
 
     def add(self, unit: Unit) -> None:
+        self._indexes.clear()  # rebuilt on the next close() with the new unit in it
         self.units.setdefault((unit.lang, unit.context, unit.source), unit)
         # A sentence approved under another context still helps: keep a context-free key too.
         self.units.setdefault((unit.lang, None, unit.source), unit)
@@ -52,6 +56,12 @@ class Memory:
     def lookup(self, lang: str, source: str, context: str | None = None) -> Unit | None:
         """The approved translation of ``source`` into ``lang``, if the memory has one."""
         return self.units.get((lang, context, source)) or self.units.get((lang, None, source))
+
+    def close(self, lang: str, source: str) -> tuple[Unit, float] | None:
+        """The most similar approved sentence (at least the merge's fuzzy threshold), if any."""
+        if lang not in self._indexes:
+            self._indexes[lang] = FuzzyIndex((u for u in self if u.lang == lang), text=lambda u: u.source)
+        return self._indexes[lang].find(source)
 
     def __iter__(self):
         seen = set()
@@ -110,6 +120,10 @@ def fill_from_memory(catalog: Catalog, lang: str, memory: Memory, *, approved: b
             continue
         unit = memory.lookup(lang, e.msgid, e.msgctxt)
         if unit is None:
+            near = memory.close(lang, e.msgid)
+            if near is not None and CLOSE_PREFIX not in e.tcomment:
+                hint = f"{CLOSE_PREFIX} {near[1]:.0%} {near[0].target} ({near[0].origin}: {near[0].source})"
+                entries[i] = replace(e, tcomment="\n".join(filter(None, [e.tcomment, hint])))
             continue
         lines = [ln for ln in e.tcomment.splitlines() if not ln.startswith(TM_PREFIX)]
         entries[i] = replace(e, msgstr=unit.target, fuzzy=not approved, tcomment="\n".join([*lines, f"{TM_PREFIX} {unit.origin}"]))

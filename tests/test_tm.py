@@ -95,3 +95,14 @@ def test_memory_section_is_checked(project_dir: Path):
         f.write('\n[memory]\nfiles = "one.tmx"\n')
     with pytest.raises(ConfigError, match="files must be a list"):
         translate_project(Project.open(project_dir), ["en"], "pseudo")
+
+
+def test_close_match_in_another_document_is_offered_to_the_reviewer(project_dir: Path):
+    approved = _approve_en(project_dir)
+    sentence = next(s for s in approved if "2003" in s)
+    (project_dir / "source" / "second.md").write_text(sentence.replace("2003", "2004") + "\n", encoding="utf-8")
+    translate_project(Project.open(project_dir), ["en"], "pseudo")
+    (entry,) = read_catalog(project_dir / "locales" / "en" / "second.po").active
+    assert entry.provenance.startswith("pseudo") and entry.fuzzy  # the engine translated it ...
+    hint = next(ln for ln in entry.tcomment.splitlines() if ln.startswith("tm-close:"))
+    assert approved[sentence] in hint and f"locales/en/{SEED_DOC}.po" in hint  # ... and the reviewer sees the old one
