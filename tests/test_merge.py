@@ -97,3 +97,25 @@ def test_changed_sentence_without_engine_keeps_old_translation_and_says_so(proje
     assert (report.fuzzy_matched, report.suggested, report.suggestions_skipped) == (1, 0, 1)
     changed = next(e for e in read_catalog(po).active if e.previous_msgid)
     assert "2004" in changed.msgid and "2003" in changed.previous_msgid and changed.msgstr and "mt-suggestion" not in changed.tcomment
+
+
+@pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext not installed")
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Xiaomi wurde 2010 in Peking gegründet.", "OPPO wurde 2004 in Dongguan gegründet."),
+        ("Der Umsatz stieg um zehn Prozent.", "Der Gewinn sank um zwei Prozent."),
+    ],
+)
+def test_where_msgmerge_pairs_unrelated_facts_l10n_does_not(tmp_path: Path, old: str, new: str):
+    # msgmerge's threshold is 0.6: it offers the translation of another company's founding, or of a
+    # rising revenue for a falling profit, as the starting point. A reviewer skimming a fuzzy entry
+    # may keep the wrong fact; l10n's 0.75 makes these new sentences for the engine instead.
+    header = {"Content-Type": "text/plain; charset=UTF-8"}
+    write_catalog(tmp_path / "old.po", Catalog(header, (Entry(old, "TRANSLATION"),)))
+    write_catalog(tmp_path / "new.pot", Catalog(header, (Entry(new),)))
+    out = tmp_path / "gnu.po"
+    subprocess.run(["msgmerge", "--previous", "-q", "-o", str(out), str(tmp_path / "old.po"), str(tmp_path / "new.pot")], check=True)
+    assert read_catalog(out).get((None, new)).fuzzy  # msgmerge: paired
+    ours = merge(read_catalog(tmp_path / "old.po"), read_catalog(tmp_path / "new.pot"), header).catalog
+    assert ours.get((None, new)).msgstr == "" and ours.obsolete[0].msgstr == "TRANSLATION"
