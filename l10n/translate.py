@@ -20,7 +20,7 @@ from .errors import EngineError
 from .merge import SUGGESTION_PREFIX, merge
 from .model import Document
 from .project import Project
-from .tm import build_memory, fill_from_memory, memory_settings
+from .tm import Memory, build_memory, fill_from_memory, memory_settings
 
 CHUNK_SENTENCES = 4096  # sentences per engine batch; bounds memory on large projects
 
@@ -87,14 +87,17 @@ def translate_project(
             engine = engine_factory(name) if engine_factory else get_engine(name, project.config)
         return engine
 
-    memory = build_memory(project, order)
     _, tm_approved = memory_settings(project)
+    memory: Memory | None = None  # read from every catalog, so only once a sentence is new
     reports: list[FileReport] = []
     for chunk in _chunks(project.documents()):
         jobs = [_prepare(project, doc, order) for doc in chunk]
         for job in jobs:
             for lang in order:
-                job.catalogs[lang], job.reports[lang].memory = fill_from_memory(job.catalogs[lang], lang, memory, approved=tm_approved)
+                if _pending(job, lang):
+                    if memory is None:
+                        memory = build_memory(project, order)
+                    job.catalogs[lang], job.reports[lang].memory = fill_from_memory(job.catalogs[lang], lang, memory, approved=tm_approved)
         for lang in order:
             if any(_pending(job, lang) for job in jobs):
                 _fill(project, jobs, lang, get())
