@@ -58,7 +58,7 @@ def translate(
                 typer.echo(f"{r.path}: template updated")
                 changed = True
             continue
-        parts = [f"{n} {label}" for n, label in ((r.machine, "machine-translated"), (r.fuzzy_matched, "fuzzy-matched"), (r.obsoleted, "obsolete"), (r.revived, "revived")) if n]
+        parts = [f"{n} {label}" for n, label in ((r.machine, "machine-translated"), (r.memory, "from memory"), (r.fuzzy_matched, "fuzzy-matched"), (r.obsoleted, "obsolete"), (r.revived, "revived"), (r.suggested, "with a fresh machine suggestion"), (r.suggestions_skipped, "without suggestion (engine unavailable)")) if n]
         if r.written:
             changed = True
             typer.echo(f"{r.path}: {', '.join(parts) or 'updated'}")
@@ -146,6 +146,41 @@ class Interrupted(BaseException):
 
 def _on_signal(signum, frame) -> None:
     raise Interrupted(signum)
+tm_app = typer.Typer(help="Translation memory: export approved translations as TMX, import TMX or PO.", no_args_is_help=True)
+app.add_typer(tm_app, name="tm")
+
+
+@tm_app.command("export")
+def tm_export(
+    output: Annotated[Path, typer.Argument(help="TMX file to write.")],
+    fmt: Annotated[str, typer.Option("--format", help="Output format (only tmx).")] = "tmx",
+    lang: LangOpt = None,
+    project: ProjectOpt = Path("."),
+) -> None:
+    """Write every approved translation of the project (and [memory] files) as a TMX file."""
+    from .errors import ConfigError
+    from .tm import build_memory, write_tmx
+
+    if fmt != "tmx":
+        raise ConfigError(f"unknown format {fmt!r}", hint="use --format tmx")
+    p = _project(project)
+    count = write_tmx(output, build_memory(p, lang or p.config.target_languages), p.config.source_language)
+    typer.echo(f"{output}: {count} translation units")
+
+
+@tm_app.command("import")
+def tm_import(
+    file: Annotated[Path, typer.Argument(help="TMX or PO file to add to the memory.")],
+    into: Annotated[Path, typer.Option("--into", help="Memory file (TMX) inside the project; list it in [memory] files.")] = Path("memory/imported.tmx"),
+    project: ProjectOpt = Path("."),
+) -> None:
+    """Add the translations of a TMX or PO file to the project's memory file."""
+    from .tm import import_units
+
+    p = _project(project)
+    dest = p.config.inside(into, "--into")
+    count = import_units(p, file, dest)
+    typer.echo(f"{p.display(dest)}: {count} translation units")
 
 
 def main() -> None:

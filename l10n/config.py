@@ -129,7 +129,7 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
 
 # Sections owned by other modules (segmentation rules, glossary, checks, ...). They are validated
 # where they are used; listing them here keeps a typo in a section name an error.
-EXTENSION_SECTIONS: set[str] = set()
+EXTENSION_SECTIONS: set[str] = {"memory"}  # memory: l10n/tm.py
 
 
 def load_config(root: Path | str = ".") -> Config:

@@ -8,14 +8,23 @@ come back if their sentence does.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from typing import Callable, Generic, Iterable, TypeVar
 
 from .catalog import Catalog, Entry
+
+T = TypeVar("T")
 
 # Two sentences this similar (difflib ratio over characters) are "the same sentence, edited".
 # 0.75 matches one changed figure or word in a press-release sentence and rejects unrelated ones.
 FUZZY_THRESHOLD = 0.75
+# Translator-comment line holding a fresh machine suggestion for a changed sentence; a later
+# fuzzy match drops it, as it was made for a sentence that changed again.
+SUGGESTION_PREFIX = "mt-suggestion:"
+# Only this many best candidates from the n-gram index get the (costly) difflib comparison.
+CANDIDATES = 5
 
 
 @dataclass(frozen=True)
@@ -56,11 +65,10 @@ def merge(old: Catalog | None, template: Catalog, header: dict[str, str]) -> Mer
         else:
             unmatched.append((len(merged), t))
             merged.append(t)
-    pool = [e for e in old_entries if e.key not in used and e.msgstr]
+    pool = FuzzyIndex(e for e in old_entries if e.key not in used and e.msgstr)
     for index, t in unmatched:
-        best = max(pool, key=lambda e: similarity(e.msgid, t.msgid), default=None)
-        if best is not None and similarity(best.msgid, t.msgid) >= FUZZY_THRESHOLD:
-            pool.remove(best)
+        best = pool.take(t.msgid)
+        if best is not None:
             used.add(best.key)
             counts["fuzzy_matched"] += 1
             merged[index] = replace(
@@ -68,13 +76,19 @@ def merge(old: Catalog | None, template: Catalog, header: dict[str, str]) -> Mer
                 msgid=t.msgid,
                 msgctxt=t.msgctxt,
                 fuzzy=True,
+                tcomment="\n".join(ln for ln in best.tcomment.splitlines() if not ln.startswith(SUGGESTION_PREFIX)),
                 previous_msgid=best.previous_msgid if best.fuzzy and best.previous_msgid else best.msgid,
                 previous_msgctxt=best.msgctxt,
             )
         else:
             counts["new"] += 1
     gone = [replace(e, obsolete=True, occurrences=()) for e in old_entries if e.key not in used and e.msgstr]
-    catalog = Catalog(header, tuple(merged) + tuple(gone), old.header_comment if old else template.header_comment)
+    entries = tuple(merged) + tuple(gone)
+    if old is not None and len(entries) == len(old.entries) and set(entries) == set(old.entries):
+        # Same entries, other order (a translator sorted the file, msgcat reordered it): keep
+        # theirs, so that a run with nothing to do writes nothing.
+        entries = old.entries
+    catalog = Catalog(header, entries, old.header_comment if old else template.header_comment)
     obsoleted = sum(1 for e in old_entries if not e.obsolete and e.key not in used and e.msgstr)
     return MergeResult(catalog, obsoleted=obsoleted, **counts)
 
@@ -89,3 +103,68 @@ def _update(found: Entry, t: Entry) -> Entry:
         previous_msgid=found.previous_msgid if found.fuzzy else None,
         previous_msgctxt=found.previous_msgctxt if found.fuzzy else None,
     )
+
+
+def trigrams(text: str) -> set[str]:
+    """Character trigrams of ``text`` (padded, case-folded): the fuzzy index's keys.
+
+    >>> sorted(trigrams("ab"))
+    [' ab', 'ab ']
+    """
+    padded = f" {text.casefold()} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+class FuzzyIndex(Generic[T]):
+    """Items indexed by the character trigrams of their text, so a sentence meets few candidates.
+
+    Comparing every new sentence with every old one is O(n*m) difflib calls; the index first
+    counts shared trigrams (cheap), keeps the best :data:`CANDIDATES` whose trigram overlap could
+    still reach the threshold, and only those get :func:`similarity`. The merge :meth:`take` s
+    each old entry at most once, as msgmerge does; translation memory only :meth:`find` s.
+    """
+
+    def __init__(self, items: Iterable[T], text: Callable[[T], str] = lambda e: e.msgid) -> None:
+        self._items: list[T | None] = []
+        self._texts: list[str] = []
+        self._grams: list[set[str]] = []
+        self._postings: dict[str, list[int]] = {}
+        for item in items:
+            grams = trigrams(text(item))
+            for gram in grams:
+                self._postings.setdefault(gram, []).append(len(self._items))
+            self._items.append(item)
+            self._texts.append(text(item))
+            self._grams.append(grams)
+
+    def _best(self, text: str) -> tuple[int, float] | None:
+        grams = trigrams(text)
+        shared: Counter[int] = Counter()
+        for gram in grams:
+            shared.update(self._postings.get(gram, ()))
+        best, best_score = None, FUZZY_THRESHOLD
+        tried = 0
+        for i, common in shared.most_common():
+            if self._items[i] is None:
+                continue
+            # Dice over trigrams bounds how alike two strings can be: far below, stop looking.
+            if tried >= CANDIDATES or 2 * common / (len(grams) + len(self._grams[i])) < FUZZY_THRESHOLD - 0.25:
+                break
+            tried += 1
+            score = similarity(self._texts[i], text)
+            if score >= best_score:
+                best, best_score = i, score
+        return None if best is None else (best, best_score)
+
+    def find(self, text: str) -> tuple[T, float] | None:
+        """The item most similar to ``text`` and its similarity, if any reaches the threshold."""
+        found = self._best(text)
+        return None if found is None else (self._items[found[0]], found[1])
+
+    def take(self, text: str) -> T | None:
+        """Like :meth:`find`, but remove the item: it cannot be matched again."""
+        found = self._best(text)
+        if found is None:
+            return None
+        item, self._items[found[0]] = self._items[found[0]], None
+        return item

@@ -16,13 +16,14 @@ import os
 
 from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
 from .engines import Engine, get_engine
-from .errors import L10nError
+from .errors import EngineError, L10nError
 from .langid import language_warning
 from .languages import get_language
 from .manifest import TranslateState, settings_key
-from .merge import merge
+from .merge import SUGGESTION_PREFIX, merge
 from .model import Document
 from .project import Project
+from .tm import Memory, build_memory, fill_from_memory, memory_settings
 
 CHUNK_SENTENCES = 4096  # sentences per engine batch; bounds memory on large projects
 # Overrides CHUNK_SENTENCES: smaller chunks save work more often (an interrupted run loses less).
@@ -40,9 +41,12 @@ class FileReport:
     fuzzy_matched: int = 0
     new: int = 0
     machine: int = 0
+    memory: int = 0  # filled from translation memory (l10n/tm.py)
     obsoleted: int = 0
     revived: int = 0
     warning: str = ""  # on the template's report: the source does not look like the source language
+    suggested: int = 0  # changed sentences given a fresh machine suggestion (comment)
+    suggestions_skipped: int = 0  # ... or not, because the engine is unavailable
 
 
 @dataclass
@@ -99,12 +103,22 @@ def translate_project(
                 state.forget(doc_name)
                 yield project.load(path)
 
+    _, tm_approved = memory_settings(project)
+    memory: Memory | None = None  # read from every catalog, so only once a sentence is new
     reports: list[FileReport] = []
     for chunk in _chunks(stale()):
         jobs = [_prepare(project, doc, order) for doc in chunk]
+        for job in jobs:
+            for lang in order:
+                if _pending(job, lang):
+                    if memory is None:
+                        memory = build_memory(project, order)
+                    job.catalogs[lang], job.reports[lang].memory = fill_from_memory(job.catalogs[lang], lang, memory, approved=tm_approved)
         for lang in order:
             if any(_pending(job, lang) for job in jobs):
                 _fill(project, jobs, lang, get())
+            if any(_changed(job, lang) for job in jobs):
+                _suggest(project, jobs, lang, get)
         for job in jobs:
             reports.extend(_write(project, job, order))
             if not any(_pending(job, lang) for lang in order):
@@ -192,6 +206,43 @@ def _fill(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None
         entries[i] = entry.with_provenance(f"{engine.name}; {model}; {stamp}{via}")
         job.catalogs[lang] = replace(job.catalogs[lang], entries=tuple(entries))
         job.reports[lang].machine += 1
+
+
+def _changed(job: _Job, lang: str) -> list[int]:
+    """Fuzzy-matched entries (old German in ``#|``) that have no machine suggestion yet."""
+    return [
+        i for i, e in enumerate(job.catalogs[lang].entries)
+        if not e.obsolete and e.fuzzy and e.previous_msgid and SUGGESTION_PREFIX not in e.tcomment
+    ]
+
+
+def _suggest(project: Project, jobs: list[_Job], lang: str, get: Callable[[], Engine]) -> None:
+    """Add a fresh machine translation of each changed sentence as a comment; keep the msgstr.
+
+    The reviewer edits the old translation and can look at what the engine makes of the new
+    sentence. Without a usable engine the suggestion is skipped and counted, never fatal.
+    """
+    source, pivot = project.config.source_language, project.config.pivot_language
+    todo = [(job, i) for job in jobs for i in _changed(job, lang)]
+    try:
+        engine = get()
+        texts = list(dict.fromkeys(job.catalogs[lang].entries[i].msgid for job, i in todo))
+        if engine.supports(source, lang) or lang == pivot:
+            outputs = [t.text for t in engine.translate(texts, source, lang)]
+        else:
+            english = [t.text for t in engine.translate(texts, source, pivot)]
+            outputs = [t.text for t in engine.translate(english, pivot, lang)]
+    except EngineError:
+        for job, _ in todo:
+            job.reports[lang].suggestions_skipped += 1
+        return
+    suggestion = dict(zip(texts, outputs))
+    for job, i in todo:
+        entries = list(job.catalogs[lang].entries)
+        e = entries[i]
+        entries[i] = replace(e, tcomment="\n".join(filter(None, [e.tcomment, f"{SUGGESTION_PREFIX} {suggestion[e.msgid]}"])))
+        job.catalogs[lang] = replace(job.catalogs[lang], entries=tuple(entries))
+        job.reports[lang].suggested += 1
 
 
 def _pivot_text(project: Project, job: _Job, entry, engine: Engine, pivot: str) -> tuple[str, str]:

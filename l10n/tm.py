@@ -1,0 +1,201 @@
+"""Translation memory: approved sentences reused across documents, TMX import and export.
+
+The memory is built from every approved entry (translated, not fuzzy) of every catalog in the
+project, plus the PO/TMX files named in ``l10n.toml``::
+
+    [memory]
+    files = ["memory/imported.tmx"]   # extra PO or TMX files, relative to the project
+    exact_approved = false            # true: an exact match enters approved, not fuzzy
+
+An exact match fills a new entry (provenance ``tm: <origin>``); close matches are what the merge's
+fuzzy matcher offers inside one catalog. TMX is written with the standard library's XML support.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable
+
+from .catalog import Catalog, Entry, atomic_write, read_catalog
+from .errors import CatalogError, ConfigError
+from .merge import FuzzyIndex
+from .project import Project
+
+TM_PREFIX = "tm:"  # translator-comment line: where a reused translation came from
+CLOSE_PREFIX = "tm-close:"  # translator-comment line: a similar approved sentence, for the reviewer
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translated sentence: source text, target text, target language and where it came from."""
+
+    source: str
+    target: str
+    lang: str
+    origin: str
+    context: str | None = None
+
+
+@dataclass
+class Memory:
+    """Approved translations by (language, context, source); the first one found wins."""
+
+    source_language: str = "de"
+    units: dict[tuple[str, str | None, str], Unit] = field(default_factory=dict)
+    _indexes: dict[str, FuzzyIndex[Unit]] = field(default_factory=dict, repr=False)
+
+    def add(self, unit: Unit) -> None:
+        self._indexes.clear()  # rebuilt on the next close() with the new unit in it
+        self.units.setdefault((unit.lang, unit.context, unit.source), unit)
+        # A sentence approved under another context still helps: keep a context-free key too.
+        self.units.setdefault((unit.lang, None, unit.source), unit)
+
+    def lookup(self, lang: str, source: str, context: str | None = None) -> Unit | None:
+        """The approved translation of ``source`` into ``lang``, if the memory has one."""
+        return self.units.get((lang, context, source)) or self.units.get((lang, None, source))
+
+    def close(self, lang: str, source: str) -> tuple[Unit, float] | None:
+        """The most similar approved sentence (at least the merge's fuzzy threshold), if any."""
+        if lang not in self._indexes:
+            self._indexes[lang] = FuzzyIndex((u for u in self if u.lang == lang), text=lambda u: u.source)
+        return self._indexes[lang].find(source)
+
+    def __iter__(self):
+        seen = set()
+        for unit in self.units.values():
+            if id(unit) not in seen:
+                seen.add(id(unit))
+                yield unit
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def units_from_catalog(catalog: Catalog, lang: str, origin: str) -> Iterable[Unit]:
+    """The approved entries of ``catalog`` as memory units."""
+    for e in catalog.entries:
+        if e.approved and not e.obsolete:
+            yield Unit(e.msgid, e.msgstr, lang, origin, e.msgctxt)
+
+
+def memory_settings(project: Project) -> tuple[list[Path], bool]:
+    """The ``[memory]`` section: extra files (resolved) and the exact-match-approved switch."""
+    table = project.config.extra.get("memory", {})
+    files, approved = table.get("files", []), table.get("exact_approved", False)
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        raise ConfigError("[memory] files must be a list of strings", path=project.root / "l10n.toml")
+    if not isinstance(approved, bool):
+        raise ConfigError("[memory] exact_approved must be true or false", path=project.root / "l10n.toml")
+    unknown = set(table) - {"files", "exact_approved"}
+    if unknown:
+        raise ConfigError(f"unknown key [memory] {sorted(unknown)[0]}", path=project.root / "l10n.toml", hint="known: exact_approved, files")
+    return [project.config.inside(Path(f), "[memory] files") for f in files], approved
+
+
+def build_memory(project: Project, langs: Iterable[str]) -> Memory:
+    """The memory of ``project``: approved entries of its catalogs, then the configured files."""
+    memory = Memory(project.config.source_language)
+    for lang in langs:
+        folder = project.config.locales_path / lang
+        for path in sorted(folder.rglob("*.po")) if folder.is_dir() else []:
+            catalog = project.read(path, lang)
+            if catalog is not None:
+                for unit in units_from_catalog(catalog, lang, project.display(path)):
+                    memory.add(unit)
+    files, _ = memory_settings(project)
+    for path in files:
+        for unit in read_units(path, project.display(path), source_language=memory.source_language):
+            memory.add(unit)
+    return memory
+
+
+def fill_from_memory(catalog: Catalog, lang: str, memory: Memory, *, approved: bool = False) -> tuple[Catalog, int]:
+    """Fill untranslated entries whose sentence the memory knows; return the catalog and the count."""
+    entries, filled = list(catalog.entries), 0
+    for i, e in enumerate(entries):
+        if e.obsolete or e.msgstr:
+            continue
+        unit = memory.lookup(lang, e.msgid, e.msgctxt)
+        if unit is None:
+            near = memory.close(lang, e.msgid)
+            if near is not None and CLOSE_PREFIX not in e.tcomment:
+                hint = f"{CLOSE_PREFIX} {near[1]:.0%} {near[0].target} ({near[0].origin}: {near[0].source})"
+                entries[i] = replace(e, tcomment="\n".join(filter(None, [e.tcomment, hint])))
+            continue
+        lines = [ln for ln in e.tcomment.splitlines() if not ln.startswith(TM_PREFIX)]
+        entries[i] = replace(e, msgstr=unit.target, fuzzy=not approved, tcomment="\n".join([*lines, f"{TM_PREFIX} {unit.origin}"]))
+        filled += 1
+    return replace(catalog, entries=tuple(entries)), filled
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+
+def read_units(path: Path, display: str | None = None, *, source_language: str = "de") -> list[Unit]:
+    """Units from a TMX file or a PO file (approved entries; language from its header)."""
+    shown = display or str(path)
+    if path.suffix.lower() == ".tmx":
+        return read_tmx(path, source_language, shown)
+    catalog = read_catalog(path, display=shown)
+    lang = catalog.header.get("Language", "").replace("-", "_").split("_")[0].lower()
+    if not lang:
+        raise CatalogError("has no 'Language' header: cannot tell which language it holds", path=shown, hint="set 'Language: en' (or zh, ...)")
+    return list(units_from_catalog(catalog, lang, shown))
+
+
+def read_tmx(path: Path, source_language: str, display: str | None = None) -> list[Unit]:
+    """Units of a TMX 1.4 file: every ``<tu>`` with a source-language and other-language variant."""
+    shown = display or str(path)
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise CatalogError(f"broken TMX: {exc.msg}", path=shown, line=exc.position[0]) from None
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror}", path=shown) from None
+    if root.tag != "tmx":
+        raise CatalogError(f"not a TMX file (root element <{root.tag}>)", path=shown, line=1)
+    units = []
+    for tu in root.iter("tu"):
+        variants = {}
+        for tuv in tu.findall("tuv"):
+            code = (tuv.get(_XML_LANG) or tuv.get("lang") or "").replace("-", "_").split("_")[0].lower()
+            seg = tuv.find("seg")
+            if code and seg is not None:
+                variants[code] = "".join(seg.itertext())
+        context = next((p.text for p in tu.findall("prop") if p.get("type") == "x-context"), None)
+        source = variants.pop(source_language, None)
+        if source is not None:
+            units.extend(Unit(source, target, lang, shown, context) for lang, target in variants.items() if target)
+    return units
+
+
+def write_tmx(path: Path, units: Iterable[Unit], source_language: str) -> int:
+    """Write ``units`` as TMX 1.4 (atomically); return how many ``<tu>`` were written."""
+    tmx = ET.Element("tmx", version="1.4")
+    ET.SubElement(
+        tmx, "header", creationtool="l10n", creationtoolversion="1", segtype="sentence",
+        adminlang="en", srclang=source_language, datatype="plaintext", **{"o-tmf": "PO"},
+    )
+    body = ET.SubElement(tmx, "body")
+    count = 0
+    for unit in sorted(units, key=lambda u: (u.lang, u.source, u.context or "")):
+        tu = ET.SubElement(body, "tu")
+        if unit.context:
+            ET.SubElement(tu, "prop", type="x-context").text = unit.context
+        for lang, text in ((source_language, unit.source), (unit.lang, unit.target)):
+            ET.SubElement(ET.SubElement(tu, "tuv", {_XML_LANG: lang}), "seg").text = text
+        count += 1
+    ET.indent(tmx)
+    atomic_write(path, ET.tostring(tmx, encoding="utf-8", xml_declaration=True) + b"\n")
+    return count
+
+
+def import_units(project: Project, source: Path, dest: Path) -> int:
+    """Add the units of ``source`` (TMX or PO) to the TMX memory file ``dest``; return the total."""
+    units = {(u.lang, u.context, u.source): u for u in (read_tmx(dest, project.config.source_language) if dest.exists() else [])}
+    for unit in read_units(source, source_language=project.config.source_language):
+        units[(unit.lang, unit.context, unit.source)] = unit
+    return write_tmx(dest, units.values(), project.config.source_language)
