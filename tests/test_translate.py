@@ -93,7 +93,10 @@ def test_changed_sentence_becomes_fuzzy_with_previous_msgid(empty_project: Path)
     changed = [e for e in po(empty_project, "en").active if "19,8" in e.msgid]
     assert len(changed) == 1
     assert changed[0].fuzzy and "19,7" in changed[0].previous_msgid and "19,7" in changed[0].msgstr
-    assert engine.calls == []  # the old translation is the starting point; nothing was empty
+    # The old translation stays the starting point; the engine is asked only for a suggestion of the
+    # changed sentence, which goes into a comment, never into msgstr.
+    assert engine.calls == [("de", "en", [changed[0].msgid])]
+    assert "mt-suggestion:" in changed[0].tcomment
 
 
 def test_unknown_language_is_an_error(empty_project: Path):
