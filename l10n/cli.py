@@ -47,6 +47,8 @@ def translate(
     reports = translate_project(_project(project), lang, engine)
     changed = False
     for r in reports:
+        for warning in r.warnings:
+            _echo_err(f"warning: {warning}")
         if r.lang is None:
             if r.written:
                 typer.echo(f"{r.path}: template updated")
@@ -118,6 +120,31 @@ def segment(
         return
     for s in spans:
         typer.echo(f"{s.start:>6}-{s.end:<6} {text[s.start:s.end]}")
+
+
+@app.command()
+def check(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="PO files to check (default: every catalog of the project).")] = None,
+    lang: LangOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    project: ProjectOpt = Path("."),
+) -> None:
+    """Check approved and fuzzy entries: numbers, names, glossary, language, loops, length, punctuation, markup.
+
+    Exits with 1 if any finding is an error. Disable checks or change severities under [checks].
+    """
+    from .checks import check_project, summary
+
+    findings = check_project(_project(project), [f.resolve() for f in files or []], lang)
+    counts = summary(findings)
+    if as_json:
+        typer.echo(json.dumps({"findings": [f.as_dict() for f in findings], "summary": counts}, ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            typer.echo(str(f))
+        typer.echo(", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))
+    if counts["error"]:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import cached_property
@@ -26,6 +27,7 @@ from .errors import ConfigError
 from .languages import LANGUAGES
 
 EXTENSION_SECTIONS.add("glossary")
+NOTE_WIDTH = 70  # under the PO line width (79) minus the "#. " prefix
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -85,8 +87,13 @@ class Glossary:
         return [t for t in hits if t.find(text, lang)]
 
     def notes(self, text: str, source: str, targets: tuple[str, ...]) -> tuple[str, ...]:
-        """``#.`` lines telling the reviewer which terms a sentence contains."""
-        return tuple(t.describe(targets) for t in self.in_source(text, source))
+        """``#.`` lines telling the reviewer which terms a sentence contains.
+
+        Wrapped here, short of the catalog's line width: a line the PO writer wrapped would read
+        back different, and every run would rewrite the catalog.
+        """
+        notes = (t.describe(targets) for t in self.in_source(text, source))
+        return tuple(line for note in notes for line in textwrap.wrap(note, NOTE_WIDTH, subsequent_indent="  "))
 
 
 def parse_csv(text: str, path: str, source: str) -> Glossary:

@@ -14,7 +14,10 @@ from typing import Callable, Iterable, Iterator
 import os
 
 from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
+from .checks.language import foreign_paragraphs
 from .engines import Engine, get_engine
+from .engines.masking import with_glossary
+from .glossary import Glossary, load_glossary
 from .languages import get_language
 from .merge import merge
 from .model import Document
@@ -36,6 +39,7 @@ class FileReport:
     machine: int = 0
     obsoleted: int = 0
     revived: int = 0
+    warnings: list[str] = field(default_factory=list)  # for the CLI to show (source not German, ...)
 
 
 @dataclass
@@ -74,17 +78,20 @@ def translate_project(
     """Extract, merge and fill every catalog of ``project``; return a report per file."""
     order = ordered_languages(project, langs)
     name = engine_name or project.config.engine
+    glossary = load_glossary(project.config)
     engine: Engine | None = None
 
     def get() -> Engine:
         nonlocal engine
         if engine is None:
             engine = engine_factory(name) if engine_factory else get_engine(name, project.config)
+            # Glossary terms are masked so that the model cannot change them.
+            engine = with_glossary(engine, glossary)
         return engine
 
     reports: list[FileReport] = []
     for chunk in _chunks(project.documents()):
-        jobs = [_prepare(project, doc, order) for doc in chunk]
+        jobs = [_prepare(project, doc, order, glossary) for doc in chunk]
         for lang in order:
             if any(_pending(job, lang) for job in jobs):
                 _fill(project, jobs, lang, get())
@@ -106,9 +113,11 @@ def _chunks(docs: Iterable[Document]) -> Iterator[list[Document]]:
         yield chunk
 
 
-def _prepare(project: Project, doc: Document, langs: list[str]) -> _Job:
+def _prepare(project: Project, doc: Document, langs: list[str], glossary: Glossary = Glossary()) -> _Job:
     """Build the template and merge it into each language's catalog (nothing written yet)."""
-    template = build_template(doc, project.config.name)
+    targets = project.config.target_languages
+    notes = {seg.key: glossary.notes(seg.msgid, project.config.source_language, targets) for seg in doc.segments}
+    template = build_template(doc, project.config.name, notes)
     old_pot = project.read(project.template_path(doc.name))
     if old_pot is not None and old_pot.content()[1:] == template.content()[1:]:
         template = replace(template, header={**template.header, "POT-Creation-Date": old_pot.header.get("POT-Creation-Date", now_stamp())})
@@ -178,7 +187,8 @@ def _write(project: Project, job: _Job, langs: list[str]) -> list[FileReport]:
     reports = []
     pot_path = project.template_path(job.doc.name)
     written = write_catalog(pot_path, job.template, job.old["templates"])
-    reports.append(FileReport(project.display(pot_path), None, written=written))
+    warnings = foreign_paragraphs(job.doc, project.config.source_language)
+    reports.append(FileReport(project.display(pot_path), None, written=written, warnings=warnings))
     for lang in langs:
         catalog, old = job.catalogs[lang], job.old[lang]
         if old is None or old.content() != catalog.content():

@@ -161,7 +161,8 @@ def language(unit: Unit) -> Iterator[str]:
 
 def _tokens(text: str, lang: str) -> list[str]:
     if lang == "zh":
-        return [c for c in text if c.isalnum()]
+        # Characters, but a number or a Latin word is one token: "2000" is no loop of zeros.
+        return re.findall(r"[^\W\d_a-zA-Z]|[a-zA-Z]+|\d+", text)
     return [w.lower() for w in re.findall(r"\w+", text)]
 
 
