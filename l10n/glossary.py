@@ -69,9 +69,13 @@ def _pattern(forms: tuple[str, ...], exact: bool) -> re.Pattern[str]:
     # Names must match exactly and stand alone; term pairs match case-insensitively, and German
     # inflected or compound forms ("Wirtschaftsförderungsgesellschaften") still count.
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    # Word boundaries by Latin letters and digits only: "构NRW.INVEST提" holds the name in Chinese.
     if exact:
-        return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w]|\.\w)")
-    return re.compile(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE)
+        return re.compile(rf"(?<![{_LATIN}.])(?:{alternatives})(?![{_LATIN}]|\.[{_LATIN}])")
+    return re.compile(rf"(?<![{_LATIN}])(?:{alternatives})", re.IGNORECASE)
+
+
+_LATIN = "0-9A-Za-z\u00c0-\u024f"
 
 
 @dataclass(frozen=True)
@@ -83,8 +87,9 @@ class Glossary:
 
     def in_source(self, text: str, lang: str) -> list[Term]:
         """The terms whose ``lang`` form occurs in ``text``, longest first."""
-        hits = [t for t in self.terms if t.get(lang) or t.dnt]
-        return [t for t in hits if t.find(text, lang)]
+        hits = [t for t in self.terms if (t.get(lang) or t.dnt) and t.find(text, lang)]
+        # Longest first, so that masking takes "Guangdong OPPO Mobile Telecommunications" whole.
+        return sorted(hits, key=lambda t: -max(map(len, t.get(lang) or t.forms[0][1])))
 
     def notes(self, text: str, source: str, targets: tuple[str, ...]) -> tuple[str, ...]:
         """``#.`` lines telling the reviewer which terms a sentence contains.
