@@ -22,15 +22,27 @@ _SCALES = {
 }
 _WORDS = {
     "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
-           "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
+           "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
+           "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30,
            "vierzig": 40, "fünfzig": 50, "hundert": 100, "tausend": 1000},
     "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+           "nineteen": 19, "twenty": 20,
            "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
            "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12, "both": 2,
            "twice": 2, "double": 2, "dozen": 12, "half": 0.5, "single": 1},
 }
+# Month names are numbers too: Chinese writes "16. November" as "11月16日".
+_MONTHS = {
+    "de": ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "dezember"],
+    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"],
+}
+for _lang, _names in _MONTHS.items():
+    _WORDS[_lang].update({name: number for number, name in enumerate(_names, 1)})
 # "eine Million", "a million": the article is the number.
 _ONE = {"de": {"ein", "eine", "einer", "einem", "einen"}, "en": {"a", "one"}}
 
@@ -42,7 +54,7 @@ _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 _ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
 _ZH_BIG = {"万": 1e4, "亿": 1e8}
 _ZH_CHARS = "".join(_ZH_DIGIT) + "".join(_ZH_UNIT) + "".join(_ZH_BIG)
-_ZH = re.compile(rf"(?P<num>{_DIGITS})\s*(?P<scale>[十百千]?[万亿]+|千)?|(?P<word>[{_ZH_CHARS}]+)")
+_ZH = re.compile(rf"(?P<num>{_DIGITS})\s*[多余]?\s*(?P<scale>[十百千]?[万亿]+|千)?|(?P<word>[{_ZH_CHARS}]+)")
 
 
 @dataclass(frozen=True)
@@ -190,6 +202,49 @@ def hour_variants(number: Number) -> Number:
     """A 24-hour time may come back as 12-hour ("15 Uhr" -> "3 p.m.")."""
     extra = {v - 12 for v in number.values if 13 <= v <= 23 and v.is_integer()}
     return Number(number.text, number.values | extra, number.written)
+
+
+# Chinese counts decades and centuries ("20 世纪 60 年代" for "1960er"): no figure of the source.
+_ZH_ERA = re.compile(r"\s*(?:世纪|年代)")
+
+
+# German writes numbers into compounds: "fünftplatziert", "siebtgrößte", "achtmal", "Vierfachen".
+_STEMS = {**{w: float(v) for w, v in _WORDS["de"].items() if isinstance(v, int) and v < 1000},
+          "erst": 1.0, "zweit": 2.0, "dritt": 3.0, "siebt": 7.0, "tausend": 1000.0}
+_PARENS = re.compile(r"\([^()]*\)|（[^（）]*）")
+
+
+def _compound_values(text: str) -> set[float]:
+    values = set()
+    for word in re.findall(r"[a-zäöüß]+", text.lower()):
+        stem = next((s for s in sorted(_STEMS, key=len, reverse=True) if word.startswith(s)), None)
+        if stem:
+            values.add(_STEMS[stem])
+    return values
+
+
+def extra_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
+    """Numbers written in digits in the target that stand for nothing in the source.
+
+    Lenient on purpose: a source number may explain several target numbers (a time's hour and
+    minutes), numbers in brackets are left alone (unit conversions: "50 km (31 miles)") and German
+    compounds count ("achtmal" explains "8 times").
+    """
+    known = [hour_variants(n) for n in find_numbers(source, src)]
+    compounds = _compound_values(source) if src == "de" else set()
+    minutes = {round(v % 1 * 60) for n in known if ":" in n.text for v in n.values}
+    bare = _PARENS.sub(lambda m: " " * len(m.group(0)), target)
+    extra = []
+    for number in find_numbers(bare, tgt):
+        if number.written or any(number.matches(k) for k in known) or number.values & compounds:
+            continue
+        if number.values & minutes:
+            continue  # the minutes of a source time: "23:35" -> "11 点 35 分"
+        after = bare.find(number.text) + len(number.text)
+        if tgt == "zh" and _ZH_ERA.match(bare, after):
+            continue
+        extra.append(number)
+    return extra
 
 
 def missing_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
