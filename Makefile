@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # install small. Override with `make install TORCH=torch` to let pip choose.
 TORCH ?= torch==2.13.0
 
-.PHONY: install presskit translate release status test models bench clean
+.PHONY: install presskit translate check release status test models bench clean
 
 install: $(VENV)/.installed
 
@@ -20,10 +20,14 @@ $(VENV)/.installed: pyproject.toml
 ## The main job: translate what is new, then build the releases from locales/.
 presskit: install
 	$(BIN)/l10n translate
+	$(BIN)/l10n check
 	$(BIN)/l10n release
 
 translate: install
 	$(BIN)/l10n translate
+
+check: install
+	$(BIN)/l10n check
 
 release: install
 	$(BIN)/l10n release
