@@ -159,7 +159,7 @@ def test_check_command_exit_code_and_json(empty_project: Path) -> None:
     result = run("check", "--json", "-C", str(empty_project))
     assert result.exit_code == 1, result.output
     data = json.loads(result.output)
-    assert {(f["line"], f["check"]) for f in data["findings"]} == {(9, "numbers"), (9, "glossary")}
+    assert {(f["line"], f["check"]) for f in data["findings"]} == {(9, "numbers"), (9, "numbers-extra"), (9, "glossary")}
     assert data["findings"][0]["path"] == "locales/en/x.po"
     po.write_text(po.read_text(encoding="utf-8").replace("Vivo has 1,000", "VIVO has 10,000"), encoding="utf-8")
     result = run("check", str(po), "-C", str(empty_project))
