@@ -13,7 +13,6 @@ from l10n.catalog import read_catalog
 from l10n.cli import app
 from l10n.engines import Translation
 from l10n.engines.masking import MASK_FLAG, MaskingEngine, mask, unmask
-from l10n.engines.pseudo import PseudoEngine
 from l10n.errors import ConfigError
 from l10n.glossary import parse_csv, parse_tbx, read_glossary
 from l10n.project import Project
