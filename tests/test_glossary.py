@@ -75,6 +75,7 @@ def test_mask_and_unmask_round_trip() -> None:
     assert unmask(masked.text, masked) == text.replace("Wirtschaftsförderungsgesellschaft", "economic development agency")
     assert unmask(masked.text.replace("QX1", ""), masked) is None
     assert unmask(masked.text + " QX1", masked) is None
+    assert mask("Modell QX9 von VIVO", SEED_GLOSSARY, "de", "en").terms == ()  # never confuse a real "QX9"
 
 
 class Mangler:

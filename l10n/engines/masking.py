@@ -38,6 +38,8 @@ def mask(text: str, glossary: Glossary, source: str, target: str) -> Masked:
     >>> mask("VIVO und VIVO.", g, "de", "en")
     Masked(text='QX0 und QX1.', terms=('VIVO', 'VIVO'))
     """
+    if _PLACEHOLDER.search(text):
+        return Masked(text, ())  # the text itself looks like a placeholder: masking would confuse it
     spans: list[tuple[int, int, str]] = []
     for term in glossary.in_source(text, source):
         replacement = term.target(target)
