@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # install small. Override with `make install TORCH=torch` to let pip choose.
 TORCH ?= torch==2.13.0
 
-.PHONY: install presskit translate release status test models bench clean
+.PHONY: install presskit translate check release status test models bench clean
 
 install: $(VENV)/.installed
 
@@ -17,15 +17,19 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## The main job: translate what is new, then build the releases from locales/.
+## The main job: translate what is new, check the catalogs (errors stop it), then build the releases from locales/.
 ## The press kit lands in dist/<kit name>/ and dist/<kit name>.zip. SOURCE_DATE_EPOCH pins its build
 ## time to the last commit, so the zip is byte-identical on every machine building that commit.
 presskit: install
 	$(BIN)/l10n translate
+	$(BIN)/l10n check
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null) $(BIN)/l10n release
 
 translate: install
 	$(BIN)/l10n translate
+
+check: install
+	$(BIN)/l10n check
 
 release: install
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null) $(BIN)/l10n release

@@ -336,6 +336,15 @@ def entry_line(path: Path, key: tuple[str | None, str]) -> int | None:
     return None
 
 
+def entry_lines(path: Path) -> dict[tuple[str | None, str], int]:
+    """The line number of every active entry in the PO file at ``path``, by key (for messages)."""
+    try:
+        po = polib.pofile(str(path), wrapwidth=WRAP)
+    except (OSError, ValueError):
+        return {}
+    return {(e.msgctxt, e.msgid): e.linenum for e in po if not e.obsolete}
+
+
 # --- writing -------------------------------------------------------------------------------------
 
 

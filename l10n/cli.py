@@ -51,8 +51,8 @@ def translate(
         reports = translate_project(proj, lang, engine)
     changed = False
     for r in reports:
-        if r.warning:
-            _echo_err(f"warning: {r.warning}")
+        for warning in r.warnings:
+            _echo_err(f"warning: {warning}")
         if r.lang is None:
             if r.written:
                 typer.echo(f"{r.path}: template updated")
@@ -146,6 +146,8 @@ class Interrupted(BaseException):
 
 def _on_signal(signum, frame) -> None:
     raise Interrupted(signum)
+
+
 tm_app = typer.Typer(help="Translation memory: export approved translations as TMX, import TMX or PO.", no_args_is_help=True)
 app.add_typer(tm_app, name="tm")
 
@@ -181,6 +183,31 @@ def tm_import(
     dest = p.config.inside(into, "--into")
     count = import_units(p, file, dest)
     typer.echo(f"{p.display(dest)}: {count} translation units")
+
+
+@app.command()
+def check(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="PO files to check (default: every catalog of the project).")] = None,
+    lang: LangOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    project: ProjectOpt = Path("."),
+) -> None:
+    """Check approved and fuzzy entries: numbers, names, glossary, language, loops, length, punctuation, markup.
+
+    Exits with 1 if any finding is an error. Disable checks or change severities under [checks].
+    """
+    from .checks import check_project, summary
+
+    findings = check_project(_project(project), [f.resolve() for f in files or []], lang)
+    counts = summary(findings)
+    if as_json:
+        typer.echo(json.dumps({"findings": [f.as_dict() for f in findings], "summary": counts}, ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            typer.echo(str(f))
+        typer.echo(", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))
+    if counts["error"]:
+        raise typer.Exit(1)
 
 
 def main() -> None:

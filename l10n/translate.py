@@ -15,9 +15,12 @@ from typing import Callable, Iterable, Iterator
 import os
 
 from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
+from .checks.language import foreign_paragraphs
 from .engines import Engine, get_engine
 from .errors import EngineError, L10nError
 from .langid import language_warning
+from .engines.masking import with_glossary
+from .glossary import Glossary, load_glossary
 from .languages import get_language
 from .manifest import TranslateState, settings_key
 from .merge import SUGGESTION_PREFIX, merge
@@ -44,7 +47,7 @@ class FileReport:
     memory: int = 0  # filled from translation memory (l10n/tm.py)
     obsoleted: int = 0
     revived: int = 0
-    warning: str = ""  # on the template's report: the source does not look like the source language
+    warnings: list[str] = field(default_factory=list)  # for the CLI to show (source not German, ...)
     suggested: int = 0  # changed sentences given a fresh machine suggestion (comment)
     suggestions_skipped: int = 0  # ... or not, because the engine is unavailable
 
@@ -85,12 +88,15 @@ def translate_project(
     """Extract, merge and fill every catalog of ``project``; return a report per file."""
     order = ordered_languages(project, langs)
     name = engine_name or project.config.engine
+    glossary = load_glossary(project.config)
     engine: Engine | None = None
 
     def get() -> Engine:
         nonlocal engine
         if engine is None:
             engine = engine_factory(name) if engine_factory else get_engine(name, project.config)
+            # Glossary terms are masked so that the model cannot change them.
+            engine = with_glossary(engine, glossary)
         return engine
 
     # Documents whose files are as the last run left them are skipped unread (see manifest.py).
@@ -107,7 +113,7 @@ def translate_project(
     memory: Memory | None = None  # read from every catalog, so only once a sentence is new
     reports: list[FileReport] = []
     for chunk in _chunks(stale()):
-        jobs = [_prepare(project, doc, order) for doc in chunk]
+        jobs = [_prepare(project, doc, order, glossary) for doc in chunk]
         for job in jobs:
             for lang in order:
                 if _pending(job, lang):
@@ -151,9 +157,11 @@ def _chunks(docs: Iterable[Document]) -> Iterator[list[Document]]:
         yield chunk
 
 
-def _prepare(project: Project, doc: Document, langs: list[str]) -> _Job:
+def _prepare(project: Project, doc: Document, langs: list[str], glossary: Glossary = Glossary()) -> _Job:
     """Build the template and merge it into each language's catalog (nothing written yet)."""
-    template = build_template(doc, project.config.name)
+    targets = project.config.target_languages
+    notes = {seg.key: glossary.notes(seg.msgid, project.config.source_language, targets) for seg in doc.segments}
+    template = build_template(doc, project.config.name, notes)
     old_pot = project.read(project.template_path(doc.name))
     if old_pot is not None and old_pot.content()[1:] == template.content()[1:]:
         template = replace(template, header={**template.header, "POT-Creation-Date": old_pot.header.get("POT-Creation-Date", now_stamp())})
@@ -263,9 +271,11 @@ def _write(project: Project, job: _Job, langs: list[str]) -> list[FileReport]:
     reports = []
     pot_path = project.template_path(job.doc.name)
     written = write_catalog(pot_path, job.template, job.old["templates"])
+    # A whole document in another language is one warning; otherwise single foreign paragraphs.
     sentences = [seg.text for seg in job.doc.segments]
-    warning = language_warning(sentences, project.config.source_language, job.doc.path) or ""
-    reports.append(FileReport(project.display(pot_path), None, written=written, warning=warning))
+    whole = language_warning(sentences, project.config.source_language, job.doc.path)
+    warnings = [whole] if whole else foreign_paragraphs(job.doc, project.config.source_language)
+    reports.append(FileReport(project.display(pot_path), None, written=written, warnings=warnings))
     for lang in langs:
         catalog, old = job.catalogs[lang], job.old[lang]
         if old is None or old.content() != catalog.content():

@@ -18,6 +18,7 @@ def project_dir(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     root.mkdir()
     shutil.copy(REPO / "l10n.toml", root / "l10n.toml")
+    shutil.copy(REPO / "glossary.csv", root / "glossary.csv")
     shutil.copytree(REPO / "source", root / "source")
     shutil.copytree(REPO / "locales", root / "locales")
     return root

@@ -1,0 +1,174 @@
+"""Quality checks on catalog entries, machine or human: a registry of small functions.
+
+A check is a function ``(Unit) -> Iterable[str]`` registered with a name and a default severity;
+each string it yields is a one-line explanation. :func:`check_catalog` runs every enabled check on
+the approved and fuzzy entries of one catalog and returns :class:`Finding` values with the file
+and line of the entry. Projects disable checks or change their severity in ``l10n.toml``::
+
+    [checks]
+    disable = ["end-punctuation"]
+    severity = { length = "error" }
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..catalog import Catalog, Entry, entry_lines, read_catalog
+from ..config import Config
+from ..errors import ConfigError
+from ..glossary import Glossary
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a check looks at: one entry's source and translation, and their languages."""
+
+    source: str
+    target: str
+    src: str
+    tgt: str
+    entry: Entry
+    glossary: Glossary = Glossary()
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    severity: str
+    run: Callable[[Unit], Iterable[str]]
+    doc: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one entry."""
+
+    severity: str
+    check: str
+    path: str
+    line: int | None
+    message: str
+    msgid: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line or '?'}: {self.severity}: [{self.check}] {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"severity": self.severity, "check": self.check, "path": self.path, "line": self.line,
+                "message": self.message, "msgid": self.msgid}
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def check(name: str, severity: str) -> Callable[[Callable[[Unit], Iterable[str]]], Callable[[Unit], Iterable[str]]]:
+    """Decorator: register a check under ``name`` with a default ``severity``."""
+
+    def decorate(func: Callable[[Unit], Iterable[str]]) -> Callable[[Unit], Iterable[str]]:
+        CHECKS[name] = Check(name, severity, func, (func.__doc__ or "").strip().splitlines()[0])
+        return func
+
+    return decorate
+
+
+def _load() -> dict[str, Check]:
+    from . import rules  # noqa: F401  (registration happens on import)
+
+    return CHECKS
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Which checks run and at which severity, from ``[checks]``."""
+
+    severities: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def from_config(cls, config: Config | None) -> "Settings":
+        checks = _load()
+        section = dict(config.extra.get("checks", {})) if config else {}
+        where = config.root / "l10n.toml" if config else None
+        unknown = set(section) - {"disable", "severity"}
+        if unknown:
+            raise ConfigError(f"unknown key [checks] {sorted(unknown)[0]}", path=where, hint="known: disable, severity")
+        disable = section.get("disable", [])
+        severity = section.get("severity", {})
+        if not isinstance(disable, list) or not isinstance(severity, dict):
+            raise ConfigError("[checks] disable must be a list and severity a table", path=where)
+        for name in [*disable, *severity]:
+            if name not in checks:
+                raise ConfigError(f"[checks] names unknown check {name!r}", path=where, hint=f"known: {', '.join(sorted(checks))}")
+        for name, level in severity.items():
+            if level not in SEVERITIES:
+                raise ConfigError(f"[checks] severity of {name!r} must be one of {', '.join(SEVERITIES)}", path=where)
+        return cls(tuple((n, severity.get(n, c.severity)) for n, c in checks.items() if n not in disable))
+
+
+def check_unit(unit: Unit, settings: Settings) -> Iterator[tuple[str, str, str]]:
+    """``(severity, check, message)`` for every problem in one unit."""
+    checks = _load()
+    for name, severity in settings.severities:
+        for message in checks[name].run(unit):
+            yield severity, name, message
+
+
+def checkable(entry: Entry) -> bool:
+    """Approved and fuzzy entries with a translation; the header and obsolete ones are skipped."""
+    return bool(entry.msgid) and bool(entry.msgstr) and not entry.obsolete
+
+
+def check_catalog(
+    catalog: Catalog, src: str, tgt: str, *, path: str, settings: Settings,
+    glossary: Glossary = Glossary(), lines: dict | None = None,
+) -> list[Finding]:
+    """Every finding in ``catalog`` (a ``tgt`` translation of ``src``)."""
+    findings = []
+    for entry in filter(checkable, catalog.entries):
+        unit = Unit(entry.msgid, entry.msgstr, src, tgt, entry, glossary)
+        for severity, name, message in check_unit(unit, settings):
+            line = (lines or {}).get(entry.key)
+            findings.append(Finding(severity, name, path, line, message, entry.msgid))
+    return findings
+
+
+def language_of(catalog_path: Path, header_language: str) -> str:
+    """The l10n language code of a catalog: its ``Language`` header, else its folder name."""
+    code = header_language.replace("-", "_").split("_")[0].lower()
+    return code or catalog_path.parent.name
+
+
+def check_project(project, files: Iterable[Path] = (), langs: Iterable[str] | None = None) -> list[Finding]:
+    """Check ``files`` (default: every catalog of the project) and return the findings."""
+    from ..glossary import load_glossary
+
+    config = project.config
+    settings = Settings.from_config(config)
+    glossary = load_glossary(config)
+    wanted = set(langs or ())
+    paths = list(files) or _all_catalogs(project, wanted or set(config.target_languages))
+    findings: list[Finding] = []
+    for path in paths:
+        catalog = read_catalog(path, display=project.display(path))
+        tgt = language_of(path, catalog.header.get("Language", ""))
+        if wanted and tgt not in wanted:
+            continue
+        findings.extend(check_catalog(catalog, config.source_language, tgt, path=project.display(path),
+                                      settings=settings, glossary=glossary, lines=entry_lines(path)))
+    return findings
+
+
+def _all_catalogs(project, langs: set[str]) -> list[Path]:
+    return sorted(p for lang in sorted(langs) for p in (project.config.locales_path / lang).rglob("*.po"))
+
+
+def summary(findings: Iterable[Finding]) -> dict[str, int]:
+    """Number of findings per severity."""
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        counts[f.severity] += 1
+    return counts

@@ -1,0 +1,262 @@
+"""Locale-aware numbers: "19,7 Milliarden" = "19.7 billion" = "197亿", "20.000" = "20,000" = "2万".
+
+A number is read as the set of values it may stand for, because separators are ambiguous across
+locales ("5.000" is five thousand in German and may be five in English). Two numbers match when
+their sets share a value. Source numbers written in digits must reappear in the translation;
+written-out ones ("drei") are matched too, but they are often paraphrased ("both", "a couple"),
+so the check reports them at a lower severity.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# Scale words after a number. German "Billion" is English "trillion".
+_SCALES = {
+    "de": {"tausend": 1e3, "mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9,
+           "milliarde": 1e9, "milliarden": 1e9, "billion": 1e12, "billionen": 1e12},
+    "en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "billion": 1e9,
+           "billions": 1e9, "bn": 1e9, "trillion": 1e12, "trillions": 1e12},
+}
+_WORDS = {
+    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+           "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
+           "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30,
+           "vierzig": 40, "fünfzig": 50, "hundert": 100, "tausend": 1000},
+    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+           "nineteen": 19, "twenty": 20,
+           "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
+           "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+           "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12, "both": 2,
+           "twice": 2, "double": 2, "dozen": 12, "half": 0.5, "single": 1},
+}
+# Month names are numbers too: Chinese writes "16. November" as "11月16日".
+_MONTHS = {
+    "de": ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "dezember"],
+    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"],
+}
+for _lang, _names in _MONTHS.items():
+    _WORDS[_lang].update({name: number for number, name in enumerate(_names, 1)})
+# "eine Million", "a million": the article is the number.
+_ONE = {"de": {"ein", "eine", "einer", "einem", "einen"}, "en": {"a", "one"}}
+
+_DIGITS = r"\d+(?:[.,\u202f\u00a0']\d+)*"
+_LATIN = re.compile(rf"(?P<num>{_DIGITS})(?:\s*(?P<scale>[A-Za-zäöü]+)\b\.?)?|(?P<word>[A-Za-zäöüß]+)")
+
+_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+             "七": 7, "八": 8, "九": 9}
+_ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG = {"万": 1e4, "亿": 1e8}
+_ZH_CHARS = "".join(_ZH_DIGIT) + "".join(_ZH_UNIT) + "".join(_ZH_BIG)
+_ZH = re.compile(rf"(?P<num>{_DIGITS})\s*[多余]?\s*(?P<scale>[十百千]?[万亿]+|千)?|(?P<word>[{_ZH_CHARS}]+)")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number found in a text: how it was written and every value it may stand for."""
+
+    text: str
+    values: frozenset[float]
+    written: bool = False  # spelled out in words, not digits
+    scale: float = 1.0  # the scale word that followed it (Millionen: 1e6)
+
+    def matches(self, other: "Number") -> bool:
+        return any(math.isclose(a, b, rel_tol=1e-9) for a in self.values for b in other.values)
+
+
+def digit_values(token: str) -> set[float]:
+    """Every value a digit string may mean, whichever of "." and "," separates thousands.
+
+    >>> sorted(digit_values("5.000"))
+    [5.0, 5000.0]
+    >>> sorted(digit_values("19,7"))
+    [19.7]
+    """
+    token = token.replace("\u202f", "").replace("\u00a0", "").replace("'", "")
+    values: set[float] = set()
+    for group, decimal in ((".", ","), (",", ".")):
+        head, _, tail = token.rpartition(decimal) if decimal in token else (token, "", "")
+        if not head:
+            head, tail = tail, ""
+        parts = head.split(group)
+        if any(not p for p in parts):
+            continue
+        if len(parts) > 1 and not all(len(p) == 3 for p in parts[1:]):
+            continue  # not a valid thousands grouping in this convention
+        if group in tail:
+            continue
+        values.add(float("".join(parts) + ("." + tail if tail else "")))
+    return values or {float(re.sub(r"\D", "", token) or 0)}
+
+
+def chinese_value(text: str) -> float | None:
+    """The value of a Chinese numeral: 三 = 3, 两 = 2, 二十三 = 23, 一百万 = 1e6, 二〇一九 = 2019.
+
+    >>> chinese_value("三亿五千万")
+    350000000.0
+    """
+    if len(text) > 1 and all(c in _ZH_DIGIT for c in text):
+        return float("".join(str(_ZH_DIGIT[c]) for c in text))  # a year read digit by digit
+    total = section = number = 0.0
+    for char in text:
+        if char in _ZH_DIGIT:
+            number = _ZH_DIGIT[char]
+        elif char in _ZH_UNIT:
+            section += (number or 1) * _ZH_UNIT[char]
+            number = 0
+        elif char == "亿":
+            total = (total + section + number) * _ZH_BIG[char]
+            section = number = 0
+        elif char == "万":
+            total += (section + number) * _ZH_BIG[char]
+            section = number = 0
+    value = total + section + number
+    return value or (0.0 if text in ("零", "〇") else None)
+
+
+def _scaled(values: set[float], scale: float) -> frozenset[float]:
+    return frozenset(round(v * scale, 6) for v in values)
+
+
+def find_numbers(text: str, lang: str) -> list[Number]:
+    """The numbers in ``text`` written the way ``lang`` writes them.
+
+    >>> [sorted(n.values) for n in find_numbers("19,7 Milliarden Euro und 20.000 Mitarbeiter", "de")]
+    [[19700000000.0], [20.0, 20000.0]]
+    >>> [sorted(n.values) for n in find_numbers("197亿欧元，2.3万名员工", "zh")]
+    [[19700000000.0], [23000.0]]
+    """
+    times, text = _find_times(text)
+    found = _find_zh(text) if lang == "zh" else _find_latin(text, lang)
+    return times + _spread_scales(found)
+
+
+_TIME = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])")
+
+
+def _find_times(text: str) -> tuple[list[Number], str]:
+    """Clock times ("12:00", "20:30") and ``text`` with them blanked out.
+
+    A time may come back as "12.00", "1200", "8:30 p.m." or "晚上 8 点 30 分", so it matches its
+    hour alone too.
+    """
+    times = []
+    for m in _TIME.finditer(text):
+        hour, minute = int(m.group(1)), int(m.group(2))
+        times.append(Number(m.group(0), frozenset({hour + minute / 60, hour * 100.0 + minute, float(hour)})))
+    return times, _TIME.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _spread_scales(found: list[Number]) -> list[Number]:
+    """In "4,2 bis 3,9 Millionen" the scale belongs to both numbers of the range."""
+    spread = list(found)
+    for i, (first, second) in enumerate(zip(found, found[1:])):
+        if first.scale == 1 and second.scale > 1 and not first.written:
+            spread[i] = Number(first.text, first.values | _scaled(set(first.values), second.scale))
+    return spread
+
+
+def _find_latin(text: str, lang: str) -> list[Number]:
+    scales, words, ones = _SCALES.get(lang, {}), _WORDS.get(lang, {}), _ONE.get(lang, set())
+    found: list[Number] = []
+    matches = list(_LATIN.finditer(text))
+    for i, m in enumerate(matches):
+        if m.group("num"):
+            values = digit_values(m.group("num"))
+            scale = scales.get((m.group("scale") or "").lower())
+            found.append(Number(m.group(0), _scaled(values, scale or 1), scale=scale or 1))
+            continue
+        word = m.group("word").lower()
+        following = matches[i + 1].group("word") if i + 1 < len(matches) else None
+        scale = scales.get((following or "").lower())
+        if word in ones and scale:
+            found.append(Number(m.group(0), frozenset({scale}), written=True))
+        elif word in words:
+            value = words[word] * (scale or 1)
+            found.append(Number(m.group(0), frozenset({float(value)}), written=True))
+    return found
+
+
+def _find_zh(text: str) -> list[Number]:
+    found: list[Number] = []
+    for m in _ZH.finditer(text):
+        if m.group("num"):
+            scale = 1.0
+            for char in m.group("scale") or "":
+                scale *= _ZH_BIG.get(char) or _ZH_UNIT[char]
+            found.append(Number(m.group(0), _scaled(digit_values(m.group("num")), scale), scale=scale))
+        else:
+            value = chinese_value(m.group("word"))
+            if value is not None:
+                found.append(Number(m.group(0), frozenset({value}), written=True))
+    return found
+
+
+def hour_variants(number: Number) -> Number:
+    """A 24-hour time may come back as 12-hour ("15 Uhr" -> "3 p.m.")."""
+    extra = {v - 12 for v in number.values if 13 <= v <= 23 and v.is_integer()}
+    return Number(number.text, number.values | extra, number.written)
+
+
+# Chinese counts decades and centuries ("20 世纪 60 年代" for "1960er"): no figure of the source.
+_ZH_ERA = re.compile(r"\s*(?:世纪|年代)")
+
+
+# German writes numbers into compounds: "fünftplatziert", "siebtgrößte", "achtmal", "Vierfachen".
+_STEMS = {**{w: float(v) for w, v in _WORDS["de"].items() if isinstance(v, int) and v < 1000},
+          "erst": 1.0, "zweit": 2.0, "dritt": 3.0, "siebt": 7.0, "tausend": 1000.0}
+_PARENS = re.compile(r"\([^()]*\)|（[^（）]*）")
+
+
+def _compound_values(text: str) -> set[float]:
+    values = set()
+    for word in re.findall(r"[a-zäöüß]+", text.lower()):
+        stem = next((s for s in sorted(_STEMS, key=len, reverse=True) if word.startswith(s)), None)
+        if stem:
+            values.add(_STEMS[stem])
+    return values
+
+
+def extra_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
+    """Numbers written in digits in the target that stand for nothing in the source.
+
+    Lenient on purpose: a source number may explain several target numbers (a time's hour and
+    minutes), numbers in brackets are left alone (unit conversions: "50 km (31 miles)") and German
+    compounds count ("achtmal" explains "8 times").
+    """
+    known = [hour_variants(n) for n in find_numbers(source, src)]
+    compounds = _compound_values(source) if src == "de" else set()
+    minutes = {round(v % 1 * 60) for n in known if ":" in n.text for v in n.values}
+    bare = _PARENS.sub(lambda m: " " * len(m.group(0)), target)
+    extra = []
+    for number in find_numbers(bare, tgt):
+        if number.written or any(number.matches(k) for k in known) or number.values & compounds:
+            continue
+        if number.values & minutes:
+            continue  # the minutes of a source time: "23:35" -> "11 点 35 分"
+        after = bare.find(number.text) + len(number.text)
+        if tgt == "zh" and _ZH_ERA.match(bare, after):
+            continue
+        extra.append(number)
+    return extra
+
+
+def missing_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
+    """Source numbers with no matching number in the target, each target number used once."""
+    wanted = [hour_variants(n) for n in find_numbers(source, src)]
+    available = find_numbers(target, tgt)
+    missing = []
+    # Digits first: a written-out word must not take the target number a digit needs.
+    for number in sorted(wanted, key=lambda n: n.written):
+        hit = next((t for t in available if number.matches(t)), None)
+        if hit is None:
+            missing.append(number)
+        else:
+            available.remove(hit)
+    return missing

@@ -1,0 +1,286 @@
+"""The checks themselves: each takes a :class:`Unit` and yields one-line explanations.
+
+Tuned on real human translations (the FLORES devtest, see ``bench/check_false_alarms.py``): a check
+at ``error`` must stay quiet on good translations, so anything that is merely unusual is a
+``warning``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib.resources import files
+from typing import Iterator
+
+from ..engines.masking import MASK_FLAG
+from . import Unit, check
+from .language import detect
+from .numbers import extra_numbers, missing_numbers
+
+# --- numbers -------------------------------------------------------------------------------------
+
+
+@check("numbers", "error")
+def numbers(unit: Unit) -> Iterator[str]:
+    """Every number written in digits in the source is in the translation (in any local form)."""
+    missing = [n.text for n in missing_numbers(unit.source, unit.target, unit.src, unit.tgt) if not n.written]
+    if missing:
+        yield f"number{'s' if len(missing) > 1 else ''} {', '.join(missing)} not found in the translation"
+
+
+@check("numbers-words", "warning")
+def numbers_words(unit: Unit) -> Iterator[str]:
+    """Written-out numbers ("drei") are in the translation, as words or digits."""
+    missing = [n.text for n in missing_numbers(unit.source, unit.target, unit.src, unit.tgt) if n.written]
+    if missing:
+        yield f"written-out number{'s' if len(missing) > 1 else ''} {', '.join(missing)} not found in the translation"
+
+
+@check("numbers-extra", "error")
+def numbers_extra(unit: Unit) -> Iterator[str]:
+    """The translation has no figure in digits that the source lacks."""
+    extra = [n.text.strip() for n in extra_numbers(unit.source, unit.target, unit.src, unit.tgt)]
+    if extra:
+        yield f"number{'s' if len(extra) > 1 else ''} {', '.join(extra)} not in the source"
+
+
+# --- glossary and names --------------------------------------------------------------------------
+
+
+@check("glossary", "error")
+def glossary_names(unit: Unit) -> Iterator[str]:
+    """Do-not-translate terms of the glossary appear exactly as written."""
+    for term in unit.glossary.in_source(unit.source, unit.src):
+        if term.dnt and not term.find(unit.target, unit.src):
+            yield f"protected term {term.forms[0][1][0]!r} is missing or changed"
+
+
+@check("terms", "warning")
+def glossary_terms(unit: Unit) -> Iterator[str]:
+    """Glossary term pairs: the agreed translation of a source term is used."""
+    for term in unit.glossary.in_source(unit.source, unit.src):
+        wanted = term.get(unit.tgt)
+        if not term.dnt and wanted and not term.find(unit.target, unit.tgt):
+            yield f"{term.forms[0][1][0]!r} should be translated as {' or '.join(map(repr, wanted))}"
+
+
+_NAME = re.compile(r"(?<![\w.])[A-Za-z0-9][\w&]*(?:\.[\w&]+)*")
+
+
+@lru_cache(maxsize=1)
+def _translated_acronyms() -> frozenset[str]:
+    text = files("l10n.checks").joinpath("data/translated_acronyms.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip())
+
+
+_NOT_NAMES = re.compile(r"\d+(?:er|ern|ers|s|th|st|nd|rd)|[IVXLC]+")  # 1960er, 1980s, XIV
+
+
+def name_tokens(text: str) -> list[str]:
+    """Tokens that look like names and are never translated: NASA, iPhone, A380, NRW.INVEST.
+
+    >>> name_tokens("OPPO und VIVO eröffnen in Düsseldorf; die EU, der A380 und Ludwig XIV. in den 1960er Jahren.")
+    ['OPPO', 'VIVO', 'A380']
+    """
+    names = []
+    for token in _NAME.findall(text):
+        letters = [c for c in token if c.isalpha()]
+        caps = sum(c.isupper() for c in letters)
+        camel = re.search(r"[a-z][A-Z]", token) is not None
+        mixed = bool(letters) and any(c in "0123456789" for c in token)
+        shouting = caps == len(letters) and len(letters) >= 5 and not mixed and "." not in token
+        if (caps >= 2 or camel or mixed) and not shouting and not _NOT_NAMES.fullmatch(token) \
+                and token not in _translated_acronyms():
+            names.append(token)
+    return names
+
+
+def _short_acronym(name: str) -> bool:
+    # Chinese usually renders a short acronym in Chinese (FBI -> 联邦调查局, NASA -> 美国宇航局).
+    return name.isalpha() and name.isupper() and len(name) <= 5
+
+
+def _kept(name: str, target: str, source: str = "") -> bool:
+    """Whether ``target`` has ``name`` (any case, a plural "s" aside) as often as ``source``."""
+    lowered = target.lower()
+    wanted = max(1, len(re.findall(rf"(?<![\w.]){re.escape(name)}", source)))
+    return lowered.count(name.lower()) >= wanted or (name.endswith("s") and name[:-1].lower() in lowered)
+
+
+def protected_names(source: str, tgt: str) -> list[str]:
+    """The names of ``source`` that a ``tgt`` translation must keep as they are."""
+    found = dict.fromkeys(name_tokens(source))
+    return [n for n in found if not (tgt == "zh" and _short_acronym(n))]
+
+
+@check("names", "error")
+def names(unit: Unit) -> Iterator[str]:
+    """Names written like names (acronyms, CamelCase, letters with digits) are kept."""
+    lost = [n for n in protected_names(unit.source, unit.tgt) if not _kept(n, unit.target, unit.source)]
+    if lost:
+        yield f"name{'s' if len(lost) > 1 else ''} {', '.join(lost)} not found in the translation"
+
+
+@check("acronyms", "warning")
+def acronyms(unit: Unit) -> Iterator[str]:
+    """Short acronyms missing from a Chinese translation (often rendered in Chinese: check)."""
+    if unit.tgt == "zh":
+        lost = [n for n in dict.fromkeys(name_tokens(unit.source)) if _short_acronym(n) and not _kept(n, unit.target)]
+        if lost:
+            yield f"acronym{'s' if len(lost) > 1 else ''} {', '.join(lost)} not in the translation (fine if rendered in Chinese)"
+
+
+@check("masking", "error")
+def masking(unit: Unit) -> Iterator[str]:
+    """The engine lost a glossary placeholder: the sentence was translated without protection."""
+    if MASK_FLAG in unit.entry.flags:
+        yield "the engine dropped or doubled a protected-term placeholder; check every name (remove the flag when done)"
+
+
+# --- untranslated, language, loops, length -------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _cjk(text: str) -> int:
+    return sum("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+@check("untranslated", "error")
+def untranslated(unit: Unit) -> Iterator[str]:
+    """The translation is not the source copied (wholly or mostly)."""
+    src_words = [w.lower() for w in _WORD.findall(unit.source) if len(w) > 2 and not name_tokens(w)]
+    if " ".join(unit.source.split()) == " ".join(unit.target.split()) and len(src_words) >= 2:
+        yield "the translation is the source text"
+        return
+    if unit.tgt == "zh":
+        if len(src_words) >= 3 and not _cjk(unit.target):
+            yield "no Chinese in the translation: the source looks copied"
+        return
+    target_words = {w.lower() for w in _WORD.findall(unit.target)}
+    copied = sum(w in target_words for w in src_words)
+    if len(src_words) >= 4 and copied / len(src_words) >= 0.7:
+        yield f"{copied} of {len(src_words)} source words are copied into the translation"
+
+
+@check("language", "error")
+def language(unit: Unit) -> Iterator[str]:
+    """The translation is in the target language (judged only where it is long enough)."""
+    if unit.tgt == "zh" and _cjk(unit.target) >= 0.2 * sum(c.isalpha() for c in unit.target):
+        return  # Chinese with names or glosses in Latin letters is still Chinese
+    found = detect(unit.target)
+    if found and found[0] != unit.tgt and found[1] >= 0.99 and found[0] in ("de", unit.src, "en", "zh"):
+        yield f"the translation looks like {found[0]!r}, not {unit.tgt!r}"
+
+
+def _tokens(text: str, lang: str) -> list[str]:
+    if lang == "zh":
+        # Characters, but a number or a Latin word is one token: "2000" is no loop of zeros.
+        return re.findall(r"[^\W\d_a-zA-Z]|[a-zA-Z]+|\d+", text)
+    return [w.lower() for w in re.findall(r"\w+", text)]
+
+
+def _loops(tokens: list[str], max_n: int = 8) -> list[str]:
+    """Phrases of up to ``max_n`` tokens repeated back to back (3 times, single tokens 4 times)."""
+    found = []
+    for n in range(1, max_n + 1):
+        times = 4 if n == 1 else 3
+        for i in range(len(tokens) - n * times + 1):
+            gram = tokens[i : i + n]
+            if all(tokens[i + k * n : i + (k + 1) * n] == gram for k in range(1, times)):
+                found.append(" ".join(gram))
+                break
+    return found
+
+
+@check("repetition", "error")
+def repetition(unit: Unit) -> Iterator[str]:
+    """No phrase repeats back to back in a loop (a known failure of neural MT)."""
+    loops = set(_loops(_tokens(unit.target, unit.tgt))) - set(_loops(_tokens(unit.source, unit.src)))
+    if loops:
+        yield f"repeated in a loop: {min(loops, key=len)!r}"
+
+
+# Translation length / source length (characters) outside these bounds is an outlier. Measured on
+# FLORES devtest reference translations: de->en 0.61-1.24, de->zh 0.16-0.73 (0.3rd-99.7th percentile).
+LENGTH_BOUNDS = {"en": (0.58, 1.3), "zh": (0.15, 0.78), "de": (0.6, 2.2)}
+MIN_LENGTH = 25
+
+
+@check("length", "error")
+def length(unit: Unit) -> Iterator[str]:
+    """The translation's length is plausible for the language pair."""
+    source, target = len(unit.source.strip()), len(unit.target.strip())
+    low, high = LENGTH_BOUNDS.get(unit.tgt, (0.3, 3.0))
+    if source >= MIN_LENGTH and not low <= target / source <= high:
+        yield f"translation is {target / source:.2f} times the source length (expected {low}-{high})"
+
+
+# --- punctuation, brackets, markup ---------------------------------------------------------------
+
+_CLOSERS = "\"'”’“»«」』）)】》 "
+_END = {".": ".。", "!": "!！", "?": "?？", ":": ":："}
+_END_ZH = {".": "。", "!": "！", "?": "？", ":": "："}
+
+
+def _last(text: str) -> str:
+    stripped = text.rstrip(_CLOSERS)
+    return stripped[-1:] if stripped else ""
+
+
+@check("end-punctuation", "warning")
+def end_punctuation(unit: Unit) -> Iterator[str]:
+    """Sentence-final punctuation matches the source (。！？： in Chinese)."""
+    src, tgt = _last(unit.source), _last(unit.target)
+    if src in _END:
+        accepted = _END_ZH[src] if unit.tgt == "zh" else src
+        if tgt not in accepted and not (src == "." and tgt in "…" + accepted):
+            yield f"source ends with {src!r}, translation with {tgt!r} (expected {' or '.join(accepted)})"
+    elif tgt in "".join(_END.values()) and src not in "…;,":
+        yield f"translation ends with {tgt!r} but the source has no end punctuation"
+    elif unit.tgt != "zh" and tgt in "。！？：":
+        yield f"Chinese punctuation {tgt!r} at the end of a {unit.tgt!r} translation"
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "《": "》", "「": "」", "『": "』"}
+_QUOTES = {"de": ("„", "“"), "en": ("“", "”"), "zh": ("“", "”")}
+
+
+def _balanced(text: str) -> bool:
+    stack = []
+    for char in text:
+        if char in _PAIRS:
+            stack.append(_PAIRS[char])
+        elif char in _PAIRS.values():
+            if not stack or stack.pop() != char:
+                return False
+    return not stack
+
+
+@check("brackets", "warning")
+def brackets(unit: Unit) -> Iterator[str]:
+    """Brackets are balanced and quotes follow the target language's style."""
+    if _balanced(unit.source) and not _balanced(unit.target):
+        yield "brackets are not balanced"
+    if unit.tgt != "de" and "„" in unit.target:
+        yield f"German quotes „…“ in a {unit.tgt!r} translation (use {''.join(_QUOTES[unit.tgt])})"
+    opening, closing = _QUOTES.get(unit.tgt, ("“", "”"))
+    if unit.tgt != "de" and unit.target.count(opening) != unit.target.count(closing):
+        yield f"quotes {opening}{closing} are not balanced"
+
+
+_MARKUP = re.compile(
+    r"`[^`]+`|\]\([^)\s]+\)|https?://[^\s)>\]]+|%\(\w+\)[sd]|%[sd]|\{\w*\}|</?[a-zA-Z][^>]*>|\*\*|__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])"
+)
+
+
+@check("markup", "error")
+def markup(unit: Unit) -> Iterator[str]:
+    """Placeholders, inline code, links and Markdown emphasis survive translation."""
+    source, target = Counter(_MARKUP.findall(unit.source)), Counter(_MARKUP.findall(unit.target))
+    lost, added = source - target, target - source
+    if lost:
+        yield f"markup missing in the translation: {', '.join(sorted(lost))}"
+    if added:
+        yield f"markup not in the source: {', '.join(sorted(added))}"

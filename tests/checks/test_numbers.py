@@ -1,0 +1,71 @@
+"""Locale-aware number matching: the same figure written the German, English and Chinese way."""
+
+from __future__ import annotations
+
+import pytest
+
+from l10n.checks.numbers import chinese_value, find_numbers, missing_numbers
+
+# (German, translation, target language): every number of the German is found in the translation.
+SAME = [
+    ("19,7 Milliarden Euro", "19.7 billion euros", "en"),
+    ("19,7 Milliarden Euro", "197亿欧元", "zh"),
+    ("5.000 Händler", "5,000 retailers", "en"),
+    ("5.000 Händler", "5000家零售商", "zh"),
+    ("20.000 Mitarbeiter", "20,000 employees", "en"),
+    ("20.000 Mitarbeiter", "2万名员工", "zh"),
+    ("23.000 Mitarbeiter", "2.3万名员工", "zh"),
+    ("über 200 Millionen Menschen", "超过2亿人", "zh"),
+    ("über 200 Millionen Menschen", "more than 200 million people", "en"),
+    ("im Jahr 2003", "in 2003", "en"),
+    ("im Jahr 2003", "于2003年", "zh"),
+    ("im Jahr 2003", "于二〇〇三年", "zh"),
+    ("ein Plus von 30 Prozent", "up 30%", "en"),
+    ("ein Plus von 30 Prozent", "增长了百分之三十", "zh"),
+    ("am 1. Oktober", "on October 1st", "en"),
+    ("der 10. Platz", "tenth place", "en"),
+    ("von 2010 bis 2015", "from 2010-2015", "en"),
+    ("vor 4,2 bis 3,9 Millionen Jahren", "420 万至 390 万年前", "zh"),
+    ("um 15:00 Uhr", "at 3 p.m.", "en"),
+    ("um 12:00 Uhr GMT", "at 1200 GMT", "en"),
+    ("drei Unternehmen", "three companies", "en"),
+    ("drei Unternehmen", "三家公司", "zh"),
+    ("zwei weitere Player", "两家公司", "zh"),
+    ("eine Million Kunden", "one million customers", "en"),
+    ("eine Million Kunden", "一百万客户", "zh"),
+    ("2,5 Mrd. Euro", "2.5 bn euros", "en"),
+]
+
+DIFFERENT = [
+    ("19,7 Milliarden Euro", "19.7 million euros", "en"),
+    ("19,7 Milliarden Euro", "19.7亿欧元", "zh"),
+    ("20.000 Mitarbeiter", "2,000 employees", "en"),
+    ("20.000 Mitarbeiter", "20万名员工", "zh"),
+    ("im Jahr 2003", "in 2013", "en"),
+    ("30 Prozent", "百分之二十", "zh"),
+    ("drei Unternehmen", "four companies", "en"),
+]
+
+
+@pytest.mark.parametrize("source, target, lang", SAME)
+def test_same_figure_in_another_locale_matches(source: str, target: str, lang: str) -> None:
+    assert missing_numbers(source, target, "de", lang) == []
+
+
+@pytest.mark.parametrize("source, target, lang", DIFFERENT)
+def test_changed_figure_is_missing(source: str, target: str, lang: str) -> None:
+    assert missing_numbers(source, target, "de", lang)
+
+
+@pytest.mark.parametrize("text, value", [("三", 3), ("两", 2), ("十二", 12), ("二十三", 23), ("一百万", 1e6),
+                                         ("三亿五千万", 3.5e8), ("二〇一九", 2019), ("197亿", None)])
+def test_chinese_numerals(text: str, value: float | None) -> None:
+    if value is None:
+        assert [max(n.values) for n in find_numbers(text, "zh")] == [1.97e10]
+    else:
+        assert chinese_value(text) == value
+
+
+def test_each_target_number_is_used_once() -> None:
+    # Two 20s in the source, one in the translation: one is missing.
+    assert len(missing_numbers("20 Filialen und 20 Lager", "20 stores and warehouses", "de", "en")) == 1

@@ -1,0 +1,118 @@
+"""Each check: quiet on a good translation, an explanation on a bad one; settings from l10n.toml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from l10n.catalog import Catalog, Entry
+from l10n.checks import CHECKS, Settings, Unit, check_catalog, check_unit
+from l10n.config import parse_config
+from l10n.errors import ConfigError
+from l10n.glossary import parse_csv
+
+GLOSSARY = parse_csv(
+    "de,en,zh\nVIVO,,\nNRW.INVEST,,\nWirtschaftsförderungsgesellschaft,economic development agency,经济促进机构\n",
+    "glossary.csv", "de",
+)
+SETTINGS = Settings.from_config(None)
+
+
+def found(source: str, target: str, tgt: str = "en", *, flags: tuple[str, ...] = ()) -> dict[str, str]:
+    """check name -> severity for every finding."""
+    unit = Unit(source, target, "de", tgt, Entry(msgid=source, msgstr=target, flags=flags), GLOSSARY)
+    return {name: severity for severity, name, _ in check_unit(unit, SETTINGS)}
+
+
+# Reviewed translations in the seed's style, Chinese press conventions included: no error.
+GOOD = [
+    ("OPPO hat rund 20.000 Mitarbeiter.", "OPPO has around 20,000 employees.", "en"),
+    ("OPPO hat rund 20.000 Mitarbeiter.", "OPPO拥有约2万名员工。", "zh"),
+    ("Der Umsatz lag 2018 bei 19,7 Milliarden Euro.", "In 2018, revenue was 19.7 billion euros.", "en"),
+    ("Der Umsatz lag 2018 bei 19,7 Milliarden Euro.", "2018年营业额为197亿欧元。", "zh"),
+    ("VIVO beschäftigt weltweit 23.000 Mitarbeiter.", "VIVO 在全球拥有2.3万名员工。", "zh"),
+    ("Über 200 Millionen Menschen nutzen Smartphones von OPPO.", "全球超过2亿人使用OPPO智能手机。", "zh"),
+    ("Xiaomi ist in über 5.000 Geschäften vertreten.", "小米在超过5000家门店有售。", "zh"),
+    ("Alle drei zählen zu den wichtigsten Digitalkonzernen Chinas.", "这三家公司都是中国最重要的数字企业。", "zh"),
+    ("Nun gesellen sich mit VIVO und Xiaomi zwei weitere Player hinzu.", "现在，VIVO 和 Xiaomi 两家企业也加入进来。", "zh"),
+    ("Beraten werden sie durch die Wirtschaftsförderungsgesellschaft NRW.INVEST.",
+     "They are advised by the economic development agency NRW.INVEST.", "en"),
+    ("Beraten werden sie durch die Wirtschaftsförderungsgesellschaft NRW.INVEST.", "它们由经济促进机构NRW.INVEST提供咨询。", "zh"),
+    ("## Kurzporträt OPPO", "## OPPO at a glance", "en"),
+    ("Mehr unter [mi.com](https://www.mi.com) und `l10n check`.", "More at [mi.com](https://www.mi.com) and `l10n check`.", "en"),
+    ("Er sagte: „Wir kommen (bald) nach Düsseldorf.“", "He said: “We are coming to Düsseldorf (soon).”", "en"),
+]
+
+
+@pytest.mark.parametrize("source, target, tgt", GOOD)
+def test_good_translations_have_no_error(source: str, target: str, tgt: str) -> None:
+    assert "error" not in found(source, target, tgt).values()
+
+
+BAD = [
+    ("numbers", "OPPO hat rund 20.000 Mitarbeiter.", "OPPO has around 2,000 employees.", "en"),
+    ("numbers", "OPPO hat rund 20.000 Mitarbeiter.", "OPPO拥有约20万名员工。", "zh"),
+    ("numbers-words", "Alle drei zählen dazu.", "All four count.", "en"),
+    ("glossary", "VIVO gründet ein Zentrum.", "Vivo is founding a centre.", "en"),
+    ("glossary", "VIVO gründet ein Zentrum.", "维沃建立了一个中心。", "zh"),
+    ("terms", "Die Wirtschaftsförderungsgesellschaft hilft.", "The business promotion company helps.", "en"),
+    ("names", "Das neue iPhone kam mit 5G.", "The new phone came with fast networks.", "en"),
+    ("untranslated", "Die chinesischen Technologiekonzerne eröffnen Niederlassungen.",
+     "Die chinesischen Technologiekonzerne eröffnen Niederlassungen.", "en"),
+    ("untranslated", "Die chinesischen Technologiekonzerne eröffnen Niederlassungen.",
+     "Die chinesischen Technologiekonzerne eröffnen Niederlassungen.", "zh"),
+    ("language", "Die Konzerne eröffnen heute Niederlassungen in der Landeshauptstadt.",
+     "Die Unternehmen haben heute ihre neuen Büros in der Stadt eröffnet und feiern das.", "en"),
+    ("repetition", "Die Konzerne eröffnen Niederlassungen.",
+     "The groups open the groups open the groups open the groups open branches.", "en"),
+    ("repetition", "Die Konzerne eröffnen Niederlassungen.", "这些集团开设了分支机构分支机构分支机构分支机构。", "zh"),
+    ("length", "Die chinesischen Technologiekonzerne eröffnen Niederlassungen in Düsseldorf.", "Yes.", "en"),
+    ("end-punctuation", "Die Konzerne eröffnen Niederlassungen.", "这些集团开设分支机构", "zh"),
+    ("end-punctuation", "Die Konzerne eröffnen Niederlassungen.", "The groups open branches。", "en"),
+    ("brackets", "Die Konzerne (OPPO) eröffnen.", "The groups (OPPO open.", "en"),
+    ("brackets", "Er sagte: „Ja.“", "He said: „Yes.“", "en"),
+    ("markup", "Mehr unter [mi.com](https://www.mi.com).", "More at mi.com.", "en"),
+    ("markup", "Das ist **wichtig**.", "That is important.", "en"),
+]
+
+
+@pytest.mark.parametrize("check_name, source, target, tgt", BAD)
+def test_bad_translation_is_found(check_name: str, source: str, target: str, tgt: str) -> None:
+    assert check_name in found(source, target, tgt)
+
+
+def test_masking_flag_is_an_error() -> None:
+    assert found("VIVO kommt.", "VIVO is coming.", flags=("mask-lost",))["masking"] == "error"
+
+
+def test_every_check_is_documented_with_a_known_severity() -> None:
+    assert len(CHECKS) >= 14
+    assert all(c.doc and c.severity in ("error", "warning") for c in CHECKS.values())
+
+
+def test_settings_disable_and_change_severity(tmp_path: Path) -> None:
+    config = parse_config({"checks": {"disable": ["numbers"], "severity": {"length": "warning"}}}, tmp_path)
+    settings = Settings.from_config(config)
+    unit = Unit("Es sind 20.000 Mitarbeiter in Düsseldorf beschäftigt.", "No.", "de", "en", Entry("x", "No."))
+    result = {name: severity for severity, name, _ in check_unit(unit, settings)}
+    assert "numbers" not in result and result["length"] == "warning"
+
+
+@pytest.mark.parametrize("section, message", [
+    ({"disable": ["numbrs"]}, "unknown check 'numbrs'"),
+    ({"severity": {"length": "fatal"}}, "must be one of"),
+    ({"ignore": []}, "unknown key [checks] ignore"),
+])
+def test_bad_settings_are_config_errors(tmp_path: Path, section: dict, message: str) -> None:
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        Settings.from_config(parse_config({"checks": section}, tmp_path))
+
+
+def test_findings_carry_file_and_line() -> None:
+    entries = (Entry("Das sind 20 Firmen.", "These are 30 firms."), Entry("Gut.", "Good.", fuzzy=True), Entry("Leer."))
+    findings = check_catalog(Catalog({}, entries), "de", "en", path="locales/en/x.po", settings=SETTINGS,
+                             lines={(None, "Das sind 20 Firmen."): 12})
+    assert [(f.path, f.line, f.check, f.severity) for f in findings] == [
+        ("locales/en/x.po", 12, "numbers", "error"), ("locales/en/x.po", 12, "numbers-extra", "error")]
+    assert str(findings[0]).startswith("locales/en/x.po:12: error: [numbers] number 20")
