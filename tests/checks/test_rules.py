@@ -116,3 +116,9 @@ def test_findings_carry_file_and_line() -> None:
     assert [(f.path, f.line, f.check, f.severity) for f in findings] == [
         ("locales/en/x.po", 12, "numbers", "error"), ("locales/en/x.po", 12, "numbers-extra", "error")]
     assert str(findings[0]).startswith("locales/en/x.po:12: error: [numbers] number 20")
+
+
+def test_length_band_widens_for_short_sentences_but_still_catches_truncation() -> None:
+    source = "Ende 2018 besaß OPPO über 5.000 Patente."
+    assert "length" not in found(source, "At the end of 2018, OPPO held more than 5,000 patents.", "en")
+    assert "length" in found(source, "OPPO: 5,000.", "en")
