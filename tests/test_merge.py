@@ -59,10 +59,10 @@ def test_index_prefers_the_most_similar_and_uses_each_old_entry_once():
 def test_catalog_reformatted_by_msgcat_is_read_back_and_left_alone(project_dir: Path):
     po = project_dir / "locales" / "en" / f"{SEED_DOC}.po"
     catalog = read_catalog(po)
-    # A translator approved one entry and commented another, a tool set its headers ...
+    # A translator reopened one entry for review and commented another, a tool set its headers ...
     entries = list(catalog.entries)
-    entries[0] = replace(entries[0], fuzzy=False)
-    entries[1] = replace(entries[1], tcomment=entries[1].tcomment + "\nTranslator: keep the brand names")
+    entries[0] = replace(entries[0], fuzzy=not entries[0].fuzzy)
+    entries[1] = replace(entries[1], tcomment="\n".join(filter(None, [entries[1].tcomment, "Translator: keep the brand names"])))
     header = {**catalog.header, "Last-Translator": "Ana <ana@example.org>", "Language-Team": "EN team <en@example.org>"}
     write_catalog(po, replace(catalog, header=header, entries=tuple(entries)))
     # ... then msgcat rewrapped everything at 50 columns and sorted the entries.
