@@ -7,9 +7,10 @@ nothing of the machine or the moment of the build leaks into the archive.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO, Iterable
 
 # The zip format cannot store times before 1980.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -21,20 +22,24 @@ def zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
     return max(_ZIP_EPOCH, min(stamp, (2107, 12, 31, 23, 59, 58)))
 
 
-def reproducible_zip(files: dict[str, bytes], moment: datetime) -> bytes:
-    """Zip ``files`` (archive path -> content) with folder entries, sorted, at ``moment``."""
+def write_reproducible_zip(target: BinaryIO, root: Path, names: Iterable[str], prefix: str, moment: datetime) -> None:
+    """Zip the files ``names`` (relative to ``root``) into ``target`` as ``<prefix>/<name>``.
+
+    Folder entries are added, everything is sorted and stamped ``moment``. Files are read one at a
+    time, so memory does not grow with the size of the kit.
+    """
     date_time = zip_time(moment)
-    folders = sorted({"/".join(path.split("/")[:i]) + "/" for path in files for i in range(1, path.count("/") + 1)})
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
+    files = [f"{prefix}/{name}" for name in names]
+    folders = {"/".join(path.split("/")[:i]) + "/" for path in files for i in range(1, path.count("/") + 1)}
+    with zipfile.ZipFile(target, "w") as archive:
         for path in sorted([*folders, *files]):
             info = zipfile.ZipInfo(path, date_time)
             info.create_system = 3  # Unix, whatever builds it
             if path.endswith("/"):
                 info.external_attr = (0o40755 << 16) | 0x10
                 archive.writestr(info, b"")
-            else:
-                info.external_attr = 0o100644 << 16
-                info.compress_type = zipfile.ZIP_DEFLATED
-                archive.writestr(info, files[path], compresslevel=9)
-    return buffer.getvalue()
+                continue
+            info.external_attr = 0o100644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            # One file in memory at a time: a page of one document.
+            archive.writestr(info, (root / path[len(prefix) + 1 :]).read_bytes(), compresslevel=9)

@@ -25,13 +25,13 @@ from pathlib import Path
 
 from .. import __version__
 from ..assemble import localize, translations
-from ..catalog import Catalog, atomic_write
+from ..catalog import Catalog
 from ..config import CONFIG_NAME, Config
 from ..errors import ConfigError
 from ..model import Document, normalize_space
 from ..project import Project
 from ..status import Stats, catalog_stats
-from .archive import reproducible_zip
+from .archive import write_reproducible_zip
 from .render import IndexRow, Page, PageLink, index_html, labels, markdown_html, page_html, text_html
 
 GENERATOR = f"l10n {__version__}"
@@ -154,12 +154,15 @@ def dateline_of(doc: Document, lang: str, table: dict) -> str:
 class _Kit:
     """Collects files, index rows and manifest entries while documents are processed."""
 
-    def __init__(self, project: Project, include_fuzzy: bool, threshold: int) -> None:
+    def __init__(self, project: Project, include_fuzzy: bool, threshold: int, stage: Path) -> None:
         self.project = project
         self.config = project.config
         self.include_fuzzy = include_fuzzy
         self.threshold = threshold
-        self.files: dict[str, bytes] = {}
+        # Files go to disk as each document is done: memory stays that of one document, however
+        # many the project has. ``files`` only names them.
+        self.stage = stage
+        self.files: list[str] = []
         self.results: list[LanguageResult] = []
         self.releases: list[tuple[str, list[IndexRow]]] = []
         self.documents: list[dict] = []
@@ -217,7 +220,7 @@ class _Kit:
         lang, table = plan.lang, plan.table
         text = localize(doc, lang, table)[0] if lang != self.config.source_language else doc.text
         source_file = f"{lang}/{doc.name}{suffix}"
-        self.files[source_file] = ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8")
+        self.put(source_file, ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8"))
         page = Page(
             lang=lang,
             name=doc.name,
@@ -231,8 +234,15 @@ class _Kit:
             versions=versions,
         )
         html_file = f"{lang}/{doc.name}.html"
-        self.files[html_file] = page_html(page, GENERATOR).encode("utf-8")
+        self.put(html_file, page_html(page, GENERATOR).encode("utf-8"))
         return (source_file, html_file)
+
+    def put(self, rel: str, data: bytes) -> None:
+        """Write one file of the kit into the staging folder."""
+        target = self.stage / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.files.append(rel)
 
     def _manifest_language(self, plan: "_Plan", files: tuple[str, ...], link: PageLink | None) -> dict:
         item: dict = {"status": plan.status}
@@ -288,52 +298,62 @@ def build_kit(
     _check_settings(config, name, threshold)
     out = config.inside(out_dir or Path(config.out_dir), "release folder")
 
-    kit = _Kit(project, include_fuzzy, threshold)
-    for path in project.source_files():
-        kit.add(path)
-    config_file = config.root / CONFIG_NAME
-    moment, origin = build_time(kit.inputs + ([config_file] if config_file.exists() else []))
-    built = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    manifest = {
-        "kit": name,
-        "project": config.name,
-        "generator": GENERATOR,
-        "built": built,
-        "built_from": origin,
-        "draft": include_fuzzy,
-        "threshold": threshold,
-        "threshold_measures": "approved+fuzzy" if include_fuzzy else "approved",
-        "source_language": config.source_language,
-        "documents": kit.documents,
-    }
-    kit.files["manifest.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    kit.files["index.html"] = index_html(config.name, kit.releases, built, include_fuzzy, GENERATOR).encode("utf-8")
-
-    folder = out / name
-    _replace_folder(folder, kit.files)
-    archive = out / f"{name}.zip"
-    atomic_write(archive, reproducible_zip({f"{name}/{k}": v for k, v in kit.files.items()}, moment))
-    return KitReport(name, project.display(folder), project.display(archive), include_fuzzy, threshold, tuple(kit.results))
-
-
-def _replace_folder(folder: Path, files: dict[str, bytes]) -> None:
-    """Write ``files`` into a fresh folder beside ``folder``, then swap it in."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    folder, archive = out / name, out / f"{name}.zip"
+    out.mkdir(parents=True, exist_ok=True)
+    # Built aside and swapped in whole: a failed build leaves the previous kit as it was.
+    stage = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out))
     try:
-        for rel, data in files.items():
-            target = stage / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        kit = _Kit(project, include_fuzzy, threshold, stage)
+        for path in project.source_files():
+            kit.add(path)
+        config_file = config.root / CONFIG_NAME
+        moment, origin = build_time(kit.inputs + ([config_file] if config_file.exists() else []))
+        built = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        manifest = {
+            "kit": name,
+            "project": config.name,
+            "generator": GENERATOR,
+            "built": built,
+            "built_from": origin,
+            "draft": include_fuzzy,
+            "threshold": threshold,
+            "threshold_measures": "approved+fuzzy" if include_fuzzy else "approved",
+            "source_language": config.source_language,
+            "documents": kit.documents,
+        }
+        kit.put("manifest.json", (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        kit.put("index.html", index_html(config.name, kit.releases, built, include_fuzzy, GENERATOR).encode("utf-8"))
         os.chmod(stage, 0o755)
-        old = None
-        if folder.exists():
-            old = folder.with_name(f".{folder.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(folder, old)
-        os.replace(stage, folder)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        _write_archive(archive, stage, kit.files, name, moment)
+        _swap_in(stage, folder)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
+    return KitReport(name, project.display(folder), project.display(archive), include_fuzzy, threshold, tuple(kit.results))
+
+
+def _write_archive(archive: Path, stage: Path, names: list[str], name: str, moment: datetime) -> None:
+    """Zip the staged kit into ``archive`` atomically (a temporary file, fsync, rename)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{archive.name}.", suffix=".tmp", dir=archive.parent)
+    try:
+        with os.fdopen(fd, "w+b") as handle:
+            write_reproducible_zip(handle, stage, names, name, moment)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, archive)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _swap_in(stage: Path, folder: Path) -> None:
+    """Put the staged folder where ``folder`` was."""
+    old = None
+    if folder.exists():
+        old = folder.with_name(f".{folder.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(folder, old)
+    os.replace(stage, folder)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
