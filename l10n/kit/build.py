@@ -32,7 +32,7 @@ from ..model import Document, normalize_space
 from ..project import Project
 from ..status import Stats, catalog_stats
 from .archive import write_reproducible_zip
-from .render import IndexRow, Page, PageLink, index_html, labels, markdown_html, page_html, text_html
+from .render import IndexRow, Page, PageLink, index_frame, labels, markdown_html, page_html, release_section, text_html
 
 GENERATOR = f"l10n {__version__}"
 _KIT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -164,8 +164,11 @@ class _Kit:
         self.stage = stage
         self.files: list[str] = []
         self.results: list[LanguageResult] = []
-        self.releases: list[tuple[str, list[IndexRow]]] = []
-        self.documents: list[dict] = []
+        # The landing page's sections and the manifest's documents are rendered as each document
+        # is done and kept in temporary files until the kit is finished.
+        self.count = 0
+        self.sections = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.documents = tempfile.TemporaryFile("w+", encoding="utf-8")
         self.inputs: list[Path] = []
 
     def add(self, path: Path) -> None:
@@ -187,17 +190,41 @@ class _Kit:
             rows.append(IndexRow(plan.lang, plan.status, plan.reason, link, source_href, "Markdown" if doc.format == "markdown" else "Text"))
             languages[plan.lang] = self._manifest_language(plan, files, link)
             self.results.append(LanguageResult(doc.name, plan.lang, plan.status, plan.reason, plan.stats, files))
-        self.releases.append((versions[0].title, rows))
-        self.documents.append(
-            {
-                "name": doc.name,
-                "source": doc.path,
-                "format": doc.format,
-                "source_sha256": sha256(path.read_bytes()),
-                "segments": len(doc.segments),
-                "languages": languages,
-            }
-        )
+        self.count += 1
+        self.sections.write(("\n" if self.count > 1 else "") + release_section(self.count, versions[0].title, rows))
+        document = {
+            "name": doc.name,
+            "source": doc.path,
+            "format": doc.format,
+            "source_sha256": sha256(path.read_bytes()),
+            "segments": len(doc.segments),
+            "languages": languages,
+        }
+        # Exactly as json.dumps(manifest, indent=2) lays out an item of its "documents" list.
+        item = json.dumps(document, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        self.documents.write((",\n    " if self.count > 1 else "\n    ") + item)
+
+    def finish(self, manifest: dict, heading: str, built: str) -> None:
+        """Write manifest.json and index.html around what :meth:`add` collected."""
+        head = json.dumps({**manifest, "documents": []}, ensure_ascii=False, indent=2)
+        assert head.endswith('"documents": []\n}')
+        with self._open("manifest.json") as out:
+            out.write(head[: -len("[]\n}")] + "[")
+            if self.count:
+                _copy(self.documents, out)
+                out.write("\n  ")
+            out.write("]\n}\n")
+        before, after = index_frame(heading, self.count, built, self.include_fuzzy, GENERATOR)
+        with self._open("index.html") as out:
+            out.write(before)
+            _copy(self.sections, out)
+            out.write(after)
+        self.sections.close()
+        self.documents.close()
+
+    def _open(self, rel: str):
+        self.files.append(rel)
+        return (self.stage / rel).open("w", encoding="utf-8", newline="")
 
     def _plan(self, doc: Document, lang: str) -> "_Plan":
         """Read ``lang``'s catalog of ``doc`` and apply the release policy to it."""
@@ -319,10 +346,8 @@ def build_kit(
             "threshold": threshold,
             "threshold_measures": "approved+fuzzy" if include_fuzzy else "approved",
             "source_language": config.source_language,
-            "documents": kit.documents,
         }
-        kit.put("manifest.json", (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        kit.put("index.html", index_html(config.name, kit.releases, built, include_fuzzy, GENERATOR).encode("utf-8"))
+        kit.finish(manifest, config.name, built)
         os.chmod(stage, 0o755)
         _write_archive(archive, stage, kit.files, name, moment)
         _swap_in(stage, folder)
@@ -330,6 +355,11 @@ def build_kit(
         shutil.rmtree(stage, ignore_errors=True)
         raise
     return KitReport(name, project.display(folder), project.display(archive), include_fuzzy, threshold, tuple(kit.results))
+
+
+def _copy(source, target) -> None:
+    source.seek(0)
+    shutil.copyfileobj(source, target, 1 << 20)
 
 
 def _write_archive(archive: Path, stage: Path, names: list[str], name: str, moment: datetime) -> None:

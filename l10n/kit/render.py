@@ -139,21 +139,30 @@ class IndexRow:
 
 def index_html(heading: str, releases: list[tuple[str, list[IndexRow]]], built: str, draft: bool, generator: str) -> str:
     """The landing page: each release, its title in each language, links and status."""
-    sections = [_release_section(number, title, rows) for number, (title, rows) in enumerate(releases, 1)]
-    count = len(releases)
+    sections = [release_section(number, title, rows) for number, (title, rows) in enumerate(releases, 1)]
+    before, after = index_frame(heading, len(releases), built, draft, generator)
+    return before + "\n".join(sections) + after
+
+
+def index_frame(heading: str, count: int, built: str, draft: bool, generator: str) -> tuple[str, str]:
+    """The landing page before and after its release sections, so that the sections can be
+    rendered one document at a time and streamed in between (see kit/build.py)."""
     summary = f"{count} press release{'s' if count != 1 else ''}, each in every language that is ready."
-    return Template(_read("index.html")).substitute(
+    marker = "\0releases\0"
+    page = Template(_read("index.html")).substitute(
         generator=escape(generator),
         heading=escape(heading),
         css=_read("kit.css"),
         banner=_banner("en") if draft else "",
         summary=summary,
-        releases="\n".join(sections),
+        releases=marker,
         built=escape(built),
     )
+    before, after = page.split(marker)
+    return before, after
 
 
-def _release_section(number: int, title: str, rows: list[IndexRow]) -> str:
+def release_section(number: int, title: str, rows: list[IndexRow]) -> str:
     source_lang = get_language(rows[0].lang).html
     out = [
         f'<section class="release" aria-labelledby="release-{number}">',
