@@ -40,17 +40,45 @@ def surely_in(text: str, lang: str) -> bool:
     return bool(words and tokens) and sum(t in words for t in tokens) / len(tokens) >= FUNCTION_WORD_SHARE
 
 
-def detect_language(text: str) -> tuple[str, float]:
-    """The most likely language code of ``text`` and its probability; ("", 0.0) if unknown."""
-    from langdetect import DetectorFactory, LangDetectException, detect_langs
+# Names, acronyms, numbers, URLs and markup say nothing about the language around them.
+_NOISE = re.compile(r"https?://\S+|`[^`]*`|\b\w*[A-Z]{2,}\w*\b|\d+|[^\w\s]")
 
-    DetectorFactory.seed = 0
+
+@lru_cache(maxsize=1)
+def _factory():
+    # Imported on first use: loading the language profiles takes a moment. A factory of our own
+    # with a fixed seed, rather than langdetect's global one, so that no other caller can reseed it.
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)
+    return factory
+
+
+def detect(text: str) -> tuple[str, float] | None:
+    """The most likely language code of ``text`` (``de``, ``en``, ``zh``) and its probability.
+
+    None when the text is too short to judge (names, numbers and markup removed).
+    """
+    cleaned = _NOISE.sub(" ", text)
+    if sum(c.isalpha() for c in cleaned) < MIN_LETTERS and not cjk_count(cleaned) >= MIN_LETTERS // 3:
+        return None
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _factory().create()
+    detector.append(cleaned)
     try:
-        best = detect_langs(text)[0]
+        best = detector.get_probabilities()[0]
     except (LangDetectException, IndexError):
-        return "", 0.0
+        return None
     # langdetect names Chinese zh-cn / zh-tw; l10n's codes are the base language.
     return best.lang.split("-")[0], best.prob
+
+
+def cjk_count(text: str) -> int:
+    """How many CJK ideographs ``text`` holds."""
+    return sum("\u4e00" <= c <= "\u9fff" for c in text)
 
 
 def language_warning(sentences: list[str], expected: str, where: str) -> str | None:
@@ -58,7 +86,10 @@ def language_warning(sentences: list[str], expected: str, where: str) -> str | N
     sample = " ".join(sentences)[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS or surely_in(sample, expected):
         return None
-    lang, prob = detect_language(sample)
-    if lang and lang != expected and prob >= MIN_PROBABILITY:
+    found = detect(sample)
+    if found is None:
+        return None
+    lang, prob = found
+    if lang != expected and prob >= MIN_PROBABILITY:
         return f"{where}: looks like {lang!r} (probability {prob:.2f}), not the source language {expected!r}; check the file or [project] source_language"
     return None

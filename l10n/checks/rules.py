@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..engines.masking import MASK_FLAG
 from . import Unit, check
-from .language import detect
+from ..langid import cjk_count as _cjk, detect
 from .numbers import extra_numbers, missing_numbers
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -141,10 +141,6 @@ def masking(unit: Unit) -> Iterator[str]:
 # --- untranslated, language, loops, length -------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def _cjk(text: str) -> int:
-    return sum("\u4e00" <= c <= "\u9fff" for c in text)
 
 
 @check("untranslated", "error")
