@@ -40,11 +40,12 @@ def translate(
     lang: LangOpt = None,
     engine: Annotated[Optional[str], typer.Option("--engine", "-e", help="Engine name (default: [translate] engine).")] = None,
     project: ProjectOpt = Path("."),
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not fill the translation cache.")] = False,
 ) -> None:
     """Extract templates from source/, merge them into the catalogs and machine-translate what is new."""
     from .translate import translate_project
 
-    reports = translate_project(_project(project), lang, engine)
+    reports = translate_project(_project(project), lang, engine, use_cache=not no_cache)
     changed = False
     for r in reports:
         if r.lang is None:
@@ -118,6 +119,19 @@ def segment(
         return
     for s in spans:
         typer.echo(f"{s.start:>6}-{s.end:<6} {text[s.start:s.end]}")
+
+
+cache_app = typer.Typer(help="The machine-translation cache under .l10n/.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear(project: ProjectOpt = Path(".")) -> None:
+    """Delete the translation cache: the next run asks the engine again."""
+    from .cache import TranslationCache
+
+    count = TranslationCache.for_state(_project(project).config.state_path).clear()
+    typer.echo(f"Translation cache cleared ({count} entries).")
 
 
 def main() -> None:
