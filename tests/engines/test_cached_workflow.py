@@ -34,7 +34,7 @@ def _run(root: Path, engine: PairEngine, langs: list[str], use_cache: bool = Tru
     translate_project(Project.open(root), langs, "pair", engine_factory=lambda _n: engine, use_cache=use_cache)
 
 
-def test_pivot_batches_missing_english_and_cache_skips_rerun(empty_project: Path) -> None:
+def test_pivot_batches_missing_english_and_cache_skips_rerun(empty_project: Path, no_network: None) -> None:
     first = PairEngine()
     _run(empty_project, first, ["zh"])  # no English catalog: the pivot English is machine-made
     assert [c[:2] for c in first.calls] == [("de", "en"), ("en", "zh")]  # one batch each, not per entry
@@ -53,3 +53,12 @@ def test_pivot_batches_missing_english_and_cache_skips_rerun(empty_project: Path
     (empty_project / "locales").mkdir()
     _run(empty_project, nocache, ["zh"], use_cache=False)
     assert len(nocache.calls) == 2
+
+
+def test_network_guard_blocks_connections(no_network: None) -> None:
+    import socket
+
+    import pytest
+
+    with pytest.raises(OSError, match="blocked"):
+        socket.create_connection(("127.0.0.1", 9))
