@@ -134,6 +134,31 @@ def cache_clear(project: ProjectOpt = Path(".")) -> None:
     typer.echo(f"Translation cache cleared ({count} entries).")
 
 
+models_app = typer.Typer(help="Installed Argos Translate model packages.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """Installed packages: pair, version, path."""
+    from .engines.argos import installed_packages
+
+    packages = installed_packages()
+    for pkg in packages:
+        typer.echo(f"{pkg.source}->{pkg.target}  {pkg.version:<8} {pkg.path}")
+    if not packages:
+        typer.echo("No Argos packages installed: `l10n models install FILE.argosmodel`.")
+
+
+@models_app.command("install")
+def models_install(archive: Annotated[Path, typer.Argument(help="An .argosmodel file.")]) -> None:
+    """Check an .argosmodel archive, then install it (offline)."""
+    from .models import install_archive
+
+    info = install_archive(archive)
+    typer.echo(f"Installed {info.source}->{info.target} {info.version} from {archive}.")
+
+
 def main() -> None:
     """Console-script entry point: run the app, turning library errors into one clean line."""
     try:
