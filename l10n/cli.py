@@ -41,6 +41,7 @@ def translate(
     engine: Annotated[Optional[str], typer.Option("--engine", "-e", help="Engine name (default: [translate] engine).")] = None,
     wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for another run on this project to finish (default: stop at once).")] = 0.0,
     project: ProjectOpt = Path("."),
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not fill the translation cache.")] = False,
 ) -> None:
     """Extract templates from source/, merge them into the catalogs and machine-translate what is new."""
     from .lock import project_lock
@@ -48,7 +49,7 @@ def translate(
 
     proj = _project(project)
     with project_lock(proj.config.state_path, wait=wait):
-        reports = translate_project(proj, lang, engine)
+        reports = translate_project(proj, lang, engine, use_cache=not no_cache)
     changed = False
     for r in reports:
         for warning in r.warnings:
@@ -208,6 +209,44 @@ def check(
         typer.echo(", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))
     if counts["error"]:
         raise typer.Exit(1)
+
+
+cache_app = typer.Typer(help="The machine-translation cache under .l10n/.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear(project: ProjectOpt = Path(".")) -> None:
+    """Delete the translation cache: the next run asks the engine again."""
+    from .cache import TranslationCache
+
+    count = TranslationCache.for_state(_project(project).config.state_path).clear()
+    typer.echo(f"Translation cache cleared ({count} entries).")
+
+
+models_app = typer.Typer(help="Installed Argos Translate model packages.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """Installed packages: pair, version, path."""
+    from .engines.argos import installed_packages
+
+    packages = installed_packages()
+    for pkg in packages:
+        typer.echo(f"{pkg.source}->{pkg.target}  {pkg.version:<8} {pkg.path}")
+    if not packages:
+        typer.echo("No Argos packages installed: `l10n models install FILE.argosmodel`.")
+
+
+@models_app.command("install")
+def models_install(archive: Annotated[Path, typer.Argument(help="An .argosmodel file.")]) -> None:
+    """Check an .argosmodel archive, then install it (offline)."""
+    from .models import install_archive
+
+    info = install_archive(archive)
+    typer.echo(f"Installed {info.source}->{info.target} {info.version} from {archive}.")
 
 
 def main() -> None:

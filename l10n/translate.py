@@ -84,6 +84,7 @@ def translate_project(
     engine_name: str | None = None,
     *,
     engine_factory: Callable[[str], Engine] | None = None,
+    use_cache: bool = True,
 ) -> list[FileReport]:
     """Extract, merge and fill every catalog of ``project``; return a report per file."""
     order = ordered_languages(project, langs)
@@ -95,7 +96,12 @@ def translate_project(
         nonlocal engine
         if engine is None:
             engine = engine_factory(name) if engine_factory else get_engine(name, project.config)
-            # Glossary terms are masked so that the model cannot change them.
+            if use_cache:
+                from .cache import CachedEngine, TranslationCache
+
+                engine = CachedEngine(engine, TranslationCache.for_state(project.config.state_path))
+            # Glossary terms are masked so that the model cannot change them (the cache, inside,
+            # sees the masked text: that is what the model is asked).
             engine = with_glossary(engine, glossary)
         return engine
 
@@ -201,8 +207,14 @@ def _fill(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None
             if direct:
                 work.append((job, i, entry.msgid, ""))
             else:
-                english, how = _pivot_text(project, job, entry, engine, pivot)
+                english, how = _pivot_text(project, job, entry, pivot)
                 work.append((job, i, english, f"; via {pivot} ({how})"))
+    if not direct:
+        # Sentences with no English yet (None) go source -> pivot in one batch, not one call each.
+        raw = list(dict.fromkeys(j.catalogs[lang].entries[i].msgid for j, i, t, _ in work if t is None))
+        if raw:
+            english = dict(zip(raw, (t.text for t in engine.translate(raw, source, pivot))))
+            work = [(j, i, english[j.catalogs[lang].entries[i].msgid] if t is None else t, via) for j, i, t, via in work]
     src = source if direct else pivot
     texts = list(dict.fromkeys(w[2] for w in work))
     outputs = dict(zip(texts, engine.translate(texts, src, lang)))
@@ -253,8 +265,11 @@ def _suggest(project: Project, jobs: list[_Job], lang: str, get: Callable[[], En
         job.reports[lang].suggested += 1
 
 
-def _pivot_text(project: Project, job: _Job, entry, engine: Engine, pivot: str) -> tuple[str, str]:
-    """The English a Chinese translation starts from: reviewed English if there is any."""
+def _pivot_text(project: Project, job: _Job, entry, pivot: str) -> tuple[str | None, str]:
+    """The English a Chinese translation starts from: reviewed English if there is any.
+
+    ``None`` means there is no English yet; the caller machine-translates all such sentences in one batch.
+    """
     catalog = job.catalogs.get(pivot)
     if catalog is None:
         catalog = project.read(project.catalog_path(job.doc.name, pivot), pivot)
@@ -263,7 +278,7 @@ def _pivot_text(project: Project, job: _Job, entry, engine: Engine, pivot: str) 
         return english.msgstr, "reviewed"
     if english is not None and english.msgstr:
         return english.msgstr, "machine"
-    return engine.translate([entry.msgid], project.config.source_language, pivot)[0].text, "machine"
+    return None, "machine"
 
 
 def _write(project: Project, job: _Job, langs: list[str]) -> list[FileReport]:

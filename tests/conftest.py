@@ -30,3 +30,16 @@ def empty_project(project_dir: Path) -> Path:
     shutil.rmtree(project_dir / "locales")
     (project_dir / "locales").mkdir()
     return project_dir
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Block every outgoing connection, so a test that passes proves its code path is offline."""
+    import socket
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError("network access is blocked in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)

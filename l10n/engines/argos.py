@@ -44,6 +44,27 @@ def installed_packages() -> list[ArgosPackage]:
     return sorted(found, key=lambda p: (p.source, p.target, p.version))
 
 
+LOOP_REPEATS = 4  # a span repeated this many times in a row is a decoding loop, not style
+LOOP_FLAG = "mt-loop"
+
+
+def cut_loop(pieces: list[str], max_span: int = 8) -> tuple[list[str], bool]:
+    """Cut an output that repeats itself: keep the first copy of a span that then repeats in a row.
+
+    Returns the (possibly shortened) pieces and whether a loop was cut, so the entry can be flagged.
+    """
+    n = len(pieces)
+    for start in range(n):
+        for span in range(1, max_span + 1):
+            end = start + span * LOOP_REPEATS
+            if end > n:
+                break
+            unit = pieces[start : start + span]
+            if all(pieces[start + k * span : start + (k + 1) * span] == unit for k in range(1, LOOP_REPEATS)):
+                return pieces[: start + span], True
+    return pieces, False
+
+
 class ArgosEngine:
     """Translates with installed Argos packages; loads each model once, on first use."""
 
@@ -107,7 +128,8 @@ class ArgosEngine:
             pieces = result.hypotheses[0]
             if pkg.target_prefix and pieces[:1] == [pkg.target_prefix]:
                 pieces = pieces[1:]
-            out.append(Translation(tokenizer.decode(pieces)))
+            pieces, looped = cut_loop(pieces)
+            out.append(Translation(tokenizer.decode(pieces), (LOOP_FLAG,) if looped else ()))
         return out
 
 

@@ -1,0 +1,118 @@
+"""A persistent translation cache, as an engine wrapper.
+
+Sentences are keyed by source text, language pair and the engine's ``model_id`` (which names the
+model package, its version and decoding options), so re-running a project, or moving a sentence to
+another document, costs no model call. The cache is one SQLite file under the project's state
+folder; SQLite gives atomic commits, so an interrupted run never leaves a half-written cache.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from .engines import Engine, Translation
+from .errors import L10nError
+
+CACHE_FILE = "mt-cache.sqlite3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS mt (
+    engine TEXT NOT NULL, model TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+    text TEXT NOT NULL, output TEXT NOT NULL, flags TEXT NOT NULL,
+    PRIMARY KEY (engine, model, source, target, text)
+)
+"""
+
+
+class CacheError(L10nError):
+    """The cache file cannot be opened or is not an l10n cache."""
+
+
+@dataclass
+class TranslationCache:
+    """SQLite-backed store of machine translations; one file, opened lazily."""
+
+    path: Path
+    _db: sqlite3.Connection | None = field(default=None, init=False, repr=False)
+
+    @classmethod
+    def for_state(cls, state_path: Path) -> "TranslationCache":
+        return cls(state_path / CACHE_FILE)
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(self.path)
+                self._db.execute(_SCHEMA)
+            except sqlite3.DatabaseError as exc:
+                raise CacheError(f"{self.path}: not a usable translation cache ({exc})",
+                                 hint="run `l10n cache clear`") from exc
+        return self._db
+
+    def get(self, key: tuple[str, str, str, str], texts: Sequence[str]) -> dict[str, Translation]:
+        """Cached outputs for those of ``texts`` already translated under ``key``."""
+        db, found = self._conn(), {}
+        for text in dict.fromkeys(texts):
+            row = db.execute(
+                "SELECT output, flags FROM mt WHERE engine=? AND model=? AND source=? AND target=? AND text=?",
+                (*key, text)).fetchone()
+            if row:
+                found[text] = Translation(row[0], tuple(f for f in row[1].split(",") if f))
+        return found
+
+    def put(self, key: tuple[str, str, str, str], pairs: dict[str, Translation]) -> None:
+        db = self._conn()
+        with db:  # one transaction: all of a batch or nothing
+            db.executemany(
+                "INSERT OR REPLACE INTO mt VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(*key, text, t.text, ",".join(t.flags)) for text, t in pairs.items()])
+
+    def clear(self) -> int:
+        """Delete the cache file; return how many translations it held."""
+        if not self.path.exists():
+            return 0
+        try:
+            count = self._conn().execute("SELECT COUNT(*) FROM mt").fetchone()[0]
+        except (CacheError, sqlite3.DatabaseError):
+            count = 0  # a damaged cache is exactly what clearing is for
+        self.close()
+        self.path.unlink()
+        return count
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+@dataclass
+class CachedEngine:
+    """Wraps an :class:`Engine`: only sentences missing from the cache reach the model."""
+
+    engine: Engine
+    cache: TranslationCache
+    calls: int = 0  # model calls made, for tests and reports
+
+    @property
+    def name(self) -> str:
+        return self.engine.name
+
+    def supports(self, source: str, target: str) -> bool:
+        return self.engine.supports(source, target)
+
+    def model_id(self, source: str, target: str) -> str:
+        return self.engine.model_id(source, target)
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[Translation]:
+        key = (self.engine.name, self.engine.model_id(source, target), source, target)
+        known = self.cache.get(key, texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        if missing:
+            self.calls += 1
+            fresh = dict(zip(missing, self.engine.translate(missing, source, target)))
+            self.cache.put(key, fresh)
+            known.update(fresh)
+        return [known[t] for t in texts]
