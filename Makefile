@@ -34,6 +34,12 @@ check: install
 release: install
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null) $(BIN)/l10n release
 
+## Argos models the config needs (de->en, en->zh): from the Argos index (needs the internet), or
+## offline from files: make models MODELS="translate-de_en.argosmodel translate-en_zh.argosmodel"
+models: install
+	@if [ -n "$(MODELS)" ]; then for f in $(MODELS); do $(BIN)/l10n models install "$$f" || exit 1; done; \
+	else $(BIN)/l10n models install de en && $(BIN)/l10n models install en zh; fi
+
 status: install
 	$(BIN)/l10n status
 

@@ -368,6 +368,26 @@ def check_writable(catalog: Catalog) -> None:
                 )
 
 
+class _Entry(polib.POEntry):
+    """A POEntry whose comments are written as they are, one line each, never re-wrapped.
+
+    polib wraps long comment lines as xgettext does; read back, a wrapped line is two lines, so a
+    provenance line (``# mt: ...``) or a glossary note would not survive a write and a read.
+    GNU gettext's msgcat and msgmerge leave comment lines alone too.
+    """
+
+    def __unicode__(self, wrapwidth: int = WRAP) -> str:
+        comments = [("tcomment", "# ")] if self.obsolete else [("tcomment", "# "), ("comment", "#. ")]
+        lines = [f"{prefix}{line}" for attr, prefix in comments for line in (getattr(self, attr).split("\n") if getattr(self, attr) else [])]
+        saved = self.tcomment, self.comment
+        self.tcomment = self.comment = ""
+        try:
+            body = super().__unicode__(wrapwidth)
+        finally:
+            self.tcomment, self.comment = saved
+        return "\n".join([*lines, body]) if lines else body
+
+
 def render(catalog: Catalog) -> str:
     """The PO text of ``catalog``; raises :class:`CatalogError` for text gettext cannot carry."""
     check_writable(catalog)
@@ -377,7 +397,7 @@ def render(catalog: Catalog) -> str:
     for e in catalog.entries:
         flags = (["fuzzy"] if e.fuzzy else []) + list(e.flags)
         po.append(
-            polib.POEntry(
+            _Entry(
                 msgid=e.msgid,
                 msgstr=e.msgstr,
                 msgctxt=e.msgctxt,

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .errors import L10nError
+from .config import DEVICES
+from .errors import ConfigError, L10nError
 
 app = typer.Typer(
     help="Offline translation of German press releases into reviewed gettext catalogs and localized releases.",
@@ -35,6 +37,34 @@ def _echo_err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+@contextmanager
+def _progress_bar():
+    """A rich progress bar with sentences per second on stderr, or nothing when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    class Rate(TextColumn):
+        def render(self, task):  # sentences per second, not rich's bytes or items
+            speed = task.finished_speed or task.speed
+            return super().render(task) if speed is None else f"{speed:,.1f} sentences/s"
+
+    columns = (TextColumn("machine translation"), BarColumn(), MofNCompleteColumn(), Rate(""), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("mt", total=None)
+        seen = {"total": 0, "done": 0}
+
+        def advance(done: int, total: int) -> None:
+            if seen["done"] >= seen["total"]:  # a new batch began
+                seen["total"] += total
+            seen["done"] += done
+            bar.update(task, total=seen["total"], completed=seen["done"])
+
+        yield advance
+
+
 @app.command()
 def translate(
     lang: LangOpt = None,
@@ -42,6 +72,7 @@ def translate(
     wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for another run on this project to finish (default: stop at once).")] = 0.0,
     project: ProjectOpt = Path("."),
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not fill the translation cache.")] = False,
+    device: Annotated[Optional[str], typer.Option("--device", help="Where Argos models run: cpu, cuda or auto (default: [translate] device, cpu).")] = None,
 ) -> None:
     """Extract templates from source/, merge them into the catalogs and machine-translate what is new."""
     from .lock import project_lock
@@ -49,7 +80,10 @@ def translate(
 
     proj = _project(project)
     with project_lock(proj.config.state_path, wait=wait):
-        reports = translate_project(proj, lang, engine, use_cache=not no_cache)
+        if device is not None and device not in DEVICES:
+            raise ConfigError(f"--device must be one of {', '.join(DEVICES)}, not {device!r}")
+        with _progress_bar() as progress:
+            reports = translate_project(proj, lang, engine, use_cache=not no_cache, device=device, progress=progress)
     changed = False
     for r in reports:
         for warning in r.warnings:
@@ -230,23 +264,46 @@ app.add_typer(models_app, name="models")
 
 @models_app.command("list")
 def models_list() -> None:
-    """Installed packages: pair, version, path."""
+    """Installed packages: pair, version, size, path."""
     from .engines.argos import installed_packages
 
     packages = installed_packages()
-    for pkg in packages:
-        typer.echo(f"{pkg.source}->{pkg.target}  {pkg.version:<8} {pkg.path}")
     if not packages:
         typer.echo("No Argos packages installed: `l10n models install FILE.argosmodel`.")
+        return
+    typer.echo(f"{'pair':<8} {'version':<8} {'size':>9}  path")
+    for pkg in packages:
+        typer.echo(f"{pkg.source + '->' + pkg.target:<8} {pkg.version:<8} {pkg.size / 2**20:>6.1f} MB  {pkg.path}")
 
 
 @models_app.command("install")
-def models_install(archive: Annotated[Path, typer.Argument(help="An .argosmodel file.")]) -> None:
-    """Check an .argosmodel archive, then install it (offline)."""
-    from .models import install_archive
+def models_install(
+    what: Annotated[list[str], typer.Argument(help="An .argosmodel file, or a language pair such as 'de en' (needs the internet).")],
+) -> None:
+    """Install a package: check an .argosmodel file and unpack it (offline), or fetch a pair from the Argos index."""
+    from .models import download_package, install_archive
 
+    if len(what) == 1:
+        archive = Path(what[0])
+    elif len(what) == 2 and not any(Path(w).suffix for w in what):
+        archive = download_package(*what)
+    else:
+        raise ConfigError(f"expected FILE.argosmodel or a language pair, not {' '.join(what)!r}",
+                          hint="l10n models install translate-de_en.argosmodel | l10n models install de en")
     info = install_archive(archive)
     typer.echo(f"Installed {info.source}->{info.target} {info.version} from {archive}.")
+
+
+@models_app.command("remove")
+def models_remove(
+    source: Annotated[str, typer.Argument(help="Source language, e.g. de.")],
+    target: Annotated[str, typer.Argument(help="Target language, e.g. en.")],
+) -> None:
+    """Uninstall the package for a language pair."""
+    from .models import remove_package
+
+    for folder in remove_package(source, target):
+        typer.echo(f"Removed {source}->{target}: {folder}")
 
 
 def main() -> None:

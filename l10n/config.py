@@ -17,6 +17,7 @@ from .errors import ConfigError
 from .languages import get_language
 
 CONFIG_NAME = "l10n.toml"
+DEVICES = ("cpu", "cuda", "auto")
 
 # section -> key -> (type, default). ``list`` means a list of strings.
 SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
@@ -30,6 +31,7 @@ SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
     "translate": {
         "engine": (str, "argos"),
         "pivot_language": (str, "en"),
+        "device": (str, "cpu"),
     },
     "release": {
         "out_dir": (str, "dist"),
@@ -53,6 +55,7 @@ class Config:
     locales_dir: str = "locales"
     engine: str = "argos"
     pivot_language: str = "en"
+    device: str = "cpu"  # where the argos engine runs: cpu, cuda or auto (cuda when there is a GPU)
     out_dir: str = "dist"
     include_fuzzy: bool = False
     threshold: int = 100
@@ -120,6 +123,8 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
             get_language(code)
         except ConfigError as exc:
             raise ConfigError(exc.message, path=path, hint=exc.hint) from None
+    if config.device not in DEVICES:
+        raise ConfigError(f"[translate] device must be one of {', '.join(DEVICES)}, not {config.device!r}", path=path)
     if config.source_language in config.target_languages:
         raise ConfigError("the source language cannot also be a target language", path=path)
     for what in ("source_dir", "locales_dir", "out_dir"):

@@ -8,7 +8,10 @@ parts the engine needs, so a bad file fails with one clear message instead of ha
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import stat
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -64,10 +67,92 @@ def check_archive(path: Path, max_bytes: int = MAX_UNPACKED_BYTES) -> PackageInf
             raise EngineError(f"{path}: {root}/metadata.json is invalid ({exc!r})") from exc
 
 
-def install_archive(path: Path) -> PackageInfo:
-    """Check ``path`` then install it through ``argostranslate.package`` (offline)."""
-    info = check_archive(path)
-    from argostranslate import package
+def packages_dir() -> Path:
+    """Where Argos Translate keeps installed packages (``ARGOS_PACKAGES_DIR`` or its default)."""
+    from argostranslate import settings
 
-    package.install_from_path(path)
+    return Path(settings.package_data_dir)
+
+
+def install_archive(path: Path) -> PackageInfo:
+    """Check ``path``, then unpack it into Argos Translate's package folder (offline).
+
+    Unpacked beside the target and renamed into place, so an interrupted install leaves nothing
+    half-written, and a newer version of the same package replaces the old one. (Not
+    ``argostranslate.package.install_from_path``: it imports ``argostranslate.translate``, which
+    loads torch, stanza and spaCy just to clear a cache.)
+    """
+    info = check_archive(path)
+    dest_root = packages_dir()
+    dest_root.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".installing-", dir=dest_root))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            archive.extractall(stage)
+        target = dest_root / info.root
+        old = [p for p in _installed_dirs(dest_root) if _pair(p) == (info.source, info.target)]
+        for folder in old:
+            shutil.rmtree(folder)
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(stage / info.root, target)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     return info
+
+
+def remove_package(source: str, target: str) -> list[Path]:
+    """Uninstall the package(s) for ``source`` -> ``target``; return the folders removed."""
+    removed = [p for p in _installed_dirs(packages_dir()) if _pair(p) == (source, target)]
+    if not removed:
+        raise EngineError(f"no Argos package installed for {source}→{target}", hint="see 'l10n models list'")
+    for folder in removed:
+        shutil.rmtree(folder)
+    return removed
+
+
+def download_package(source: str, target: str, timeout: float = 15.0) -> Path:
+    """Fetch the package for ``source`` -> ``target`` from the Argos package index; return the file.
+
+    Needs the internet. Without it this fails at once with one clear message saying that a
+    ``.argosmodel`` file is needed instead.
+    """
+    import urllib.error
+    import urllib.request
+
+    from argostranslate import settings
+
+    offline = EngineError(
+        f"cannot reach the Argos package index to download {source}→{target} (no internet here?)",
+        hint=f"download translate-{source}_{target}-*.argosmodel on a connected machine and run 'l10n models install FILE'",
+    )
+    try:
+        with urllib.request.urlopen(settings.remote_package_index, timeout=timeout) as response:
+            index = json.loads(response.read())
+    except (OSError, urllib.error.URLError, ValueError):
+        raise offline from None
+    found = [m for m in index if m.get("from_code") == source and m.get("to_code") == target and m.get("type", "translate") == "translate"]
+    if not found:
+        raise EngineError(f"the Argos package index has no {source}→{target} package", hint="a pivot through English may do: see README")
+    meta = found[-1]
+    out = Path(settings.downloads_dir) / f"translate-{source}_{target}-{meta.get('package_version', '')}.argosmodel"
+    for link in meta.get("links", []):
+        try:
+            with urllib.request.urlopen(link, timeout=timeout) as response, open(out, "wb") as handle:
+                shutil.copyfileobj(response, handle)
+            return out
+        except (OSError, urllib.error.URLError):
+            continue
+    raise offline
+
+
+def _installed_dirs(root: Path) -> list[Path]:
+    return [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")] if root.exists() else []
+
+
+def _pair(folder: Path) -> tuple[str, str] | None:
+    try:
+        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        return meta["from_code"], meta["to_code"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

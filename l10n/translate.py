@@ -85,8 +85,14 @@ def translate_project(
     *,
     engine_factory: Callable[[str], Engine] | None = None,
     use_cache: bool = True,
+    device: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[FileReport]:
-    """Extract, merge and fill every catalog of ``project``; return a report per file."""
+    """Extract, merge and fill every catalog of ``project``; return a report per file.
+
+    ``device`` overrides ``[translate] device``; ``progress`` is handed to engines that report
+    progress (``on_progress``: sentences finished, sentences in the current batch).
+    """
     order = ordered_languages(project, langs)
     name = engine_name or project.config.engine
     glossary = load_glossary(project.config)
@@ -95,7 +101,10 @@ def translate_project(
     def get() -> Engine:
         nonlocal engine
         if engine is None:
-            engine = engine_factory(name) if engine_factory else get_engine(name, project.config)
+            config = project.config if device is None else replace(project.config, device=device)
+            engine = engine_factory(name) if engine_factory else get_engine(name, config)
+            if progress is not None and hasattr(engine, "on_progress"):
+                engine.on_progress = progress
             if use_cache:
                 from .cache import CachedEngine, TranslationCache
 
@@ -199,33 +208,46 @@ def _fill(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None
     pivot = project.config.pivot_language
     direct = engine.supports(source, lang) or lang == pivot or not engine.supports(source, pivot)
     stamp = today()
-    # (job, entry index, text to translate, provenance suffix)
-    work: list[tuple[_Job, int, str, str]] = []
+    # (job, entry index, text to translate, provenance suffix, flags carried over from the pivot)
+    work: list[tuple[_Job, int, str | None, str, tuple[str, ...]]] = []
     for job in jobs:
         for i in _pending(job, lang):
             entry = job.catalogs[lang].entries[i]
             if direct:
-                work.append((job, i, entry.msgid, ""))
+                work.append((job, i, entry.msgid, "", ()))
             else:
-                english, how = _pivot_text(project, job, entry, pivot)
-                work.append((job, i, english, f"; via {pivot} ({how})"))
+                english, how, carried = _pivot_text(project, job, entry, pivot)
+                work.append((job, i, english, f"; via {pivot} ({how})", carried))
     if not direct:
         # Sentences with no English yet (None) go source -> pivot in one batch, not one call each.
-        raw = list(dict.fromkeys(j.catalogs[lang].entries[i].msgid for j, i, t, _ in work if t is None))
+        raw = list(dict.fromkeys(j.catalogs[lang].entries[i].msgid for j, i, t, _, _ in work if t is None))
         if raw:
-            english = dict(zip(raw, (t.text for t in engine.translate(raw, source, pivot))))
-            work = [(j, i, english[j.catalogs[lang].entries[i].msgid] if t is None else t, via) for j, i, t, via in work]
+            english = dict(zip(raw, engine.translate(raw, source, pivot)))
+            work = [
+                (j, i, t, via, carried) if t is not None
+                else (j, i, english[msgid].text, via, _machine_flags(english[msgid].flags))
+                for j, i, t, via, carried in work
+                for msgid in [j.catalogs[lang].entries[i].msgid]
+            ]
     src = source if direct else pivot
     texts = list(dict.fromkeys(w[2] for w in work))
     outputs = dict(zip(texts, engine.translate(texts, src, lang)))
     model = engine.model_id(src, lang) if direct else f"{engine.model_id(source, pivot)} + {engine.model_id(pivot, lang)}"
-    for job, i, text, via in work:
+    for job, i, text, via, carried in work:
         out = outputs[text]
         entries = list(job.catalogs[lang].entries)
-        entry = replace(entries[i], msgstr=out.text, fuzzy=True, flags=tuple(dict.fromkeys(entries[i].flags + out.flags)))
+        # A problem of the machine English (a lost glossary term, a cut loop) is a problem of the
+        # Chinese made from it: the flags travel along, so the reviewer and `l10n check` see them.
+        flags = tuple(dict.fromkeys(entries[i].flags + carried + out.flags))
+        entry = replace(entries[i], msgstr=out.text, fuzzy=True, flags=flags)
         entries[i] = entry.with_provenance(f"{engine.name}; {model}; {stamp}{via}")
         job.catalogs[lang] = replace(job.catalogs[lang], entries=tuple(entries))
         job.reports[lang].machine += 1
+
+
+def _machine_flags(flags: tuple[str, ...]) -> tuple[str, ...]:
+    """The flags engines set on their output (``mask-lost``, ``mt-loop``, ``mt-split``)."""
+    return tuple(f for f in flags if f == "mask-lost" or f.startswith("mt-"))
 
 
 def _changed(job: _Job, lang: str) -> list[int]:
@@ -265,9 +287,10 @@ def _suggest(project: Project, jobs: list[_Job], lang: str, get: Callable[[], En
         job.reports[lang].suggested += 1
 
 
-def _pivot_text(project: Project, job: _Job, entry, pivot: str) -> tuple[str | None, str]:
+def _pivot_text(project: Project, job: _Job, entry, pivot: str) -> tuple[str | None, str, tuple[str, ...]]:
     """The English a Chinese translation starts from: reviewed English if there is any.
 
+    Returns the text, how it was made (reviewed or machine) and the machine flags it carries.
     ``None`` means there is no English yet; the caller machine-translates all such sentences in one batch.
     """
     catalog = job.catalogs.get(pivot)
@@ -275,10 +298,10 @@ def _pivot_text(project: Project, job: _Job, entry, pivot: str) -> tuple[str | N
         catalog = project.read(project.catalog_path(job.doc.name, pivot), pivot)
     english = catalog.get(entry.key) if catalog else None
     if english is not None and english.approved:
-        return english.msgstr, "reviewed"
+        return english.msgstr, "reviewed", ()
     if english is not None and english.msgstr:
-        return english.msgstr, "machine"
-    return None, "machine"
+        return english.msgstr, "machine", _machine_flags(english.flags)
+    return None, "machine", ()
 
 
 def _write(project: Project, job: _Job, langs: list[str]) -> list[FileReport]:

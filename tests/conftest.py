@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,40 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SEED_DOC = "oppo-vivo-xiaomi-duesseldorf"
+
+# Argos Translate reads its folders from the environment when it is first imported and creates
+# them: point them into a temporary folder before any test imports it, so that the tests never
+# see the user's installed models nor write into ~/.local/share.
+_ARGOS_HOME = Path(tempfile.mkdtemp(prefix="l10n-tests-argos-"))
+os.environ["ARGOS_PACKAGES_DIR"] = str(_ARGOS_HOME / "packages")
+for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = str(_ARGOS_HOME / _var.lower())
+
+
+@pytest.fixture(scope="session")
+def argos_archives(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Tiny Argos packages (random weights, see tests/argos_builder.py): de->en and en->zh."""
+    from .argos_builder import build_package
+
+    out = tmp_path_factory.mktemp("argosmodels")
+    return {pair: build_package(out, *pair, seed=i) for i, pair in enumerate([("de", "en"), ("en", "zh")])}
+
+
+@pytest.fixture
+def argos_packages(argos_archives: dict[tuple[str, str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty Argos package folder for one test, with the tiny packages installed in it."""
+    from argostranslate import settings
+
+    from l10n.models import install_archive
+
+    folder = tmp_path / "argos-packages"
+    folder.mkdir()
+    monkeypatch.setattr(settings, "package_data_dir", folder)
+    monkeypatch.setattr(settings, "package_dirs", [folder])
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))  # for subprocesses
+    for archive in argos_archives.values():
+        install_archive(archive)
+    return folder
 
 
 @pytest.fixture

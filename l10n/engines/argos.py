@@ -2,17 +2,57 @@
 
 ``argostranslate.translate`` is never imported: it pulls in torch, stanza and spaCy and downloads a
 sentence splitter on first use, and l10n already has sentences. Only ``argostranslate.package``
-(light) is used, to find the installed packages.
+(light) is used, to find the installed packages; the model (``model/``) and the tokenizer
+(``sentencepiece.model``) are loaded from the package folder.
+
+A run's sentences go to ``translate_batch`` together: sorted by length, in batches counted in
+tokens, with Argos Translate's own decoding settings (beam 4, length penalty 0.2, unknown tokens
+replaced, the package's target prefix) unless the package's ``metadata.json`` sets others. Output
+length is capped; input is never truncated: a sentence longer than the model takes is split at
+clause boundaries and flagged.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import os
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..errors import EngineError
+from ..languages import get_language
 from . import Translation, register
+
+LOOP_REPEATS = 4  # a span repeated this many times in a row is a decoding loop, not style
+LOOP_FLAG = "mt-loop"
+SPLIT_FLAG = "mt-split"  # a sentence over the model's input limit, translated in clauses
+
+# The longest input, in SentencePiece tokens, given to the model in one piece. Argos models are
+# trained on sentences; CTranslate2 would silently cut anything over its max_input_length (1024).
+MAX_INPUT_TOKENS = 200
+# Sentences per translate_batch call: progress is reported, and the cache written, after each.
+CHUNK_SENTENCES = 256
+
+# Where a long sentence may be cut, best first: after ; or : or a dash, then after a comma.
+_CLAUSE_BREAKS = (re.compile(r"(?<=[;:])\s+|\s+[–—]\s+"), re.compile(r"(?<=,)\s+"), re.compile(r"\s+"))
+
+Progress = Callable[[int, int], None]  # (sentences just finished, sentences in this call)
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """Decoding options. Everything that changes the output is in :attr:`key` (and so in the cache key)."""
+
+    beam_size: int = 4
+    length_penalty: float = 0.2
+    max_decoding_length: int = 256
+    batch_tokens: int = 2048  # max_batch_size with batch_type="tokens": speed only, not output
+
+    @property
+    def key(self) -> str:
+        return f"beam {self.beam_size}, lp {self.length_penalty:g}, max {self.max_decoding_length}"
 
 
 @dataclass(frozen=True)
@@ -29,6 +69,23 @@ class ArgosPackage:
     def model_id(self) -> str:
         return f"translate-{self.source}_{self.target}-{self.version}"
 
+    @property
+    def size(self) -> int:
+        """Bytes on disk."""
+        return sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file())
+
+    def decoding(self, base: Decoding) -> Decoding:
+        """``base`` with what the package's ``metadata.json`` sets (Argos's own defaults otherwise)."""
+        try:
+            meta = json.loads((self.path / "metadata.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return base
+        wanted = {k: meta[k] for k in ("beam_size", "length_penalty", "max_decoding_length") if k in meta}
+        try:
+            return replace(base, **{k: type(getattr(base, k))(v) for k, v in wanted.items()})
+        except (TypeError, ValueError) as exc:
+            raise EngineError(f"{self.path / 'metadata.json'}: bad decoding setting ({exc})") from None
+
 
 def installed_packages() -> list[ArgosPackage]:
     """Every installed Argos translation package."""
@@ -42,10 +99,6 @@ def installed_packages() -> list[ArgosPackage]:
             ArgosPackage(pkg.from_code, pkg.to_code, str(pkg.package_version), Path(pkg.package_path), pkg.target_prefix or "")
         )
     return sorted(found, key=lambda p: (p.source, p.target, p.version))
-
-
-LOOP_REPEATS = 4  # a span repeated this many times in a row is a decoding loop, not style
-LOOP_FLAG = "mt-loop"
 
 
 def cut_loop(pieces: list[str], max_span: int = 8) -> tuple[list[str], bool]:
@@ -65,14 +118,59 @@ def cut_loop(pieces: list[str], max_span: int = 8) -> tuple[list[str], bool]:
     return pieces, False
 
 
+def split_clauses(text: str, length: Callable[[str], int], limit: int) -> list[str]:
+    """Cut ``text`` into parts of at most ``limit`` (by ``length``), at clause boundaries.
+
+    The cut nearest the middle is taken at the best kind of boundary that exists (``;`` ``:`` or a
+    dash, then a comma, then any space), and each half is cut again if still too long. Joined with
+    single spaces, the parts give back the text with its whitespace normalised.
+    """
+    if length(text) <= limit:
+        return [text]
+    for pattern in _CLAUSE_BREAKS:
+        cuts = [m for m in pattern.finditer(text) if 0 < m.start() and m.end() < len(text)]
+        if cuts:
+            middle = len(text) / 2
+            cut = min(cuts, key=lambda m: abs(m.start() - middle))
+            left, right = text[: cut.start()], text[cut.end() :]
+            if pattern is _CLAUSE_BREAKS[0] and cut.group().strip():  # a dash: keep it with the left part
+                left = f"{left} {cut.group().strip()}"
+            return split_clauses(left, length, limit) + split_clauses(right, length, limit)
+    # One "word" longer than the limit (a URL, a chemical name): halves by characters.
+    half = len(text) // 2
+    return split_clauses(text[:half], length, limit) + split_clauses(text[half:], length, limit)
+
+
+def resolve_device(device: str) -> str:
+    """``cpu``, ``cuda`` or ``auto`` -> the device CTranslate2 will use; a clear error if CUDA is missing."""
+    if device == "cpu":
+        return "cpu"
+    import ctranslate2
+
+    try:
+        gpus = ctranslate2.get_cuda_device_count()
+    except RuntimeError:
+        gpus = 0
+    if gpus:
+        return "cuda"
+    if device == "auto":
+        return "cpu"
+    raise EngineError(
+        "--device cuda: CTranslate2 sees no CUDA GPU on this machine",
+        hint="use --device cpu (the default), or check the NVIDIA driver and CUDA 12 libraries (nvidia-smi)",
+    )
+
+
 class ArgosEngine:
     """Translates with installed Argos packages; loads each model once, on first use."""
 
     name = "argos"
 
-    def __init__(self, packages: list[ArgosPackage] | None = None, device: str = "cpu") -> None:
+    def __init__(self, packages: list[ArgosPackage] | None = None, device: str = "cpu", decoding: Decoding | None = None) -> None:
         self._packages = packages
         self.device = device
+        self.decoding = decoding or Decoding(beam_size=int(os.environ.get("ARGOS_BEAM_SIZE", "4")))
+        self.on_progress: Progress | None = None
         self._loaded: dict[tuple[str, str], tuple] = {}
 
     @property
@@ -86,7 +184,7 @@ class ArgosEngine:
         if not candidates:
             raise EngineError(
                 f"no Argos model installed for {source}→{target}",
-                hint=f"install one with 'l10n models install FILE.argosmodel', or use --engine pseudo",
+                hint="install one with 'l10n models install FILE.argosmodel' (or 'make models'), or use --engine pseudo",
             )
         return candidates[-1]
 
@@ -94,7 +192,8 @@ class ArgosEngine:
         return any((p.source, p.target) == (source, target) for p in self.packages)
 
     def model_id(self, source: str, target: str) -> str:
-        return self.package(source, target).model_id
+        pkg = self.package(source, target)
+        return f"{pkg.model_id} ({pkg.decoding(self.decoding).key})"
 
     def _load(self, pkg: ArgosPackage):
         key = (pkg.source, pkg.target)
@@ -102,8 +201,15 @@ class ArgosEngine:
             import ctranslate2
             import sentencepiece
 
-            translator = ctranslate2.Translator(str(pkg.path / "model"), device=self.device)
-            tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(pkg.path / "sentencepiece.model"))
+            device = resolve_device(self.device)
+            try:
+                translator = ctranslate2.Translator(str(pkg.path / "model"), device=device)
+                tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(pkg.path / "sentencepiece.model"))
+            except (RuntimeError, OSError, ValueError) as exc:
+                raise EngineError(
+                    f"{pkg.path}: cannot load the Argos package {pkg.model_id} on {device} ({exc})",
+                    hint="reinstall it with 'l10n models install FILE.argosmodel'",
+                ) from None
             self._loaded[key] = (translator, tokenizer)
         return self._loaded[key]
 
@@ -112,27 +218,73 @@ class ArgosEngine:
             return []
         pkg = self.package(source, target)
         translator, tokenizer = self._load(pkg)
-        tokens = tokenizer.encode(list(texts), out_type=str)
-        prefix = [[pkg.target_prefix]] * len(tokens) if pkg.target_prefix else None
-        results = translator.translate_batch(
-            tokens,
-            target_prefix=prefix,
-            replace_unknowns=True,
-            max_batch_size=1024,
-            batch_type="tokens",
-            beam_size=4,
-            length_penalty=0.2,
-        )
+        decoding = pkg.decoding(self.decoding)
+        joiner = " " if get_language(target).sentence_space else ""
+
+        # Long sentences become several model inputs; ``owner`` maps each input to its sentence.
+        inputs: list[list[str]] = []
+        owner: list[int] = []
+        for i, text in enumerate(texts):
+            tokens = tokenizer.encode(text, out_type=str)
+            if len(tokens) <= MAX_INPUT_TOKENS:
+                parts = [tokens]
+            else:
+                clauses = split_clauses(text, lambda t: len(tokenizer.encode(t)), MAX_INPUT_TOKENS)
+                parts = [tokenizer.encode(c, out_type=str) for c in clauses]
+            inputs.extend(parts)
+            owner.extend([i] * len(parts))
+
+        # Sorted by length, so each batch pads little; results go back to their places.
+        order = sorted(range(len(inputs)), key=lambda k: len(inputs[k]))
+        outputs: list[list[str]] = [[] for _ in inputs]
+        for start in range(0, len(order), CHUNK_SENTENCES):
+            chunk = order[start : start + CHUNK_SENTENCES]
+            results = self._decode(translator, [inputs[k] for k in chunk], pkg, decoding)
+            for k, result in zip(chunk, results):
+                outputs[k] = result
+            if self.on_progress:
+                self.on_progress(len(chunk), len(order))
+
+        pieces_of: list[list[list[str]]] = [[] for _ in texts]
+        for k, pieces in enumerate(outputs):
+            pieces_of[owner[k]].append(pieces)
+        out = []
+        for parts in pieces_of:
+            flags: list[str] = [SPLIT_FLAG] if len(parts) > 1 else []
+            decoded = []
+            for pieces in parts:
+                pieces, looped = cut_loop(pieces)
+                if looped and LOOP_FLAG not in flags:
+                    flags.append(LOOP_FLAG)
+                decoded.append(tokenizer.decode(pieces))
+            out.append(Translation(joiner.join(decoded), tuple(flags)))
+        return out
+
+    def _decode(self, translator, batch: list[list[str]], pkg: ArgosPackage, decoding: Decoding) -> list[list[str]]:
+        prefix = [[pkg.target_prefix]] * len(batch) if pkg.target_prefix else None
+        try:
+            results = translator.translate_batch(
+                batch,
+                target_prefix=prefix,
+                replace_unknowns=True,
+                max_batch_size=decoding.batch_tokens,
+                batch_type="tokens",
+                beam_size=decoding.beam_size,
+                length_penalty=decoding.length_penalty,
+                max_decoding_length=decoding.max_decoding_length,
+                max_input_length=0,  # never truncate: long input was split above
+            )
+        except RuntimeError as exc:  # e.g. CUDA libraries missing at the first GPU call
+            raise EngineError(f"CTranslate2 failed on {pkg.model_id} ({exc})", hint="try --device cpu") from None
         out = []
         for result in results:
             pieces = result.hypotheses[0]
             if pkg.target_prefix and pieces[:1] == [pkg.target_prefix]:
                 pieces = pieces[1:]
-            pieces, looped = cut_loop(pieces)
-            out.append(Translation(tokenizer.decode(pieces), (LOOP_FLAG,) if looped else ()))
+            out.append(pieces)
         return out
 
 
 @register("argos")
 def create(config) -> ArgosEngine:
-    return ArgosEngine()
+    return ArgosEngine(device=getattr(config, "device", "cpu"))
