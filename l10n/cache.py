@@ -95,6 +95,7 @@ class CachedEngine:
     engine: Engine
     cache: TranslationCache
     calls: int = 0  # model calls made, for tests and reports
+    slice: int = 512  # sentences per engine call and cache commit
 
     @property
     def name(self) -> str:
@@ -110,9 +111,12 @@ class CachedEngine:
         key = (self.engine.name, self.engine.model_id(source, target), source, target)
         known = self.cache.get(key, texts)
         missing = [t for t in dict.fromkeys(texts) if t not in known]
-        if missing:
+        # Slices are committed as they finish, so an interrupted run keeps what the model already
+        # did; the slices are large enough that the engine still batches well inside each.
+        for start in range(0, len(missing), self.slice):
+            part = missing[start : start + self.slice]
             self.calls += 1
-            fresh = dict(zip(missing, self.engine.translate(missing, source, target)))
+            fresh = dict(zip(part, self.engine.translate(part, source, target)))
             self.cache.put(key, fresh)
             known.update(fresh)
         return [known[t] for t in texts]

@@ -67,3 +67,25 @@ def test_clear_and_corrupt_file(tmp_path: Path) -> None:
     assert cache.path.exists()  # never deleted behind the user's back
     assert TranslationCache(cache.path).clear() == 0
     assert not cache.path.exists()
+
+
+class InterruptedEngine(CountingEngine):
+    """Stops (as Ctrl-C does) in its second batch."""
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[Translation]:
+        if self.batches:
+            raise KeyboardInterrupt
+        return super().translate(texts, source, target)
+
+
+def test_interrupted_run_keeps_finished_batches(tmp_path: Path) -> None:
+    texts = [f"sentence {i}" for i in range(10)]
+    cache = TranslationCache.for_state(tmp_path)
+    with pytest.raises(KeyboardInterrupt):
+        CachedEngine(InterruptedEngine(), cache, slice=4).translate(texts, "de", "en")
+    cache.close()
+    # The re-run asks the model only for what the interrupted one had not finished.
+    inner = CountingEngine()
+    out = CachedEngine(inner, TranslationCache.for_state(tmp_path), slice=4).translate(texts, "de", "en")
+    assert [t for batch in inner.batches for t in batch] == texts[4:]
+    assert [t.text for t in out] == [f"m1:{t.upper()}" for t in texts]
