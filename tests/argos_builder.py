@@ -47,13 +47,18 @@ def train_sentencepiece(sentences: list[str], vocab_size: int) -> bytes:
     return out.getvalue()
 
 
-def vocabulary(sp_model: bytes) -> list[str]:
-    """CTranslate2's vocabulary for a SentencePiece model: specials first, then every piece."""
+def vocabulary(sp_model: bytes, size: int | None = None) -> list[str]:
+    """CTranslate2's vocabulary for a SentencePiece model: specials first, then every piece.
+
+    ``size`` pads it with unused tokens, to give the model the output layer of a real package
+    (Argos models have about 32,000 entries) when the tokenizer was trained on little text.
+    """
     import sentencepiece
 
     sp = sentencepiece.SentencePieceProcessor(model_proto=sp_model)
     pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
-    return SPECIALS + [p for p in pieces if p not in SPECIALS]
+    vocab = SPECIALS + [p for p in pieces if p not in SPECIALS]
+    return vocab + [f"<unused{i}>" for i in range(max(0, (size or 0) - len(vocab)))]
 
 
 def random_transformer(model_dir: Path, vocab: list[str], *, layers: int = 2, d_model: int = 32, heads: int = 2,
@@ -100,7 +105,7 @@ def random_transformer(model_dir: Path, vocab: list[str], *, layers: int = 2, d_
 
 def build_package(out: Path, source: str, target: str, *, version: str = "1.0", corpus: list[str] | None = None,
                   vocab_size: int = 120, seed: int = 0, target_prefix: str = "", extra_meta: dict | None = None,
-                  **model: object) -> Path:
+                  model_vocab: int | None = None, **model: object) -> Path:
     """Build ``out/translate-<source>_<target>-<version>.argosmodel`` and return its path."""
     import tempfile
 
@@ -115,7 +120,7 @@ def build_package(out: Path, source: str, target: str, *, version: str = "1.0", 
     path = out / f"{root}.argosmodel"
     with tempfile.TemporaryDirectory() as tmp:
         model_dir = Path(tmp) / "model"
-        random_transformer(model_dir, vocabulary(sp_model), seed=seed, **model)  # type: ignore[arg-type]
+        random_transformer(model_dir, vocabulary(sp_model, model_vocab), seed=seed, **model)  # type: ignore[arg-type]
         with zipfile.ZipFile(path, "w") as archive:
             archive.writestr(f"{root}/metadata.json", json.dumps(meta))
             archive.writestr(f"{root}/sentencepiece.model", sp_model)
