@@ -125,6 +125,7 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
 # Sections owned by other modules (segmentation rules, glossary, checks, ...). They are validated
 # where they are used; listing them here keeps a typo in a section name an error.
 EXTENSION_SECTIONS: set[str] = set()
+EXTENSION_SECTIONS.add("segment")  # l10n.segment.settings: the project's own abbreviations
 
 
 def load_config(root: Path | str = ".") -> Config:
