@@ -23,6 +23,7 @@ _CANDIDATE = re.compile(rf"[.!?…]+(?:[{_CLOSERS}]|\[\d{{1,3}}\])*(?=\s|\Z)|\n"
 _STARTS = frozenset("\"'„“‚‘»«([¿¡•·▪‣◦–—-*§#&@")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[•·▪‣◦*–—-]|\d{1,3}[.)])\s")
 _BLANK_LINE = re.compile(r"[ \t\r\f\v]*\n")
+_NONSPACE = re.compile(r"\S")
 _OPENERS = "\"'„“‚‘»«([{-–—/•·"
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 
@@ -78,6 +79,9 @@ class RuleSplitter:
 
     def iter_spans(self, text: str) -> Iterator[Span]:
         """Sentence spans of ``text`` one at a time (constant memory beyond the text itself)."""
+        return spans_between(text, self._cuts(text))
+
+    def _cuts(self, text: str) -> Iterator[int]:
         start = 0
         for match in _CANDIDATE.finditer(text):
             end = match.end()
@@ -86,11 +90,8 @@ class RuleSplitter:
                     continue
             elif not self._boundary(text, start, match.start(), end):
                 continue
-            if (span := trim(text, start, end)) is not None:
-                yield span
+            yield end
             start = end
-        if (span := trim(text, start, len(text))) is not None:
-            yield span
 
     def _boundary(self, text: str, start: int, stop: int, end: int) -> bool:
         nxt = _next_char(text, end)
@@ -137,11 +138,19 @@ class RuleSplitter:
 
 def _next_char(text: str, end: int) -> str | None:
     """The first non-whitespace character at or after ``end``."""
-    for i in range(end, min(end + 64, len(text))):
-        if not text[i].isspace():
-            return text[i]
-    rest = text[end:].lstrip()
-    return rest[0] if rest else None
+    match = _NONSPACE.search(text, end)
+    return match.group() if match else None
+
+
+def spans_between(text: str, cuts: Iterable[int]) -> Iterator[Span]:
+    """The trimmed, non-empty pieces of ``text`` between ascending cut offsets."""
+    start = 0
+    for end in cuts:
+        if (span := trim(text, start, end)) is not None:
+            yield span
+        start = end
+    if (span := trim(text, start, len(text))) is not None:
+        yield span
 
 
 def trim(text: str, start: int, end: int) -> Span | None:

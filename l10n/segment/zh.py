@@ -11,7 +11,7 @@ import re
 from typing import Iterator
 
 from ..model import Span
-from .rules import trim
+from .rules import spans_between
 
 _CLOSERS = "”’」』）》】〕\"')\\]"
 _BOUNDARY = re.compile(rf"(?:[。！？!?；]+|…{{2,}}|\.(?=\s))[{_CLOSERS}]*|\n[ \t\r\f\v]*\n")
@@ -34,10 +34,4 @@ class ChineseSplitter:
 
     def iter_spans(self, text: str) -> Iterator[Span]:
         """Sentence spans of ``text`` one at a time."""
-        start = 0
-        for match in _BOUNDARY.finditer(text):
-            if (span := trim(text, start, match.end())) is not None:
-                yield span
-            start = match.end()
-        if (span := trim(text, start, len(text))) is not None:
-            yield span
+        return spans_between(text, (m.end() for m in _BOUNDARY.finditer(text)))

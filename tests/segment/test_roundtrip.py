@@ -42,3 +42,12 @@ def check(text: str, lang: str) -> None:
 @given(text=_TEXT)
 def test_pieces_join_back_to_the_input(lang: str, text: str) -> None:
     check(text, lang)
+
+
+def test_doctests_in_segment_modules() -> None:
+    import doctest
+
+    from l10n.segment import de, en, rules, zh
+
+    for module in (rules, de, en, zh):
+        assert doctest.testmod(module).failed == 0
