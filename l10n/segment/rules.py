@@ -17,13 +17,15 @@ from ..model import Span
 
 # Closing quotes/brackets and footnote marks that belong to the sentence before a boundary.
 _CLOSERS = "\"'“”‘’»«)\\]›‹」』¹²³⁴⁵⁶⁷⁸⁹⁰*"
-_CANDIDATE = re.compile(rf"[.!?…]+(?:[{_CLOSERS}]|\[\d{{1,3}}\])*(?=\s|\Z)|\n")
+# Possessive and anchored at the start of a run of marks, so long runs of dots or quotes stay linear.
+_CANDIDATE = re.compile(rf"(?<![.!?…])[.!?…]++(?:[{_CLOSERS}]|\[\d{{1,3}}\])*+(?=\s|\Z)|\n")
 # Where the next sentence may start: an upper-case letter, a digit, an opening quote or bracket,
 # or a list bullet. A lower-case letter after "z. B." or "usw." continues the sentence.
 _STARTS = frozenset("\"'„“‚‘»«([¿¡•·▪‣◦–—-*§#&@")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[•·▪‣◦*–—-]|\d{1,3}[.)])\s")
 _BLANK_LINE = re.compile(r"[ \t\r\f\v]*\n")
 _NONSPACE = re.compile(r"\S")
+_LONGEST = 48
 _OPENERS = "\"'„“‚‘»«([{-–—/•·"
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 
@@ -105,8 +107,13 @@ class RuleSplitter:
 
     def _abbreviation(self, text: str, start: int, stop: int) -> bool:
         """Whether the full stop at ``stop`` belongs to the word before it."""
-        space = max(text.rfind(" ", start, stop), text.rfind("\n", start, stop), text.rfind("\t", start, stop))
-        raw = text[max(space + 1, start) : stop]
+        # The word before the full stop; one longer than _LONGEST is no abbreviation, and looking
+        # no further back keeps a long run of abbreviations linear.
+        lo = max(start, stop - _LONGEST)
+        before = text[lo:stop]
+        raw = before.split()[-1] if before and not before[-1].isspace() else ""
+        if lo > start and len(raw) == len(before):
+            return False  # a word too long to be an abbreviation
         word = raw.lstrip(_OPENERS)
         rules = self.rules
         if word in rules.final_abbreviations:
@@ -121,7 +128,8 @@ class RuleSplitter:
         if rules.ordinals and len(word) > 1 and _ROMAN.fullmatch(word):
             return True  # "Friedrich II."
         if rules.datelines and start == 0 and word == raw and word.isupper() and len(word) > 1:
-            return text[:stop].strip() == word  # "DÜSSELDORF. Die …": a dateline, not a sentence
+            first = _NONSPACE.search(text)  # "DÜSSELDORF. Die …": a dateline, not a sentence
+            return first is not None and first.start() == stop - len(word)
         return False
 
     def _line_break(self, text: str, start: int, stop: int, end: int) -> bool:
