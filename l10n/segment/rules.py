@@ -139,8 +139,8 @@ class RuleSplitter:
         nxt = _next_char(text, end)
         if nxt is None or not (nxt.isupper() or nxt.isdigit() or nxt in _STARTS):
             return False
-        line_start = max(text.rfind("\n", 0, stop) + 1, start)
-        length = len(text[line_start:stop].strip())
+        # The whole line counts, also when a sentence began in it: "… erobern. Der\nStart …" is wrapped.
+        length = len(text[text.rfind("\n", 0, stop) + 1 : stop].strip())
         return bool(length) and not WRAP_MIN <= length <= WRAP_MAX
 
 
