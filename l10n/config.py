@@ -133,9 +133,9 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
 
 
 # Sections owned by other modules (segmentation rules, glossary, checks, ...). They are validated
-# where they are used; listing them here keeps a typo in a section name an error.
-# Sections validated by the module that owns them, listed here (not registered on import) so that
-# every command accepts the same l10n.toml whichever modules it happens to load.
+# where they are used; listing them here keeps a typo in a section name an error. Listed here,
+# not registered on import, so that every command accepts the same l10n.toml whichever modules it
+# happens to load.
 EXTENSION_SECTIONS: frozenset[str] = frozenset({
     "memory",  # l10n/tm.py
     "glossary",  # l10n/glossary.py

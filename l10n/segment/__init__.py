@@ -31,7 +31,15 @@ def _splitter(lang: str, extra: tuple[str, ...]) -> Splitter:
         from .de import GermanSplitter
 
         return GermanSplitter(extra)
-    raise ConfigError(f"no sentence splitter for language {lang!r}", hint="supported: de")
+    if lang == "en":
+        from .en import EnglishSplitter
+
+        return EnglishSplitter(extra)
+    if lang == "zh":
+        from .zh import ChineseSplitter
+
+        return ChineseSplitter(extra)
+    raise ConfigError(f"no sentence splitter for language {lang!r}", hint="supported: de, en, zh")
 
 
 def split_sentences(text: str, lang: str = "de") -> list[Span]:

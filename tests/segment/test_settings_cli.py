@@ -1,0 +1,66 @@
+"""``[segment]`` in l10n.toml, and ``l10n segment`` on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from l10n.cli import app
+from l10n.errors import ConfigError
+from l10n.project import Project
+
+TEXT = "Wir trafen Bürgerm. Meyer und Betr.-Ltr. Schulz. Dann ging es los."
+
+
+def configure(root: Path, section: str) -> Project:
+    config = root / "l10n.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n[segment]\n" + section, encoding="utf-8")
+    return Project.open(root)
+
+
+def count(project: Project) -> int:
+    return len(project.splitter.split(TEXT))
+
+
+def test_without_section_the_unknown_abbreviations_split(project_dir: Path) -> None:
+    assert count(Project.open(project_dir)) == 4
+
+
+def test_abbreviations_from_the_list_and_a_file(project_dir: Path) -> None:
+    (project_dir / "abbr.txt").write_text("# ours\nBetr.-Ltr.\n\n", encoding="utf-8")
+    project = configure(project_dir, 'abbreviations = ["Bürgerm."]\nabbreviation_files = ["abbr.txt"]\n')
+    assert count(project) == 2
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ('abbrevations = ["x"]\n', "unknown key [segment] abbrevations"),
+        ('abbreviations = "Dr."\n', "[segment] abbreviations must be a list of strings"),
+        ('abbreviations = ["?!"]\n', "not an abbreviation: '?!'"),
+        ('abbreviation_files = ["missing.txt"]\n', "cannot read 'missing.txt'"),
+        ('abbreviation_files = ["../outside.txt"]\n', "lies outside the project"),
+    ],
+)
+def test_bad_settings_name_the_key(project_dir: Path, section: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("?", r"\?")):
+        count(configure(project_dir, section))
+
+
+def test_bad_file_entry_names_file_and_line(project_dir: Path) -> None:
+    (project_dir / "abbr.txt").write_text("Bürgerm.\n\n...\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        count(configure(project_dir, 'abbreviation_files = ["abbr.txt"]\n'))
+    assert str(info.value).endswith("abbr.txt:3: not an abbreviation: '...'")
+
+
+def test_cli_segment_json_from_stdin() -> None:
+    text = "DÜSSELDORF. Am 1. Januar kommt Dr. Li.\nZweiter Satz?  „Dritter.“"
+    result = CliRunner().invoke(app, ["segment", "--lang", "de", "--json", "-"], input=text.encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    sentences = json.loads(result.output)["sentences"]
+    assert [s["text"] for s in sentences] == ["DÜSSELDORF. Am 1. Januar kommt Dr. Li.", "Zweiter Satz?", "„Dritter.“"]
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in sentences)
