@@ -46,5 +46,13 @@ status: install
 test: install
 	$(BIN)/python -m pytest
 
+## The benchmarks of the issues' speed and memory targets (several minutes; each prints its figures).
+bench: install
+	$(BIN)/python bench/segment_speed.py
+	$(BIN)/python bench/check_false_alarms.py
+	$(BIN)/python bench/merge_speed.py
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/mt_throughput.py
+
 clean:
 	rm -rf dist .l10n .pytest_cache

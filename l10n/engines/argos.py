@@ -161,6 +161,20 @@ def resolve_device(device: str) -> str:
     )
 
 
+def threads(device: str, cores: int | None = None) -> tuple[int, int]:
+    """CTranslate2's (inter_threads, intra_threads) for ``device``.
+
+    On a CPU, two model replicas each decoding its own small batch on half the cores beat one
+    replica spreading a large batch over all cores: small matrix products parallelise poorly, and
+    small batches keep the beam-search workspace (and so peak memory) small. On a GPU, one replica.
+    """
+    if device != "cpu":
+        return 1, 0
+    cores = cores or os.cpu_count() or 1
+    inter = 2 if cores >= 2 else 1
+    return inter, max(1, cores // inter)
+
+
 class ArgosEngine:
     """Translates with installed Argos packages; loads each model once, on first use."""
 
@@ -202,8 +216,9 @@ class ArgosEngine:
             import sentencepiece
 
             device = resolve_device(self.device)
+            inter, intra = threads(device)
             try:
-                translator = ctranslate2.Translator(str(pkg.path / "model"), device=device)
+                translator = ctranslate2.Translator(str(pkg.path / "model"), device=device, inter_threads=inter, intra_threads=intra)
                 tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(pkg.path / "sentencepiece.model"))
             except (RuntimeError, OSError, ValueError) as exc:
                 raise EngineError(
