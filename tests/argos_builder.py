@@ -3,8 +3,9 @@
 A package is what the Argos package index serves: a zip (``.argosmodel``) holding one folder with
 ``metadata.json``, ``sentencepiece.model`` and ``model/`` (a CTranslate2 model). Here the
 SentencePiece model is trained in memory on a few sentences and the model is a small transformer
-with random weights, written through CTranslate2's own ``TransformerSpec``. Its output is noise:
-tests use it for the mechanics (loading, batching, pivoting, caching, masking, errors), never as
+written through CTranslate2's own ``TransformerSpec``: random weights (output is noise), or
+hand-set weights that copy the input (to follow placeholders through the real engine). Tests use
+them for the mechanics (loading, batching, pivoting, caching, masking, errors), never as
 translation. ``bench/mt_throughput.py`` uses the same builder at real Argos size.
 """
 
@@ -95,6 +96,10 @@ def random_transformer(model_dir: Path, vocab: list[str], *, layers: int = 2, d_
                     setattr(scope, name, (rng.standard_normal(shapes[key]) * 0.2).astype(np.float32))
 
     fill(spec, "")
+    _save(spec, vocab, model_dir, quantization)
+
+
+def _save(spec, vocab: list[str], model_dir: Path, quantization: str | None) -> None:
     spec.register_source_vocabulary(vocab)
     spec.register_target_vocabulary(vocab)
     spec.validate()
@@ -103,10 +108,65 @@ def random_transformer(model_dir: Path, vocab: list[str], *, layers: int = 2, d_
     spec.save(str(model_dir))
 
 
+def copy_transformer(model_dir: Path, vocab: list[str], *, d_model: int = 64, max_positions: int = 1024, seed: int = 0) -> None:
+    """Write a 1+1-layer transformer that copies its input, token for token, as a CTranslate2 model.
+
+    Hand-set weights, no training: position encodings are random vectors in the first 48 dimensions,
+    so the decoder's cross-attention at step t lands on source position t; the model always emits
+    ``<unk>``, which CTranslate2 (``replace_unknowns``) replaces by that attended source token; a
+    marker that only ``</s>`` carries (the source gets ``</s>`` appended) makes it stop after the
+    last source token. With beam 4 and Argos's length penalty it reproduces its input exactly, so
+    a test can see whether glossary placeholders survive the real engine path.
+    """
+    import numpy as np
+    from ctranslate2.specs import transformer_spec
+
+    d, pos, mark = d_model, 48, d_model - 1  # attention dims 0..47; the end marker lives at d-1, d-2
+    v = len(vocab)
+    unk, eos = vocab.index("<unk>"), vocab.index("</s>")
+    spec = transformer_spec.TransformerSpec.from_config((1, 1), 1)
+    object.__setattr__(spec.config, "add_source_eos", True)  # frozen config; the end marker needs it
+    zeros, ones = (lambda *shape: np.zeros(shape, np.float32)), (lambda n: np.ones(n, np.float32))
+    encodings = zeros(max_positions, d)
+    encodings[:, :pos] = np.random.default_rng(seed).standard_normal((max_positions, pos))
+    source_embeddings = zeros(v, d)
+    source_embeddings[eos, mark], source_embeddings[eos, mark - 1] = 1.0, -1.0  # a difference LayerNorm keeps
+
+    def quiet(layer, cross: bool = False) -> None:  # everything but cross-attention adds nothing
+        for norm in [layer.self_attention.layer_norm, layer.ffn.layer_norm] + ([layer.attention.layer_norm] if cross else []):
+            norm.gamma, norm.beta = ones(d), zeros(d)
+        layer.self_attention.linear[0].weight, layer.self_attention.linear[1].weight = zeros(3 * d, d), zeros(d, d)
+        layer.ffn.linear_0.weight, layer.ffn.linear_1.weight = zeros(4, d), zeros(d, 4)
+
+    encoder, decoder = spec.encoder, spec.decoder
+    encoder.embeddings[0].weight, encoder.position_encodings.encodings = source_embeddings, encodings
+    encoder.layer_norm.gamma, encoder.layer_norm.beta = ones(d), zeros(d)
+    for layer in encoder.layer:
+        quiet(layer)
+    decoder.embeddings.weight, decoder.position_encodings.encodings = zeros(v, d), encodings
+    decoder.layer_norm.gamma, decoder.layer_norm.beta = ones(d), zeros(d)
+    for layer in decoder.layer:
+        quiet(layer, cross=True)
+        query, key_value, out = zeros(d, d), zeros(2 * d, d), zeros(d, d)
+        for i in range(pos):
+            query[i, i], key_value[i, i] = 40.0, 1.0  # sharp attention on the same position
+        key_value[d + mark, mark], key_value[d + mark, mark - 1] = 1.0, -1.0  # the value carries the marker
+        out[mark, mark] = 1.0
+        layer.attention.linear[0].weight, layer.attention.linear[1].weight, layer.attention.linear[2].weight = query, key_value, out
+    projection, bias = zeros(v, d), np.full(v, -30.0, np.float32)
+    projection[eos, mark], projection[eos, mark - 1] = 30.0, -30.0
+    bias[unk], bias[eos] = 0.0, -60.0
+    decoder.projection.weight, decoder.projection.bias = projection, bias
+    _save(spec, vocab, model_dir, None)
+
+
 def build_package(out: Path, source: str, target: str, *, version: str = "1.0", corpus: list[str] | None = None,
                   vocab_size: int = 120, seed: int = 0, target_prefix: str = "", extra_meta: dict | None = None,
-                  model_vocab: int | None = None, **model: object) -> Path:
-    """Build ``out/translate-<source>_<target>-<version>.argosmodel`` and return its path."""
+                  model_vocab: int | None = None, copy: bool = False, **model: object) -> Path:
+    """Build ``out/translate-<source>_<target>-<version>.argosmodel`` and return its path.
+
+    The model has random weights (output is noise), or with ``copy`` it reproduces its input.
+    """
     import tempfile
 
     root = f"translate-{source}_{target}-{version.replace('.', '_')}"
@@ -120,7 +180,10 @@ def build_package(out: Path, source: str, target: str, *, version: str = "1.0", 
     path = out / f"{root}.argosmodel"
     with tempfile.TemporaryDirectory() as tmp:
         model_dir = Path(tmp) / "model"
-        random_transformer(model_dir, vocabulary(sp_model, model_vocab), seed=seed, **model)  # type: ignore[arg-type]
+        if copy:
+            copy_transformer(model_dir, vocabulary(sp_model, model_vocab), seed=seed)
+        else:
+            random_transformer(model_dir, vocabulary(sp_model, model_vocab), seed=seed, **model)  # type: ignore[arg-type]
         with zipfile.ZipFile(path, "w") as archive:
             archive.writestr(f"{root}/metadata.json", json.dumps(meta))
             archive.writestr(f"{root}/sentencepiece.model", sp_model)

@@ -31,9 +31,16 @@ def argos_archives(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, 
     return {pair: build_package(out, *pair, seed=i) for i, pair in enumerate([("de", "en"), ("en", "zh")])}
 
 
-@pytest.fixture
-def argos_packages(argos_archives: dict[tuple[str, str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty Argos package folder for one test, with the tiny packages installed in it."""
+@pytest.fixture(scope="session")
+def copy_archives(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Tiny Argos packages whose model copies its input (de->en, en->zh), to follow placeholders."""
+    from .argos_builder import build_package
+
+    out = tmp_path_factory.mktemp("copymodels")
+    return {pair: build_package(out, *pair, copy=True) for pair in [("de", "en"), ("en", "zh")]}
+
+
+def _install_into_fresh_folder(archives, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     from argostranslate import settings
 
     from l10n.models import install_archive
@@ -43,9 +50,21 @@ def argos_packages(argos_archives: dict[tuple[str, str], Path], tmp_path: Path, 
     monkeypatch.setattr(settings, "package_data_dir", folder)
     monkeypatch.setattr(settings, "package_dirs", [folder])
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))  # for subprocesses
-    for archive in argos_archives.values():
+    for archive in archives.values():
         install_archive(archive)
     return folder
+
+
+@pytest.fixture
+def argos_packages(argos_archives: dict[tuple[str, str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty Argos package folder for one test, with the tiny random packages installed in it."""
+    return _install_into_fresh_folder(argos_archives, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def copy_packages(copy_archives: dict[tuple[str, str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The same with the copying packages installed."""
+    return _install_into_fresh_folder(copy_archives, tmp_path, monkeypatch)
 
 
 @pytest.fixture
