@@ -194,3 +194,12 @@ def test_text_and_nested_documents_get_pages_with_working_links(reviewed: Path):
     assert data["documents"][1]["format"] == "text" and data["documents"][1]["languages"]["en"]["catalog"] is None
     with zipfile.ZipFile(reviewed / report.archive) as archive:
         assert "presskit/en/2020/notice.html" in archive.namelist() and "presskit/en/2020/" in archive.namelist()
+
+
+def test_seed_kit_takes_the_dateline_out_of_the_title_in_every_language(project_dir: Path):
+    # The repository's reviewed catalogs: "DÜSSELDORF. …" in English, "杜塞尔多夫讯——…" in Chinese.
+    build_kit(Project.open(project_dir))
+    en, zh = page(project_dir, "en"), page(project_dir, "zh")
+    assert "<h1>The Chinese technology groups OPPO, VIVO and Xiaomi are opening offices in Düsseldorf.</h1>" in en
+    assert "<h1>中国科技企业OPPO、VIVO和Xiaomi将在杜塞尔多夫设立分支机构。</h1>" in zh
+    assert re.search(r'<p class="dateline">杜塞尔多夫\W+<time datetime="2019-10">', zh)

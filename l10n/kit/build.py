@@ -37,7 +37,11 @@ from .render import IndexRow, Page, PageLink, index_frame, labels, markdown_html
 GENERATOR = f"l10n {__version__}"
 _KIT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # A dateline opening the first sentence: "DÜSSELDORF. Die ..." or "BERLIN (dpa): ...".
-_DATELINE = re.compile(r"^([A-ZÄÖÜ][A-ZÄÖÜ.\- ]*[A-ZÄÖÜ])(?:\s*\([^)]*\))?[.:]\s+")
+# Chinese press style: "杜塞尔多夫讯——…" or "新华社北京电：…" (place, then 讯 or 电, then a dash or colon).
+_DATELINE = re.compile(
+    r"^(?:([A-ZÄÖÜ][A-ZÄÖÜ.\- ]*[A-ZÄÖÜ])(?:\s*\([^)]*\))?[.:]\s+"
+    r"|([\u4e00-\u9fff]{2,12}?)[讯电](?:——|—|：|:)\s*)"
+)
 _HIDDEN_META = re.compile(r"^(title(_\w+)?|date)$")
 
 
@@ -147,7 +151,7 @@ def dateline_of(doc: Document, lang: str, table: dict) -> str:
     place = ""
     if doc.segments and doc.segments[0].kind != "heading":
         found = _DATELINE.match(normalize_space(table.get(doc.segments[0].key, doc.segments[0].text)))
-        place = found.group(1) if found else ""
+        place = (found.group(1) or found.group(2)) if found else ""
     return labels(lang)["separator"].join(p for p in (place, doc.metadata.get("date", "")) if p)
 
 
