@@ -21,7 +21,11 @@ sentences per second, ratios, peak RSS (VmHWM), and the start-up time of ``l10n 
 ``l10n status`` (and whether they import torch, stanza or spaCy). Targets: l10n >= 5x
 argostranslate, >= 0.9x raw CTranslate2, peak memory <= 1/2 of argostranslate's, start-up < 0.5 s.
 
-Usage: ``python bench/mt_throughput.py [--sentences 200] [--max-length 64] [--device cpu]``.
+The targets are judged at the default batch size (``[translate] batch_tokens``); l10n also runs
+at the smaller sizes of ``--lean`` to show what memory costs in speed.
+
+Usage: ``python bench/mt_throughput.py [--sentences 200] [--max-length 64] [--batch-tokens 2048]
+[--lean 512,128] [--device cpu]``.
 Exits 1 if a target is missed. About five minutes on two cores.
 """
 
@@ -37,6 +41,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from l10n.engines.argos import Decoding  # noqa: E402  (light: no model, no CTranslate2)
 FLORES = Path(os.environ.get("L10N_SHARED", REPO.parent / "shared")) / "data" / "flores200-devtest"
 BEAM, LENGTH_PENALTY = 4, 0.2
 
@@ -57,7 +63,7 @@ def build(folder: Path) -> Path:
 # Each side runs this program in a fresh interpreter: argv = side, packages dir, sentences file, cap, device.
 SIDE = r'''
 import json, os, sys, time
-side, packages, sentences_file, cap, device = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+side, packages, sentences_file, cap, device, batch = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], int(sys.argv[6])
 sentences = json.loads(open(sentences_file, encoding="utf-8").read())
 os.environ["ARGOS_PACKAGES_DIR"] = packages
 os.environ["ARGOS_DEVICE_TYPE"] = device
@@ -69,7 +75,7 @@ socket.create_connection = refuse
 BEAM, LP = 4, 0.2
 if side == "l10n":
     from l10n.engines.argos import ArgosEngine, Decoding
-    engine = ArgosEngine(device=device, decoding=Decoding(beam_size=BEAM, length_penalty=LP, max_decoding_length=cap))
+    engine = ArgosEngine(device=device, decoding=Decoding(beam_size=BEAM, length_penalty=LP, max_decoding_length=cap, batch_tokens=batch))
     engine.translate(sentences[:1], "de", "en")
     start = time.perf_counter()
     out = engine.translate(sentences, "de", "en")
@@ -93,14 +99,15 @@ elif side == "argos":
     seconds = time.perf_counter() - start
 else:
     import ctranslate2, sentencepiece
-    from l10n.engines.argos import installed_packages
+    from l10n.engines.argos import installed_packages, threads
     pkg = installed_packages()[0]
     sp = sentencepiece.SentencePieceProcessor(model_file=str(pkg.path / "sentencepiece.model"))
-    translator = ctranslate2.Translator(str(pkg.path / "model"), device=device)
+    inter, intra = threads(device)  # the same replicas and threads as l10n's engine
+    translator = ctranslate2.Translator(str(pkg.path / "model"), device=device, inter_threads=inter, intra_threads=intra)
     tokens = sp.encode(sentences, out_type=str)
     translator.translate_batch(tokens[:1], beam_size=BEAM, max_decoding_length=cap)
     start = time.perf_counter()
-    out = translator.translate_batch(tokens, replace_unknowns=True, max_batch_size=2048, batch_type="tokens",
+    out = translator.translate_batch(tokens, replace_unknowns=True, max_batch_size=batch, batch_type="tokens",
                                      beam_size=BEAM, length_penalty=LP, max_decoding_length=cap)
     seconds = time.perf_counter() - start
 heavy = sorted(m for m in ("torch", "stanza", "spacy") if m in sys.modules)
@@ -110,9 +117,9 @@ print(json.dumps({"seconds": seconds, "n": len(out), "rss_mib": hwm / 1024, "hea
 '''
 
 
-def run_side(side: str, packages: Path, sentences_file: Path, cap: int, device: str) -> dict:
+def run_side(side: str, packages: Path, sentences_file: Path, cap: int, device: str, batch: int) -> dict:
     env = {**os.environ, "PYTHONPATH": str(REPO), "ARGOS_PACKAGES_DIR": str(packages)}
-    proc = subprocess.run([sys.executable, "-c", SIDE, side, str(packages), str(sentences_file), str(cap), device],
+    proc = subprocess.run([sys.executable, "-c", SIDE, side, str(packages), str(sentences_file), str(cap), device, str(batch)],
                           capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         sys.exit(f"{side} failed:\n{proc.stderr[-3000:]}")
@@ -139,6 +146,8 @@ def main() -> int:
     parser.add_argument("--sentences", type=int, default=200)
     parser.add_argument("--max-length", type=int, default=64, help="output length cap (tokens), the same on all sides")
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--batch-tokens", type=int, default=Decoding().batch_tokens, help="l10n's and raw CTranslate2's batch size")
+    parser.add_argument("--lean", default="512,128", help="smaller batch sizes to run l10n with as well (memory against speed)")
     args = parser.parse_args()
     if not (FLORES / "deu_Latn.devtest").exists():
         sys.exit(f"FLORES devtest not found in {FLORES} (set L10N_SHARED)")
@@ -161,15 +170,21 @@ def main() -> int:
         sentences_file.write_text(json.dumps(sentences, ensure_ascii=False), encoding="utf-8")
         print(f"{len(sentences)} FLORES German sentences, beam {BEAM}, length penalty {LENGTH_PENALTY}, "
               f"output capped at {args.max_length} tokens, device {args.device}\n")
-        results = {side: run_side(side, folder / "packages", sentences_file, args.max_length, args.device)
-                   for side in ("raw", "l10n", "argos")}
+        run = lambda side, batch=args.batch_tokens: run_side(side, folder / "packages", sentences_file, args.max_length, args.device, batch)
+        results = {side: run(side) for side in ("raw", "l10n", "argos")}
+        lean = {int(b): run("l10n", int(b)) for b in args.lean.split(",") if b}
 
-    print(f"{'side':<34} {'seconds':>8} {'sent/s':>8} {'peak MiB':>9}  heavy imports")
-    names = {"l10n": "l10n ArgosEngine (one batch)", "argos": "argostranslate.translate per sentence", "raw": "ctranslate2 translate_batch (raw)"}
-    for side in ("l10n", "argos", "raw"):
-        r = results[side]
+    print(f"{'side':<38} {'seconds':>8} {'sent/s':>8} {'peak MiB':>9}  heavy imports")
+    names = {"l10n": f"l10n ArgosEngine ({args.batch_tokens} tokens)", "argos": "argostranslate.translate per sentence",
+             "raw": f"ctranslate2 translate_batch ({args.batch_tokens})"}
+    rows = [(names[side], results[side]) for side in ("l10n", "argos", "raw")]
+    rows += [(f"l10n ArgosEngine ({b} tokens)", r) for b, r in lean.items()]
+    for name, r in rows:
         r["rate"] = r["n"] / r["seconds"]
-        print(f"{names[side]:<34} {r['seconds']:>8.2f} {r['rate']:>8.1f} {r['rss_mib']:>9.0f}  {', '.join(r['heavy']) or '-'}")
+        print(f"{name:<38} {r['seconds']:>8.2f} {r['rate']:>8.1f} {r['rss_mib']:>9.0f}  {', '.join(r['heavy']) or '-'}")
+    for b, r in lean.items():
+        print(f"  l10n at {b} tokens: {r['rate'] / results['argos']['rate']:.2f}x argostranslate's speed, "
+              f"{r['rss_mib'] / results['argos']['rss_mib']:.2f}x its peak memory")
 
     project = Path(tempfile.mkdtemp())
     (project / "source").mkdir()

@@ -32,6 +32,7 @@ SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
         "engine": (str, "argos"),
         "pivot_language": (str, "en"),
         "device": (str, "cpu"),
+        "batch_tokens": (int, 2048),
     },
     "release": {
         "out_dir": (str, "dist"),
@@ -56,6 +57,7 @@ class Config:
     engine: str = "argos"
     pivot_language: str = "en"
     device: str = "cpu"  # where the argos engine runs: cpu, cuda or auto (cuda when there is a GPU)
+    batch_tokens: int = 2048  # argos: source tokens per model batch; smaller saves memory, costs speed
     out_dir: str = "dist"
     include_fuzzy: bool = False
     threshold: int = 100
@@ -123,6 +125,8 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
             get_language(code)
         except ConfigError as exc:
             raise ConfigError(exc.message, path=path, hint=exc.hint) from None
+    if config.batch_tokens < 1:
+        raise ConfigError(f"[translate] batch_tokens must be a positive number of tokens, not {config.batch_tokens}", path=path)
     if config.device not in DEVICES:
         raise ConfigError(f"[translate] device must be one of {', '.join(DEVICES)}, not {config.device!r}", path=path)
     if config.source_language in config.target_languages:

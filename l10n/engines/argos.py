@@ -302,4 +302,5 @@ class ArgosEngine:
 
 @register("argos")
 def create(config) -> ArgosEngine:
-    return ArgosEngine(device=getattr(config, "device", "cpu"))
+    base = Decoding(beam_size=int(os.environ.get("ARGOS_BEAM_SIZE", "4")), batch_tokens=config.batch_tokens)
+    return ArgosEngine(device=config.device, decoding=base)

@@ -265,3 +265,14 @@ def test_engine_registry_creates_argos_with_config_device(argos_packages: Path) 
 
     engine = engines.get_engine("argos", Config(root=Path("."), device="auto"))
     assert isinstance(engine, ArgosEngine) and engine.device == "auto"
+
+
+def test_batch_size_comes_from_the_config_and_is_checked(tmp_path: Path) -> None:
+    from l10n.config import parse_config
+    from l10n.errors import ConfigError
+
+    (tmp_path / "source").mkdir()
+    engine = engines.get_engine("argos", parse_config({"translate": {"batch_tokens": 256}}, tmp_path))
+    assert engine.decoding.batch_tokens == 256
+    with pytest.raises(ConfigError, match="batch_tokens must be a positive"):
+        parse_config({"translate": {"batch_tokens": 0}}, tmp_path)
