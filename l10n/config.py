@@ -32,7 +32,7 @@ SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
         "engine": (str, "argos"),
         "pivot_language": (str, "en"),
         "device": (str, "cpu"),
-        "batch_tokens": (int, 2048),
+        "batch_tokens": (int, 256),
     },
     "release": {
         "out_dir": (str, "dist"),
@@ -57,7 +57,7 @@ class Config:
     engine: str = "argos"
     pivot_language: str = "en"
     device: str = "cpu"  # where the argos engine runs: cpu, cuda or auto (cuda when there is a GPU)
-    batch_tokens: int = 2048  # argos: source tokens per model batch; smaller saves memory, costs speed
+    batch_tokens: int = 256  # argos: source tokens per model batch; smaller saves memory, costs speed
     out_dir: str = "dist"
     include_fuzzy: bool = False
     threshold: int = 100

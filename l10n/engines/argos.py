@@ -48,7 +48,7 @@ class Decoding:
     beam_size: int = 4
     length_penalty: float = 0.2
     max_decoding_length: int = 256
-    batch_tokens: int = 2048  # max_batch_size with batch_type="tokens": speed only, not output
+    batch_tokens: int = 256  # max_batch_size with batch_type="tokens": speed only, not output
 
     @property
     def key(self) -> str:
