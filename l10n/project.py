@@ -16,7 +16,7 @@ from .errors import CatalogError, SourceError
 from .languages import get_language
 from .model import Document
 from .segment import Splitter, get_splitter
-from .segment.settings import extra_abbreviations
+from .segment.settings import extra_abbreviations, extra_starters
 from .sources import find_sources, read_document
 
 
@@ -37,7 +37,7 @@ class Project:
 
     @property
     def splitter(self) -> Splitter:
-        return get_splitter(self.config.source_language, extra_abbreviations(self.config))
+        return get_splitter(self.config.source_language, extra_abbreviations(self.config), extra_starters(self.config))
 
     def display(self, path: Path) -> str:
         """``path`` relative to the project root, for messages and references."""

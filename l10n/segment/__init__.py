@@ -20,17 +20,21 @@ class Splitter(Protocol):
     def split(self, text: str) -> list[Span]: ...
 
 
-def get_splitter(lang: str, extra_abbreviations: Iterable[str] = ()) -> Splitter:
-    """The sentence splitter for ``lang``, with ``extra_abbreviations`` added to its list."""
-    return _splitter(lang, tuple(sorted(set(extra_abbreviations))))
+def get_splitter(lang: str, extra_abbreviations: Iterable[str] = (), extra_starters: Iterable[str] = ()) -> Splitter:
+    """The sentence splitter for ``lang``, with ``extra_abbreviations`` added to its list.
+
+    ``extra_starters`` add German sentence starters (words after which an ordinal or a shortened
+    word ends a sentence, see :class:`~l10n.segment.rules.Rules`); other languages need none.
+    """
+    return _splitter(lang, tuple(sorted(set(extra_abbreviations))), tuple(sorted(set(extra_starters))))
 
 
 @lru_cache(maxsize=16)
-def _splitter(lang: str, extra: tuple[str, ...]) -> Splitter:
+def _splitter(lang: str, extra: tuple[str, ...], starters: tuple[str, ...] = ()) -> Splitter:
     if lang == "de":
         from .de import GermanSplitter
 
-        return GermanSplitter(extra)
+        return GermanSplitter(extra, starters)
     if lang == "en":
         from .en import EnglishSplitter
 

@@ -28,6 +28,12 @@ _NONSPACE = re.compile(r"\S")
 _LONGEST = 48
 _OPENERS = "\"'„“‚‘»«([{-–—/•·"
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+# The word after a boundary, past opening quotes: "„Dann" -> "Dann".
+_FOLLOW = re.compile(r"\s*(?:[\"'„“‚‘»«(\[][^\S\n]?)*([^\W\d_]+)")
+# A part of a spaced abbreviation before its last letter: the "z." of "z. B.", the "v." of "v. Chr.".
+_SHORT_PART = re.compile(r"[^\W\d_]\.")
+# A place in capitals opening a block: "DÜSSELDORF", "BAD HOMBURG", "ESSEN/DÜSSELDORF".
+_DATELINE = re.compile(r"[^\W\d_a-zäöüß](?:[^\W\d_a-zäöüß]|[ /-]){1,40}")
 
 # A line break inside a paragraph is a soft wrap when the line before it looks wrapped (between
 # these lengths); a shorter line is a heading/address line, a longer one was never wrapped.
@@ -43,6 +49,15 @@ def load_list(name: str) -> frozenset[str]:
 def parse_list(lines: Iterable[str]) -> frozenset[str]:
     """Entries of a one-a-line list: stripped, without blanks and ``#`` comments."""
     return frozenset(s for line in lines if (s := line.strip()) and not s.startswith("#"))
+
+
+def abbreviation_keys(entries: Iterable[str]) -> frozenset[str]:
+    """Entries as written ("e. V.", "Mrd.") as the key matched before a full stop ("e.V", "Mrd").
+
+    >>> sorted(abbreviation_keys(["e. V.", "Mrd.", "u.a."]))
+    ['Mrd', 'e.V', 'u.a']
+    """
+    return frozenset(k for e in entries if (k := "".join(e.split()).rstrip(".")))
 
 
 def abbreviation_parts(entries: Iterable[str]) -> frozenset[str]:
@@ -61,12 +76,22 @@ class Rules:
     ``abbreviations`` never end a sentence before an upper-case word ("Dr. Meyer");
     ``final_abbreviations`` may ("… usw. Dann"). ``ordinals`` makes "3. Oktober" one sentence
     (German writes ordinals with a full stop); ``datelines`` keeps "DÜSSELDORF." with its sentence.
+
+    German capitalises nouns, so a capital after a shortened word proves little. ``starters`` are
+    words that open sentences and rarely follow an abbreviation inside one ("Die", "Er", "Dann"):
+    before one of them an ordinal ("Platz 4. Die"), a Roman numeral ("Friedrich II. Er"), an
+    initial, or an abbreviation keyed in ``final_before_starter`` ("3 Mrd. Die", "e. V. Die")
+    ends the sentence. With ``capital_nouns`` an ellipsis ends one only before a starter too
+    ("Das war … Wahnsinn" is one sentence).
     """
 
     abbreviations: frozenset[str]
     final_abbreviations: frozenset[str] = frozenset()
     ordinals: bool = False
     datelines: bool = False
+    starters: frozenset[str] = frozenset()
+    final_before_starter: frozenset[str] = frozenset()
+    capital_nouns: bool = False
 
 
 class RuleSplitter:
@@ -102,10 +127,28 @@ class RuleSplitter:
         if not (nxt.isupper() or nxt.isdigit() or nxt in _STARTS):
             return False  # "z. B. ist", "Hilfe! rief er"
         if text[stop] != "." or text.startswith("..", stop):
+            if self.rules.capital_nouns and not text[stop:end].strip(".…"):
+                return self._starter_follows(text, end)  # "Das war … Wahnsinn" / "… Dann kam er"
             return True  # ! ? … and "..." end a sentence before a capital
-        return not self._abbreviation(text, start, stop)
+        return not self._abbreviation(text, start, stop, end)
 
-    def _abbreviation(self, text: str, start: int, stop: int) -> bool:
+    def _starter_follows(self, text: str, end: int) -> bool:
+        match = _FOLLOW.match(text, end)
+        return match is not None and match.group(1) in self.rules.starters
+
+    def _ends_before_starter(self, text: str, end: int, keys: Iterable[str] = ()) -> bool:
+        """Whether a shortened word ends the sentence because a starter follows (see :class:`Rules`).
+
+        ``keys`` are the ways the word before the full stop may be listed; empty for ordinals,
+        Roman numerals and initials, which end a sentence before any starter.
+        """
+        rules = self.rules
+        if not rules.starters or not self._starter_follows(text, end):
+            return False
+        keys = list(keys)
+        return not keys or any(k in rules.final_before_starter for k in keys)
+
+    def _abbreviation(self, text: str, start: int, stop: int, end: int) -> bool:
         """Whether the full stop at ``stop`` belongs to the word before it."""
         # The word before the full stop; one longer than _LONGEST is no abbreviation, and looking
         # no further back keeps a long run of abbreviations linear.
@@ -118,18 +161,29 @@ class RuleSplitter:
         rules = self.rules
         if word in rules.final_abbreviations:
             return False  # "… usw. Dann": it ends here, since a capital follows
-        if word in rules.abbreviations or (len(word) == 1 and word.isalpha()):
-            return True  # "Dr. Meyer", initials "J. Smith", "S. 5", "e. V."
-        if "." in word:  # "u.a.", "z.B.", "Dipl.-Ing."
+        words = before.split()
+        # The last letter of a spaced abbreviation ("z. B", "e. V"), not an initial.
+        spaced = len(word) == 1 and word.isalpha() and len(words) > 1 and _SHORT_PART.fullmatch(words[-2].lstrip(_OPENERS))
+        if word in rules.abbreviations or "." in word or spaced:
+            # "Dr. Meyer", "S. 5", "e. V.", "u.a.", "z.B.", "Dipl.-Ing."; the keys: the word, and
+            # with the words before it for spaced ones ("e. V" -> "e.V", "v. Chr" -> "v.Chr").
             parts = [p.lstrip("-") for p in word.split(".")]
-            return all(p in rules.abbreviations or len(p) == 1 for p in parts)
+            if not (spaced or all(p in rules.abbreviations or len(p) == 1 for p in parts)):
+                return False
+            keys = {word, *("".join(words[-n:]).lstrip(_OPENERS) for n in (2, 3) if len(words) >= n)}
+            return not self._ends_before_starter(text, end, keys)
+        if len(word) == 1 and word.isalpha():
+            return not self._ends_before_starter(text, end)  # an initial: "J. Smith" / "Karl J. Er"
         if rules.ordinals and word.isdigit() and len(word) <= 2:
-            return True  # "am 1. Januar", "im 19. Jahrhundert", "1. -3. Jahrhundert"
+            # "am 1. Januar", "im 19. Jahrhundert", "1. -3. Jahrhundert"; but "Platz 4. Die …".
+            # A number opening the sentence is a list item's: "1. Dies ist eine Punkteliste."
+            return (lo == start and before.split() == [raw]) or not self._ends_before_starter(text, end)
         if rules.ordinals and len(word) > 1 and _ROMAN.fullmatch(word):
-            return True  # "Friedrich II."
+            return not self._ends_before_starter(text, end)  # "Friedrich II."; "… II. Er wohnte"
         if rules.datelines and start == 0 and word == raw and word.isupper() and len(word) > 1:
-            first = _NONSPACE.search(text)  # "DÜSSELDORF. Die …": a dateline, not a sentence
-            return first is not None and first.start() == stop - len(word)
+            # "DÜSSELDORF. Die …", "BAD HOMBURG. Die …": a dateline, not a sentence
+            first = _NONSPACE.search(text)
+            return first is not None and bool(_DATELINE.fullmatch(text[first.start() : stop]))
         return False
 
     def _line_break(self, text: str, start: int, stop: int, end: int) -> bool:
@@ -139,6 +193,12 @@ class RuleSplitter:
         nxt = _next_char(text, end)
         if nxt is None or not (nxt.isupper() or nxt.isdigit() or nxt in _STARTS):
             return False
+        line = text[text.rfind("\n", 0, stop) + 1 : stop].rstrip()
+        if line.endswith(".") and not line.endswith(".."):
+            last = line[:-1].split()[-1:] or [""]
+            word = last[0].lstrip(_OPENERS)
+            if word in self.rules.abbreviations and word not in self.rules.final_abbreviations:
+                return False  # "… leitet künftig Dr.\nSchmidt": a title never ends a line's sentence
         # The whole line counts, also when a sentence began in it: "… erobern. Der\nStart …" is wrapped.
         length = len(text[text.rfind("\n", 0, stop) + 1 : stop].strip())
         return bool(length) and not WRAP_MIN <= length <= WRAP_MAX

@@ -5,9 +5,12 @@
     [segment]
     abbreviations = ["Bürgerm.", "Betr.-Vereinb."]
     abbreviation_files = ["rules/abbreviations.txt"]   # one entry a line, "#" comments
+    sentence_starters = ["Hierzu", "Ebenfalls"]
 
 Entries are written as in text, with or without the final full stop; "z. B." and "u.a." count
-by their parts. Errors name the key, or the file and line.
+by their parts. Sentence starters are words; after an ordinal, a Roman numeral or an
+abbreviation that may end a sentence, one of them starts a new sentence ("Platz 4. Hierzu …").
+Errors name the key, or the file and line.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from ..config import CONFIG_NAME, Config
 from ..errors import ConfigError
 
 SECTION = "segment"
-KEYS = ("abbreviations", "abbreviation_files")
+KEYS = ("abbreviations", "abbreviation_files", "sentence_starters")
+_WORD = re.compile(r"[^\W\d_]+")
 # An abbreviation: letters (any script), digits, full stops, hyphens, ampersands, inner spaces.
 _ENTRY = re.compile(r"[^\W_](?:[\w.&\- ]*[\w.])?")
 
@@ -41,6 +45,19 @@ def extra_abbreviations(config: Config) -> tuple[str, ...]:
             key = "" if line else f"[{SECTION}] abbreviations: "
             raise ConfigError(f"{key}not an abbreviation: {entry!r}", path=path, line=line)
     return tuple(sorted({entry for entry, _, _ in entries}))
+
+
+def extra_starters(config: Config) -> tuple[str, ...]:
+    """The sentence starters ``config``'s ``[segment]`` section adds (checked like the rest)."""
+    table = config.extra.get(SECTION, {})
+    where = config.root / CONFIG_NAME
+    if not isinstance(table, dict):
+        raise ConfigError(f"[{SECTION}] must be a table", path=where)
+    words = _strings(table, "sentence_starters", where)
+    for word in words:
+        if not _WORD.fullmatch(word):
+            raise ConfigError(f"[{SECTION}] sentence_starters: not a single word: {word!r}", path=where)
+    return tuple(sorted(set(words)))
 
 
 def _strings(table: dict, key: str, where: Path) -> list[str]:

@@ -35,6 +35,16 @@ def test_abbreviations_from_the_list_and_a_file(project_dir: Path) -> None:
     assert count(project) == 2
 
 
+def test_sentence_starters_from_the_config(project_dir: Path) -> None:
+    text = "Das Unternehmen belegt Platz 4. Hierzu trug Europa bei."
+    assert len(Project.open(project_dir).splitter.split(text)) == 1  # "Hierzu" is no bundled starter
+    project = configure(project_dir, 'sentence_starters = ["Hierzu"]\n')
+    assert [text[s.start : s.end] for s in project.splitter.split(text)] == [
+        "Das Unternehmen belegt Platz 4.",
+        "Hierzu trug Europa bei.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("section", "message"),
     [
@@ -43,6 +53,8 @@ def test_abbreviations_from_the_list_and_a_file(project_dir: Path) -> None:
         ('abbreviations = ["?!"]\n', "not an abbreviation: '?!'"),
         ('abbreviation_files = ["missing.txt"]\n', "cannot read 'missing.txt'"),
         ('abbreviation_files = ["../outside.txt"]\n', "lies outside the project"),
+        ('sentence_starters = ["Zwei Wörter"]\n', "sentence_starters: not a single word: 'Zwei Wörter'"),
+        ('sentence_starters = "Hierzu"\n', "[segment] sentence_starters must be a list of strings"),
     ],
 )
 def test_bad_settings_name_the_key(project_dir: Path, section: str, message: str) -> None:
