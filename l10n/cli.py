@@ -148,10 +148,20 @@ def segment(
     file: Annotated[str, typer.Argument(help="A text file, or - for standard input.")] = "-",
     lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the text.")] = "de",
     as_json: Annotated[bool, typer.Option("--json", help="Print {\"sentences\": [{text, start, end}]}.")] = False,
+    project: ProjectOpt = Path("."),
 ) -> None:
-    """Split a text into sentences and show them with their character offsets."""
+    """Split a text into sentences and show them with their character offsets.
+
+    Inside a project, the source language is split with the project's ``[segment]`` additions."""
+    from .config import CONFIG_NAME
     from .segment import get_splitter
     from .sources import decode
+
+    splitter = get_splitter(lang)
+    if (project / CONFIG_NAME).is_file():
+        opened = _project(project)
+        if opened.config.source_language == lang:
+            splitter = opened.splitter
 
     if file == "-":
         data, name = sys.stdin.buffer.read(), "<stdin>"
@@ -161,7 +171,7 @@ def segment(
         except OSError as exc:
             raise L10nError(f"cannot read: {exc.strerror}", path=file) from None
     text, _ = decode(data, name)
-    spans = get_splitter(lang).split(text)
+    spans = splitter.split(text)
     if as_json:
         sentences = [{"text": text[s.start : s.end], "start": s.start, "end": s.end} for s in spans]
         typer.echo(json.dumps({"sentences": sentences}, ensure_ascii=False))

@@ -76,3 +76,13 @@ def test_cli_segment_json_from_stdin() -> None:
     sentences = json.loads(result.output)["sentences"]
     assert [s["text"] for s in sentences] == ["DÜSSELDORF. Am 1. Januar kommt Dr. Li.", "Zweiter Satz?", "„Dritter.“"]
     assert all(text[s["start"] : s["end"]] == s["text"] for s in sentences)
+
+
+def test_cli_segment_uses_the_projects_additions(project_dir: Path) -> None:
+    configure(project_dir, 'abbreviations = ["Bürgerm."]\n')
+    text = "Wir trafen Bürgerm. Meyer. Dann ging es los."
+    inside = CliRunner().invoke(app, ["segment", "--lang", "de", "-C", str(project_dir), "--json", "-"], input=text)
+    plain = CliRunner().invoke(app, ["segment", "--lang", "de", "-C", str(project_dir / "source"), "--json", "-"], input=text)
+    assert inside.exit_code == 0 and plain.exit_code == 0, inside.output + plain.output
+    assert [s["text"] for s in json.loads(inside.output)["sentences"]] == ["Wir trafen Bürgerm. Meyer.", "Dann ging es los."]
+    assert len(json.loads(plain.output)["sentences"]) == 3  # no l10n.toml there: the bundled lists only
