@@ -28,7 +28,7 @@ from .model import Document
 from .project import Project
 from .tm import Memory, build_memory, fill_from_memory, memory_settings
 
-CHUNK_SENTENCES = 4096  # sentences per engine batch; bounds memory on large projects
+CHUNK_SENTENCES = 1024  # sentences per engine call (about 20 press releases); bounds memory on large projects
 # Overrides CHUNK_SENTENCES: smaller chunks save work more often (an interrupted run loses less).
 CHUNK_ENV = "L10N_CHUNK_SENTENCES"
 
