@@ -47,7 +47,7 @@ def make_project(root: Path, docs: int, sentences: int) -> None:
     (root / "l10n.toml").write_text('[project]\nname = "scale"\n[translate]\nengine = "pseudo"\n', encoding="utf-8")
     for d in range(docs):
         paragraphs = [" ".join(sentence(d, n) for n in range(start, min(start + 5, sentences))) for start in range(0, sentences, 5)]
-        text = f"---\ndate: 2024-01\n---\n\n" + "\n\n".join(paragraphs) + "\n"
+        text = "---\ndate: 2024-01\n---\n\n" + "\n\n".join(paragraphs) + "\n"
         (root / "source" / f"release-{d:05}.md").write_text(text, encoding="utf-8")
 
 

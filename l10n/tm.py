@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
-from .catalog import Catalog, Entry, atomic_write, read_catalog
+from .catalog import Catalog, atomic_write, read_catalog
 from .errors import CatalogError, ConfigError
 from .merge import FuzzyIndex
 from .project import Project
