@@ -9,8 +9,8 @@ On 200 German sentences of ``../shared/data/flores200-devtest/deu_Latn.devtest``
 its own process (so peak memory is that side's alone), with the same decoding options (beam 4,
 length penalty 0.2, unknowns replaced) and the same output length cap:
 
-- **l10n**: ``ArgosEngine.translate`` on all sentences at once (sorted by length, batches counted
-  in tokens);
+- **l10n**: ``ArgosEngine.translate`` on all sentences at once (sorted by length, in batches
+  of a few sentences);
 - **argostranslate**: ``argostranslate.translate`` called per sentence on the same package, as a
   script using Argos Translate directly would (its sentence splitter is replaced by "the input is
   one sentence", so it cannot download one; its ``translate_batch`` gets the same output cap);
@@ -21,12 +21,14 @@ sentences per second, ratios, peak RSS (VmHWM), and the start-up time of ``l10n 
 ``l10n status`` (and whether they import torch, stanza or spaCy). Targets: l10n >= 5x
 argostranslate, >= 0.9x raw CTranslate2, peak memory <= 1/2 of argostranslate's, start-up < 0.5 s.
 
-The targets are judged at the default batch size (``[translate] batch_tokens``); l10n also runs
-at the other sizes of ``--lean`` to show what memory costs in speed.
+The targets are judged at the default batch (``[translate] batch_size``/``batch_type``: two
+sentences per replica on a CPU); raw CTranslate2 gets the same batches. l10n also runs at the
+batches of ``--also`` to show what memory buys in speed: ``8`` is eight sentences, ``256t`` 256
+source tokens (CTranslate2's usual measure, and l10n's default before sentences).
 
-Usage: ``python bench/mt_throughput.py [--sentences 200] [--max-length 64] [--batch-tokens 256]
-[--lean 2048,128,64] [--device cpu]``.
-Exits 1 if a target is missed. About five minutes on two cores.
+Usage: ``python bench/mt_throughput.py [--sentences 200] [--max-length 64] [--batch 2]
+[--also 3,5,8,256t,64t] [--device cpu]``.
+Exits 1 if a target is missed. About six minutes on two cores.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from l10n.engines.argos import Decoding  # noqa: E402  (light: no model, no CTranslate2)
+from l10n.engines.argos import CT2_BATCH_TYPE, DEFAULT_BATCH  # noqa: E402  (light: no model, no CTranslate2)
 FLORES = Path(os.environ.get("L10N_SHARED", REPO.parent / "shared")) / "data" / "flores200-devtest"
 BEAM, LENGTH_PENALTY = 4, 0.2
 
@@ -63,7 +65,8 @@ def build(folder: Path) -> Path:
 # Each side runs this program in a fresh interpreter: argv = side, packages dir, sentences file, cap, device.
 SIDE = r'''
 import json, os, sys, time
-side, packages, sentences_file, cap, device, batch = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], int(sys.argv[6])
+side, packages, sentences_file, cap, device = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
+batch, batch_type = int(sys.argv[6]), sys.argv[7]
 sentences = json.loads(open(sentences_file, encoding="utf-8").read())
 os.environ["ARGOS_PACKAGES_DIR"] = packages
 os.environ["ARGOS_DEVICE_TYPE"] = device
@@ -75,7 +78,7 @@ socket.create_connection = refuse
 BEAM, LP = 4, 0.2
 if side == "l10n":
     from l10n.engines.argos import ArgosEngine, Decoding
-    engine = ArgosEngine(device=device, decoding=Decoding(beam_size=BEAM, length_penalty=LP, max_decoding_length=cap, batch_tokens=batch))
+    engine = ArgosEngine(device=device, decoding=Decoding(beam_size=BEAM, length_penalty=LP, max_decoding_length=cap, batch_size=batch, batch_type=batch_type))
     engine.translate(sentences[:1], "de", "en")
     start = time.perf_counter()
     out = engine.translate(sentences, "de", "en")
@@ -99,7 +102,7 @@ elif side == "argos":
     seconds = time.perf_counter() - start
 else:
     import ctranslate2, sentencepiece
-    from l10n.engines.argos import installed_packages, threads
+    from l10n.engines.argos import installed_packages, threads, CT2_BATCH_TYPE
     pkg = installed_packages()[0]
     sp = sentencepiece.SentencePieceProcessor(model_file=str(pkg.path / "sentencepiece.model"))
     inter, intra = threads(device)  # the same replicas and threads as l10n's engine
@@ -107,7 +110,7 @@ else:
     tokens = sp.encode(sentences, out_type=str)
     translator.translate_batch(tokens[:1], beam_size=BEAM, max_decoding_length=cap)
     start = time.perf_counter()
-    out = translator.translate_batch(tokens, replace_unknowns=True, max_batch_size=batch, batch_type="tokens",
+    out = translator.translate_batch(tokens, replace_unknowns=True, max_batch_size=batch, batch_type=CT2_BATCH_TYPE[batch_type],
                                      beam_size=BEAM, length_penalty=LP, max_decoding_length=cap)
     seconds = time.perf_counter() - start
 heavy = sorted(m for m in ("torch", "stanza", "spacy") if m in sys.modules)
@@ -117,9 +120,18 @@ print(json.dumps({"seconds": seconds, "n": len(out), "rss_mib": hwm / 1024, "hea
 '''
 
 
-def run_side(side: str, packages: Path, sentences_file: Path, cap: int, device: str, batch: int) -> dict:
+def parse_batch(spec: str) -> tuple[int, str]:
+    """``8`` -> (8, "sentences"); ``256t`` -> (256, "tokens")."""
+    return (int(spec[:-1]), "tokens") if spec.endswith("t") else (int(spec), "sentences")
+
+
+def batch_name(batch: tuple[int, str]) -> str:
+    return f"{batch[0]} {batch[1]}"
+
+
+def run_side(side: str, packages: Path, sentences_file: Path, cap: int, device: str, batch: tuple[int, str]) -> dict:
     env = {**os.environ, "PYTHONPATH": str(REPO), "ARGOS_PACKAGES_DIR": str(packages)}
-    proc = subprocess.run([sys.executable, "-c", SIDE, side, str(packages), str(sentences_file), str(cap), device, str(batch)],
+    proc = subprocess.run([sys.executable, "-c", SIDE, side, str(packages), str(sentences_file), str(cap), device, str(batch[0]), batch[1]],
                           capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         sys.exit(f"{side} failed:\n{proc.stderr[-3000:]}")
@@ -146,11 +158,13 @@ def main() -> int:
     parser.add_argument("--sentences", type=int, default=200)
     parser.add_argument("--max-length", type=int, default=64, help="output length cap (tokens), the same on all sides")
     parser.add_argument("--device", default="cpu")
-    parser.add_argument("--batch-tokens", type=int, default=Decoding().batch_tokens, help="l10n's and raw CTranslate2's batch size")
-    parser.add_argument("--lean", default="2048,128,64", help="other batch sizes to run l10n with as well (memory against speed)")
+    parser.add_argument("--batch", default=None, help="l10n's and raw CTranslate2's batch: N sentences or Nt tokens (default: l10n's)")
+    parser.add_argument("--also", default="3,5,8,256t,64t", help="other batches to run l10n with as well (memory against speed)")
     args = parser.parse_args()
     if not (FLORES / "deu_Latn.devtest").exists():
         sys.exit(f"FLORES devtest not found in {FLORES} (set L10N_SHARED)")
+    batch = parse_batch(args.batch or str(DEFAULT_BATCH[args.device]))
+    assert batch[1] in CT2_BATCH_TYPE
     sentences = (FLORES / "deu_Latn.devtest").read_text(encoding="utf-8").splitlines()[: args.sentences]
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -170,20 +184,20 @@ def main() -> int:
         sentences_file.write_text(json.dumps(sentences, ensure_ascii=False), encoding="utf-8")
         print(f"{len(sentences)} FLORES German sentences, beam {BEAM}, length penalty {LENGTH_PENALTY}, "
               f"output capped at {args.max_length} tokens, device {args.device}\n")
-        run = lambda side, batch=args.batch_tokens: run_side(side, folder / "packages", sentences_file, args.max_length, args.device, batch)
+        run = lambda side, b=batch: run_side(side, folder / "packages", sentences_file, args.max_length, args.device, b)
         results = {side: run(side) for side in ("raw", "l10n", "argos")}
-        lean = {int(b): run("l10n", int(b)) for b in args.lean.split(",") if b}
+        also = {batch_name(b): run("l10n", b) for b in map(parse_batch, args.also.split(",")) if b != batch}
 
     print(f"{'side':<38} {'seconds':>8} {'sent/s':>8} {'peak MiB':>9}  heavy imports")
-    names = {"l10n": f"l10n ArgosEngine ({args.batch_tokens} tokens)", "argos": "argostranslate.translate per sentence",
-             "raw": f"ctranslate2 translate_batch ({args.batch_tokens})"}
+    names = {"l10n": f"l10n ArgosEngine ({batch_name(batch)})", "argos": "argostranslate.translate per sentence",
+             "raw": f"ctranslate2 translate_batch ({batch_name(batch)})"}
     rows = [(names[side], results[side]) for side in ("l10n", "argos", "raw")]
-    rows += [(f"l10n ArgosEngine ({b} tokens)", r) for b, r in lean.items()]
+    rows += [(f"l10n ArgosEngine ({b})", r) for b, r in also.items()]
     for name, r in rows:
         r["rate"] = r["n"] / r["seconds"]
         print(f"{name:<38} {r['seconds']:>8.2f} {r['rate']:>8.1f} {r['rss_mib']:>9.0f}  {', '.join(r['heavy']) or '-'}")
-    for b, r in lean.items():
-        print(f"  l10n at {b} tokens: {r['rate'] / results['argos']['rate']:.2f}x argostranslate's speed, "
+    for b, r in also.items():
+        print(f"  l10n at {b}: {r['rate'] / results['argos']['rate']:.2f}x argostranslate's speed, "
               f"{r['rss_mib'] / results['argos']['rss_mib']:.2f}x its peak memory")
 
     project = Path(tempfile.mkdtemp())

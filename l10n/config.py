@@ -18,6 +18,7 @@ from .languages import get_language
 
 CONFIG_NAME = "l10n.toml"
 DEVICES = ("cpu", "cuda", "auto")
+BATCH_TYPES = ("sentences", "tokens")
 
 # section -> key -> (type, default). ``list`` means a list of strings.
 SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
@@ -32,7 +33,8 @@ SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
         "engine": (str, "argos"),
         "pivot_language": (str, "en"),
         "device": (str, "cpu"),
-        "batch_tokens": (int, 256),
+        "batch_size": (int, 0),
+        "batch_type": (str, "sentences"),
     },
     "release": {
         "out_dir": (str, "dist"),
@@ -57,7 +59,10 @@ class Config:
     engine: str = "argos"
     pivot_language: str = "en"
     device: str = "cpu"  # where the argos engine runs: cpu, cuda or auto (cuda when there is a GPU)
-    batch_tokens: int = 256  # argos: source tokens per model batch; smaller saves memory, costs speed
+    # argos: sentences (or source tokens, batch_type) per model batch; 0 = the device's default.
+    # Smaller saves memory and costs speed; the output is the same.
+    batch_size: int = 0
+    batch_type: str = "sentences"
     out_dir: str = "dist"
     include_fuzzy: bool = False
     threshold: int = 100
@@ -125,8 +130,10 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
             get_language(code)
         except ConfigError as exc:
             raise ConfigError(exc.message, path=path, hint=exc.hint) from None
-    if config.batch_tokens < 1:
-        raise ConfigError(f"[translate] batch_tokens must be a positive number of tokens, not {config.batch_tokens}", path=path)
+    if config.batch_size < 0:
+        raise ConfigError(f"[translate] batch_size must be 0 (the device's default) or more, not {config.batch_size}", path=path)
+    if config.batch_type not in BATCH_TYPES:
+        raise ConfigError(f"[translate] batch_type must be one of {', '.join(BATCH_TYPES)}, not {config.batch_type!r}", path=path)
     if config.device not in DEVICES:
         raise ConfigError(f"[translate] device must be one of {', '.join(DEVICES)}, not {config.device!r}", path=path)
     if config.source_language in config.target_languages:

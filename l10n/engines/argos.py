@@ -5,10 +5,10 @@ sentence splitter on first use, and l10n already has sentences. Only ``argostran
 (light) is used, to find the installed packages; the model (``model/``) and the tokenizer
 (``sentencepiece.model``) are loaded from the package folder.
 
-A run's sentences go to ``translate_batch`` together: sorted by length, in batches counted in
-tokens, with Argos Translate's own decoding settings (beam 4, length penalty 0.2, unknown tokens
-replaced, the package's target prefix) unless the package's ``metadata.json`` sets others. Output
-length is capped; input is never truncated: a sentence longer than the model takes is split at
+A run's sentences go to ``translate_batch`` together: sorted by length, in batches of a few
+sentences (see :data:`DEFAULT_BATCH`), with Argos Translate's own decoding settings (beam 4,
+length penalty 0.2, unknown tokens replaced, the package's target prefix) unless the package's
+``metadata.json`` sets others. Output length is capped; input is never truncated: a sentence longer than the model takes is split at
 clause boundaries and flagged.
 """
 
@@ -32,6 +32,16 @@ SPLIT_FLAG = "mt-split"  # a sentence over the model's input limit, translated i
 # The longest input, in SentencePiece tokens, given to the model in one piece. Argos models are
 # trained on sentences; CTranslate2 would silently cut anything over its max_input_length (1024).
 MAX_INPUT_TOKENS = 200
+# Sentences per model batch when the config does not say. On a CPU, beam search keeps about 10 MB
+# of state per sentence in flight and small matrix products are slow, so the batch size trades
+# memory for speed; two sentences per replica keep the peak under half of what Argos Translate
+# itself needs at two-thirds of the speed of large batches (bench/mt_throughput.py). Counting
+# sentences, not source tokens, bounds that state: every sentence decodes its own output, however
+# short its input, so a batch of short sentences counted in tokens is many sentences' state.
+# A GPU wants large batches (not measured here: no GPU on the development machines).
+DEFAULT_BATCH = {"cpu": 2, "cuda": 32}
+CT2_BATCH_TYPE = {"sentences": "examples", "tokens": "tokens"}  # l10n's name -> CTranslate2's
+
 # Sentences per translate_batch call: progress is reported, and the cache written, after each.
 CHUNK_SENTENCES = 256
 
@@ -48,7 +58,10 @@ class Decoding:
     beam_size: int = 4
     length_penalty: float = 0.2
     max_decoding_length: int = 256
-    batch_tokens: int = 256  # max_batch_size with batch_type="tokens": speed only, not output
+    # Speed and memory only, not output: how many sentences (or source tokens) CTranslate2 decodes
+    # at once in each replica. None: the device's default (DEFAULT_BATCH).
+    batch_size: int | None = None
+    batch_type: str = "sentences"
 
     @property
     def key(self) -> str:
@@ -186,6 +199,7 @@ class ArgosEngine:
         self.decoding = decoding or Decoding(beam_size=int(os.environ.get("ARGOS_BEAM_SIZE", "4")))
         self.on_progress: Progress | None = None
         self._loaded: dict[tuple[str, str], tuple] = {}
+        self._device = "cpu"  # the resolved device, set when a model is loaded
 
     @property
     def packages(self) -> list[ArgosPackage]:
@@ -215,7 +229,7 @@ class ArgosEngine:
             import ctranslate2
             import sentencepiece
 
-            device = resolve_device(self.device)
+            device = self._device = resolve_device(self.device)
             inter, intra = threads(device)
             try:
                 translator = ctranslate2.Translator(str(pkg.path / "model"), device=device, inter_threads=inter, intra_threads=intra)
@@ -282,8 +296,8 @@ class ArgosEngine:
                 batch,
                 target_prefix=prefix,
                 replace_unknowns=True,
-                max_batch_size=decoding.batch_tokens,
-                batch_type="tokens",
+                max_batch_size=decoding.batch_size or DEFAULT_BATCH[self._device],
+                batch_type=CT2_BATCH_TYPE[decoding.batch_type],
                 beam_size=decoding.beam_size,
                 length_penalty=decoding.length_penalty,
                 max_decoding_length=decoding.max_decoding_length,
@@ -302,5 +316,6 @@ class ArgosEngine:
 
 @register("argos")
 def create(config) -> ArgosEngine:
-    base = Decoding(beam_size=int(os.environ.get("ARGOS_BEAM_SIZE", "4")), batch_tokens=config.batch_tokens)
+    base = Decoding(beam_size=int(os.environ.get("ARGOS_BEAM_SIZE", "4")), batch_size=config.batch_size or None,
+                    batch_type=config.batch_type)
     return ArgosEngine(device=config.device, decoding=base)

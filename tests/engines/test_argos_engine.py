@@ -77,7 +77,7 @@ def test_batch_keeps_order_and_matches_one_by_one(argos_packages: Path) -> None:
     assert engine.translate(list(reversed(texts)), "de", "en") == list(reversed(batch))
 
 
-def test_sentences_are_sorted_by_length_and_batched_in_tokens(argos_packages: Path, monkeypatch) -> None:
+def test_sentences_are_sorted_by_length_and_batched_in_sentences(argos_packages: Path, monkeypatch) -> None:
     engine = ArgosEngine()
     engine.translate(["warm up"], "de", "en")
     translator, _ = engine._loaded[("de", "en")]
@@ -99,7 +99,8 @@ def test_sentences_are_sorted_by_length_and_batched_in_tokens(argos_packages: Pa
     engine.translate(["Ein sehr langer Satz mit vielen Wörtern darin.", "Kurz.", "Mittel lang hier."], "de", "en")
     lengths = [len(x) for batch, _ in calls for x in batch]
     assert lengths == sorted(lengths)
-    assert all(o["batch_type"] == "tokens" and o["max_input_length"] == 0 for _, o in calls)
+    # Two sentences per replica on a CPU by default: a bounded beam-search workspace.
+    assert all(o["batch_type"] == "examples" and o["max_batch_size"] == 2 and o["max_input_length"] == 0 for _, o in calls)
     assert all(o["beam_size"] == 4 and o["length_penalty"] == 0.2 and o["max_decoding_length"] == 256 for _, o in calls)
     assert progress == [(2, 3), (1, 3)]
 
@@ -272,7 +273,31 @@ def test_batch_size_comes_from_the_config_and_is_checked(tmp_path: Path) -> None
     from l10n.errors import ConfigError
 
     (tmp_path / "source").mkdir()
-    engine = engines.get_engine("argos", parse_config({"translate": {"batch_tokens": 256}}, tmp_path))
-    assert engine.decoding.batch_tokens == 256
-    with pytest.raises(ConfigError, match="batch_tokens must be a positive"):
-        parse_config({"translate": {"batch_tokens": 0}}, tmp_path)
+    default = engines.get_engine("argos", parse_config({}, tmp_path))
+    assert (default.decoding.batch_size, default.decoding.batch_type) == (None, "sentences")
+    engine = engines.get_engine("argos", parse_config({"translate": {"batch_size": 256, "batch_type": "tokens"}}, tmp_path))
+    assert (engine.decoding.batch_size, engine.decoding.batch_type) == (256, "tokens")
+    # Speed only: the batch size is not part of the model id, so the cache stays valid.
+    assert engine.decoding.key == default.decoding.key
+    with pytest.raises(ConfigError, match="batch_size must be 0"):
+        parse_config({"translate": {"batch_size": -1}}, tmp_path)
+    with pytest.raises(ConfigError, match="batch_type must be one of sentences, tokens, not 'words'"):
+        parse_config({"translate": {"batch_type": "words"}}, tmp_path)
+    with pytest.raises(ConfigError, match="unknown key .translate. batch_tokens"):
+        parse_config({"translate": {"batch_tokens": 256}}, tmp_path)
+
+
+def test_configured_batch_reaches_ctranslate2(argos_packages: Path, monkeypatch) -> None:
+    engine = ArgosEngine(decoding=argos_mod.Decoding(batch_size=64, batch_type="tokens"))
+    engine.translate(["warm up"], "de", "en")
+    translator, tokenizer = engine._loaded[("de", "en")]
+    seen = []
+
+    class Spy:
+        def translate_batch(self, batch, **options):
+            seen.append((options["max_batch_size"], options["batch_type"]))
+            return translator.translate_batch(batch, **options)
+
+    engine._loaded[("de", "en")] = (Spy(), tokenizer)
+    out = engine.translate(["Kurz.", "Ein etwas längerer Satz."], "de", "en")
+    assert seen == [(64, "tokens")] and len(out) == 2
