@@ -8,8 +8,8 @@ sentence splitter on first use, and l10n already has sentences. Only ``argostran
 A run's sentences go to ``translate_batch`` together: sorted by length, in batches of a few
 sentences (see :data:`DEFAULT_BATCH`), with Argos Translate's own decoding settings (beam 4,
 length penalty 0.2, unknown tokens replaced, the package's target prefix) unless the package's
-``metadata.json`` sets others. Output length is capped; input is never truncated: a sentence longer than the model takes is split at
-clause boundaries and flagged.
+``metadata.json`` sets others. Output length is capped; input is never truncated: a sentence
+longer than the model takes is split at clause boundaries and flagged.
 """
 
 from __future__ import annotations

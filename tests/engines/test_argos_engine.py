@@ -287,7 +287,7 @@ def test_batch_size_comes_from_the_config_and_is_checked(tmp_path: Path) -> None
         parse_config({"translate": {"batch_tokens": 256}}, tmp_path)
 
 
-def test_configured_batch_reaches_ctranslate2(argos_packages: Path, monkeypatch) -> None:
+def test_configured_batch_reaches_ctranslate2(argos_packages: Path) -> None:
     engine = ArgosEngine(decoding=argos_mod.Decoding(batch_size=64, batch_type="tokens"))
     engine.translate(["warm up"], "de", "en")
     translator, tokenizer = engine._loaded[("de", "en")]
