@@ -85,10 +85,28 @@ class Glossary:
     path: str | None = None
 
     def in_source(self, text: str, lang: str) -> list[Term]:
-        """The terms whose ``lang`` form occurs in ``text``, longest first."""
-        hits = [t for t in self.terms if (t.get(lang) or t.dnt) and t.find(text, lang)]
+        """The terms whose ``lang`` form occurs in ``text``, longest first.
+
+        An Aho-Corasick automaton over the case-folded forms finds the few terms that could occur
+        in one pass over ``text``, whatever the glossary's size; only those meet their pattern.
+        """
+        hits = [t for t in self._candidates(text, lang) if t.find(text, lang)]
         # Longest first, so that masking takes "Guangdong OPPO Mobile Telecommunications" whole.
         return sorted(hits, key=lambda t: -max(map(len, t.get(lang) or t.forms[0][1])))
+
+    def _candidates(self, text: str, lang: str) -> list[Term]:
+        """Terms with a ``lang`` form (or a do-not-translate form) inside ``text``, case-folded."""
+        if lang not in self._automata:
+            self._automata[lang] = _automaton(self.terms, lang)
+        automaton = self._automata[lang]
+        if automaton is None:
+            return []
+        found = {index for _, indexes in automaton.iter(text.casefold()) for index in indexes}
+        return [self.terms[i] for i in sorted(found)]
+
+    @cached_property
+    def _automata(self) -> dict[str, object]:
+        return {}
 
     def notes(self, text: str, source: str, targets: tuple[str, ...]) -> tuple[str, ...]:
         """``#.`` lines telling the reviewer which terms a sentence contains.
@@ -98,6 +116,23 @@ class Glossary:
         """
         notes = (t.describe(targets) for t in self.in_source(text, source))
         return tuple(line for note in notes for line in textwrap.wrap(note, NOTE_WIDTH, subsequent_indent="  "))
+
+
+def _automaton(terms: tuple[Term, ...], lang: str):
+    """An Aho-Corasick automaton: case-folded form -> indexes of the terms with that form."""
+    import ahocorasick
+
+    by_form: dict[str, list[int]] = {}
+    for index, term in enumerate(terms):
+        for form in term.get(lang) or (term.forms[0][1] if term.dnt else ()):
+            by_form.setdefault(form.casefold(), []).append(index)
+    if not by_form:
+        return None
+    automaton = ahocorasick.Automaton()
+    for form, indexes in by_form.items():
+        automaton.add_word(form, indexes)
+    automaton.make_automaton()
+    return automaton
 
 
 def parse_csv(text: str, path: str, source: str) -> Glossary:
