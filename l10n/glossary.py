@@ -122,15 +122,18 @@ def _automaton(terms: tuple[Term, ...], lang: str):
     """An Aho-Corasick automaton: case-folded form -> indexes of the terms with that form."""
     import ahocorasick
 
-    by_form: dict[str, list[int]] = {}
-    for index, term in enumerate(terms):
-        for form in term.get(lang) or (term.forms[0][1] if term.dnt else ()):
-            by_form.setdefault(form.casefold(), []).append(index)
-    if not by_form:
-        return None
     automaton = ahocorasick.Automaton()
-    for form, indexes in by_form.items():
-        automaton.add_word(form, indexes)
+    for index, term in enumerate(terms):
+        forms = next((f for code, f in term.forms if code == lang), term.forms[0][1] if term.dnt else ())
+        for form in forms:
+            key = form.casefold()
+            indexes = automaton.get(key, None)
+            if indexes is None:
+                automaton.add_word(key, [index])
+            else:
+                indexes.append(index)
+    if not len(automaton):
+        return None
     automaton.make_automaton()
     return automaton
 
@@ -149,11 +152,11 @@ def parse_csv(text: str, path: str, source: str) -> Glossary:
         )
     terms = []
     for number, row in enumerate(rows[1:], 2):
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue
         if len(row) > len(header):
             raise ConfigError(f"{len(row)} cells, the header has {len(header)}", path=path, line=number)
-        cells = dict(zip(header, (c.strip() for c in row)))
+        cells = dict(zip(header, map(str.strip, row)))
         terms.append(_term(cells, source, path, number))
     return Glossary(tuple(terms), path)
 
@@ -161,9 +164,14 @@ def parse_csv(text: str, path: str, source: str) -> Glossary:
 def _term(cells: dict[str, str], source: str, path: str, line: int) -> Term:
     if not cells.get(source):
         raise ConfigError(f"no {source!r} term", path=path, line=line)
-    forms = [(lang, tuple(f.strip() for f in cells[lang].split("|") if f.strip()))
-             for lang in [source, *sorted(k for k in cells if k not in (source, "note"))] if cells.get(lang)]
-    return Term(tuple(forms), dnt=len(forms) == 1, note=cells.get("note", ""), line=line)
+    langs = sorted(k for k, v in cells.items() if v and k != source and k != "note")
+    forms = tuple((lang, _split(cells[lang])) for lang in (source, *langs))
+    return Term(forms, dnt=len(forms) == 1, note=cells.get("note", ""), line=line)
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    """The accepted forms of one cell: ``|`` separates them."""
+    return tuple(f for f in map(str.strip, cell.split("|")) if f) if "|" in cell else (cell,)
 
 
 def parse_tbx(text: str, path: str, source: str) -> Glossary:
