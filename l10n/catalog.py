@@ -7,6 +7,7 @@ changed, so a no-change run leaves every file byte-identical.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -17,7 +18,7 @@ from pathlib import Path
 import polib
 
 from . import __version__
-from .errors import CatalogError
+from .errors import CatalogError, L10nError
 from .languages import Language
 from .model import Document
 
@@ -96,8 +97,9 @@ class Catalog:
 
 def now_stamp() -> str:
     """The current time in gettext's header format; ``SOURCE_DATE_EPOCH`` pins it for builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    from .environment import source_date_epoch
+
+    moment = source_date_epoch() or datetime.now(timezone.utc)
     return moment.strftime("%Y-%m-%d %H:%M+0000")
 
 
@@ -422,7 +424,26 @@ def write_catalog(path: Path, catalog: Catalog, old: Catalog | None = None) -> b
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    A write that fails (a full disk, a read-only folder, a folder in the file's place) leaves the
+    old file as it was and raises :class:`~l10n.errors.L10nError` naming the file.
+    """
+    try:
+        _atomic_write(path, data)
+    except OSError as exc:
+        raise write_error(path, exc) from None
+
+
+def write_error(path: Path | str, exc: OSError) -> L10nError:
+    """One line for a write that failed with ``exc``: the file, the reason, what to do."""
+    hints = {errno.ENOSPC: "free some disk space and run again", errno.EDQUOT: "free some disk space and run again",
+             errno.EROFS: "the file system is read-only", errno.EACCES: "make it writable", errno.EPERM: "make it writable",
+             errno.EISDIR: "a folder is in the way: name a file", errno.ENOTDIR: "a file is in the way of a folder"}
+    return L10nError(f"cannot write: {exc.strerror or exc}", path=path, hint=hints.get(exc.errno, "nothing was changed"))
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

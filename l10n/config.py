@@ -130,8 +130,8 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
             get_language(code)
         except ConfigError as exc:
             raise ConfigError(exc.message, path=path, hint=exc.hint) from None
-    if config.batch_size < 0:
-        raise ConfigError(f"[translate] batch_size must be 0 (the device's default) or more, not {config.batch_size}", path=path)
+    if not 0 <= config.batch_size <= MAX_BATCH_SIZE:
+        raise ConfigError(f"[translate] batch_size must be 0 (the device's default) to {MAX_BATCH_SIZE:,}, not {config.batch_size}", path=path)
     if config.batch_type not in BATCH_TYPES:
         raise ConfigError(f"[translate] batch_type must be one of {', '.join(BATCH_TYPES)}, not {config.batch_type!r}", path=path)
     if config.device not in DEVICES:
@@ -155,6 +155,9 @@ EXTENSION_SECTIONS: frozenset[str] = frozenset({
 })
 
 
+MAX_BATCH_SIZE = 10_000  # sentences (or tokens) per model call; CPUs do best at 2-32, GPUs at 64-1024
+
+
 def load_config(root: Path | str = ".") -> Config:
     """Read ``l10n.toml`` in ``root`` (defaults for a folder without one)."""
     root = Path(root).resolve()
@@ -163,6 +166,8 @@ def load_config(root: Path | str = ".") -> Config:
         return parse_config({}, root, path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", path=path, hint="l10n.toml must be a file") from None
     except UnicodeDecodeError:
         raise ConfigError("not UTF-8 text", path=path) from None
     except tomllib.TOMLDecodeError as exc:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .environment import MAX_BEAM_SIZE
 from .errors import EngineError
 
 MAX_UNPACKED_BYTES = 2 * 1024**3  # real Argos packages are ~100 MB unpacked; 2 GB leaves room
@@ -42,6 +45,7 @@ def check_archive(path: Path, max_bytes: int = MAX_UNPACKED_BYTES) -> PackageInf
         total = 0
         roots: set[str] = set()
         for info in infos:
+            _check_entry(path, info)
             name = PurePosixPath(info.filename)
             if name.is_absolute() or info.filename.startswith(("/", "\\")) or ":" in name.parts[0]:
                 raise EngineError(f"{path}: entry {info.filename!r} has an absolute path")
@@ -56,15 +60,76 @@ def check_archive(path: Path, max_bytes: int = MAX_UNPACKED_BYTES) -> PackageInf
         if len(roots) != 1:
             raise EngineError(f"{path}: expected one top-level folder, found {sorted(roots) or 'none'}")
         root = roots.pop()
+        _check_tree(path, infos)
         names = {i.filename.rstrip("/") for i in infos}
         for needed in ("metadata.json", "model/model.bin", "sentencepiece.model"):
             if f"{root}/{needed}" not in names:
                 raise EngineError(f"{path}: missing {root}/{needed}")
-        try:
-            meta = json.loads(archive.read(f"{root}/metadata.json"))
-            return PackageInfo(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), root)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise EngineError(f"{path}: {root}/metadata.json is invalid ({exc!r})") from exc
+        _check_data(path, archive)
+        return _package_info(path, archive.read(f"{root}/metadata.json"), root)
+
+
+# Compression methods zipfile can unpack (Deflate64, PPMd, ... it cannot).
+_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate", zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "lzma"}
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?")
+
+
+def _check_entry(path: Path, info: zipfile.ZipInfo) -> None:
+    """One entry's name, compression and encryption, before anything is read."""
+    parts = [p for p in info.filename.replace("\\", "/").split("/") if p]
+    if not parts or "." in parts:
+        raise EngineError(f"{path}: entry {info.filename!r} is not a file or folder name")
+    if info.flag_bits & 0x1:
+        raise EngineError(f"{path}: entry {info.filename!r} is encrypted", hint="Argos packages are plain zip archives")
+    if info.compress_type not in _METHODS:
+        raise EngineError(f"{path}: entry {info.filename!r} uses a compression this unpacker cannot read (method {info.compress_type})",
+                          hint="re-zip it with deflate")
+
+
+def _check_tree(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """No name twice, and no file where another entry needs a folder."""
+    files = [i.filename for i in infos if not i.is_dir()]
+    seen: set[str] = set()
+    for name in files:
+        if name in seen:
+            raise EngineError(f"{path}: entry {name!r} appears twice")
+        seen.add(name)
+    folders = {str(parent) for i in infos for parent in PurePosixPath(i.filename).parents}
+    clash = next((name for name in files if name in folders), None)
+    if clash:
+        raise EngineError(f"{path}: entry {clash!r} is a file and also a folder of other entries")
+
+
+def _check_data(path: Path, archive: zipfile.ZipFile) -> None:
+    """Every entry decompresses and matches its checksum (a damaged download fails here, not half-installed)."""
+    try:
+        bad = archive.testzip()
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError) as exc:
+        raise EngineError(f"{path}: damaged archive ({exc})", hint="download the package again") from None
+    if bad is not None:
+        raise EngineError(f"{path}: entry {bad!r} is damaged (checksum mismatch)", hint="download the package again")
+
+
+def _package_info(path: Path, data: bytes, root: str) -> PackageInfo:
+    """What ``metadata.json`` says, checked as Argos Translate will read it (UTF-8, no BOM)."""
+    where = f"{path}: {root}/metadata.json"
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise EngineError(f"{where} starts with a byte-order mark, which Argos Translate cannot read", hint="save it as UTF-8 without BOM")
+    try:
+        meta = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise EngineError(f"{where} is not valid JSON ({exc})") from None
+    if not isinstance(meta, dict):
+        raise EngineError(f"{where} must hold a JSON object")
+    for key in ("from_code", "to_code"):
+        code = meta.get(key)
+        if not isinstance(code, str) or not _LANGUAGE_CODE.fullmatch(code):
+            raise EngineError(f"{where}: {key} must be a language code such as \"de\", not {code!r}")
+    for key, top in (("beam_size", MAX_BEAM_SIZE), ("max_decoding_length", 100_000)):
+        value = meta.get(key, 1)
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= top:
+            raise EngineError(f"{where}: {key} must be a whole number from 1 to {top:,}, not {value!r}")
+    return PackageInfo(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), root)
 
 
 def packages_dir() -> Path:

@@ -28,8 +28,12 @@ class Project:
 
     @classmethod
     def open(cls, root: Path | str = ".") -> "Project":
-        """Load the project whose ``l10n.toml`` is in ``root``."""
-        return cls(load_config(root))
+        """Load the project whose ``l10n.toml`` is in ``root`` (and check the environment it runs in)."""
+        from .environment import check_environment
+
+        config = load_config(root)
+        check_environment()
+        return cls(config)
 
     @property
     def root(self) -> Path:

@@ -77,6 +77,8 @@ def digit_values(token: str) -> set[float]:
     [5.0, 5000.0]
     >>> sorted(digit_values("19,7"))
     [19.7]
+    >>> sorted(digit_values("10.0.1"))  # a version number: its digits
+    [1001.0]
     """
     token = token.replace("\u202f", "").replace("\u00a0", "").replace("'", "")
     values: set[float] = set()
@@ -89,8 +91,8 @@ def digit_values(token: str) -> set[float]:
             continue
         if len(parts) > 1 and not all(len(p) == 3 for p in parts[1:]):
             continue  # not a valid thousands grouping in this convention
-        if group in tail:
-            continue
+        if group in tail or decimal in head:
+            continue  # "10.0.1": a version, not a number in this convention
         values.add(float("".join(parts) + ("." + tail if tail else "")))
     return values or {float(re.sub(r"\D", "", token) or 0)}
 
