@@ -83,7 +83,9 @@ class Config:
         return self.root / ".l10n"
 
     def inside(self, path: Path, what: str) -> Path:
-        """Resolve ``path`` and refuse it if it lies outside the project root."""
+        """Resolve ``path`` and refuse it if it lies outside the project root (or cannot name a file)."""
+        if "\0" in str(path):
+            raise ConfigError(f"{what} {str(path)!r} holds a NUL character", path=self.root / CONFIG_NAME, hint="no file name can")
         resolved = (self.root / path).resolve()
         if not resolved.is_relative_to(self.root.resolve()):
             raise ConfigError(
