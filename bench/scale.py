@@ -152,13 +152,19 @@ def project_size(work: Path, sizes: list[int], sentences: int, startup: float, *
     return failures
 
 
-SYLLABLES = ["ka", "lo", "mi", "tur", "sen", "vax", "qui", "bo", "ze", "fra", "gul", "pon", "dri", "yst", "wem", "hox"]
+# German words the generated releases never use: sentences from them share no word with the memory
+# (only the odd trigram any two German texts share), and still read as German to the language check.
+SUBJECTS = ["Der Gärtner", "Eine Lehrerin", "Unser Hund", "Die Katze", "Ein Bäcker", "Die Großmutter", "Der Förster", "Ein Schüler"]
+ACTIONS = ["pflückt", "malt", "sucht", "versteckt", "kocht", "bewundert", "sammelt", "trägt"]
+THINGS = ["rote Äpfel", "bunte Blumen", "warme Suppe", "alte Bücher", "frische Kräuter", "weiche Kissen", "kleine Steine", "grüne Blätter"]
+PLACES = ["im Garten", "am Fluss", "unter dem Apfelbaum", "hinter der Scheune", "auf dem Dachboden", "neben dem Teich", "im Wald", "bei Regen"]
+TIMES = ["jeden Sonntag", "am Abend", "morgens früh", "nach dem Frühstück", "im Herbst", "zur Mittagszeit", "bei Sonnenschein", "vor dem Schlafen"]
 
 
-def nonsense(rng: random.Random, words: int) -> str:
-    """A sentence of made-up words: shares (almost) no trigram with the generated releases."""
-    text = " ".join("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(words))
-    return text[0].upper() + text[1:] + "."
+def unrelated(rng: random.Random) -> str:
+    """A German sentence sharing no word with the generated releases."""
+    parts = [rng.choice(SUBJECTS), rng.choice(ACTIONS), rng.choice(THINGS), "und", rng.choice(THINGS), rng.choice(PLACES), rng.choice(TIMES)]
+    return " ".join(parts) + "."
 
 
 def similar(doc: int, n: int) -> str:
@@ -201,7 +207,7 @@ def memory_scale(work: Path, docs: int = 300, sentences: int = 100) -> list[str]
     print(f"\nTranslation memory: {approved:,} approved entries (set up in {seconds:.1f} s)")
     rng = random.Random(15)
     timings = {}
-    for label, make in (("unrelated", lambda d, k: nonsense(rng, 14)), ("similar", similar)):
+    for label, make in (("unrelated", lambda d, k: unrelated(rng)), ("similar", similar)):
         root = work / f"memory-{label}"
         shutil.rmtree(root, ignore_errors=True)
         shutil.copytree(base, root)
@@ -220,7 +226,8 @@ def write_glossary(path: Path, size: int) -> None:
     rows = ["de,en", *CITIES, "Beschäftigten,employees"]
     rng = random.Random(size)
     while len(rows) < size + 1:
-        rows.append(f"{nonsense(rng, 2)[:-1]},{nonsense(rng, 2)[:-1]}")
+        word = "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiouäöü") for _ in range(rng.randint(2, 5)))
+        rows.append(f"{word.capitalize()},{word[::-1]}")
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
