@@ -8,10 +8,10 @@ come back if their sentence does.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from operator import itemgetter
 from typing import Callable, Generic, Iterable, TypeVar
 
 from .catalog import Catalog, Entry
@@ -139,6 +139,7 @@ class FuzzyIndex(Generic[T]):
         self._texts: list[str] = []
         self._grams: list[set[str]] = []
         self._postings: dict[str, list[int]] = {}
+        self._taken = 0  # items taken out: the shortlist grows by as many, so it still holds live ones
         for item in items:
             string = text(item)
             grams = trigrams(string)
@@ -164,9 +165,10 @@ class FuzzyIndex(Generic[T]):
     def _best(self, text: str) -> tuple[int, float] | None:
         grams = trigrams(text)
         shared = self._shared(grams)
-        live = heapq.nlargest(SHORTLIST, (i for i in shared if self._items[i] is not None), key=shared.__getitem__)
         ranked = []
-        for i in live:
+        for i, _ in sorted(shared.items(), key=itemgetter(1), reverse=True)[: SHORTLIST + self._taken]:
+            if self._items[i] is None:
+                continue
             common = len(grams & self._grams[i])
             # Dice over trigrams bounds how alike two strings can be: far below, not a candidate.
             if 2 * common / (len(grams) + len(self._grams[i])) >= FUZZY_THRESHOLD - 0.25:
@@ -190,4 +192,5 @@ class FuzzyIndex(Generic[T]):
         if found is None:
             return None
         item, self._items[found[0]] = self._items[found[0]], None
+        self._taken += 1
         return item
