@@ -151,22 +151,27 @@ def parse_csv(text: str, path: str, source: str) -> Glossary:
             path=path, line=1, hint=f"the first column is the source language {source!r}",
         )
     terms = []
+    others = sorted(h for h in header if h not in (source, "note"))
     for number, row in enumerate(rows[1:], 2):
         if not "".join(row).strip():
             continue
         if len(row) > len(header):
             raise ConfigError(f"{len(row)} cells, the header has {len(header)}", path=path, line=number)
         cells = dict(zip(header, map(str.strip, row)))
-        terms.append(_term(cells, source, path, number))
+        terms.append(_term(cells, source, path, number, others))
     return Glossary(tuple(terms), path)
 
 
-def _term(cells: dict[str, str], source: str, path: str, line: int) -> Term:
-    if not cells.get(source):
+def _term(cells: dict[str, str], source: str, path: str, line: int, others: list[str] | None = None) -> Term:
+    """The term of one row; ``others`` are the other language columns, sorted (found if not given)."""
+    first = cells.get(source)
+    if not first:
         raise ConfigError(f"no {source!r} term", path=path, line=line)
-    langs = sorted(k for k, v in cells.items() if v and k != source and k != "note")
-    forms = tuple((lang, _split(cells[lang])) for lang in (source, *langs))
-    return Term(forms, dnt=len(forms) == 1, note=cells.get("note", ""), line=line)
+    forms = [(source, _split(first))]
+    for lang in sorted(k for k in cells if k not in (source, "note")) if others is None else others:
+        if cells.get(lang):
+            forms.append((lang, _split(cells[lang])))
+    return Term(tuple(forms), len(forms) == 1, cells.get("note", ""), line)
 
 
 def _split(cell: str) -> tuple[str, ...]:
