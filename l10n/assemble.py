@@ -34,12 +34,15 @@ def translations(catalog: Catalog | None, include_fuzzy: bool = False) -> dict[t
     return {e.key: e.msgstr for e in catalog.active if e.msgstr and (include_fuzzy or not e.fuzzy)}
 
 
-def localize(doc: Document, lang: str, table: dict[tuple[str | None, str], str]) -> tuple[str, int]:
+def localize(
+    doc: Document, lang: str, table: dict[tuple[str | None, str], str], mark: tuple[str, str] | None = None
+) -> tuple[str, int]:
     """Rebuild ``doc`` with each sentence replaced by its translation in ``table``.
 
     Returns the text and how many sentences were translated. In languages written without spaces
     between sentences (Chinese), the space between two translated sentences is dropped; line
-    breaks are kept.
+    breaks are kept. ``mark`` (an opening and a closing string) goes around each run of
+    sentences of one block left in the source language, so that a page can label their language.
     """
     spaced = get_language(lang).sentence_space
     out: list[str] = []
@@ -47,18 +50,27 @@ def localize(doc: Document, lang: str, table: dict[tuple[str | None, str], str])
     previous_translated = False
     previous_block = -1
     count = 0
+    fallback_run = False
     for seg in doc.segments:
         gap = doc.text[pos : seg.start]
         translated = table.get(seg.key)
         same_block = seg.block == previous_block
+        if fallback_run and (translated is not None or not same_block):
+            out.append(mark[1])
+            fallback_run = False
         if not spaced and translated is not None and previous_translated and same_block and "\n" not in gap:
             gap = ""
         out.append(gap)
+        if mark and translated is None and not fallback_run:
+            out.append(mark[0])
+            fallback_run = True
         out.append(translated if translated is not None else seg.text)
         count += translated is not None
         previous_translated = translated is not None
         previous_block = seg.block
         pos = seg.end
+    if fallback_run:
+        out.append(mark[1])
     out.append(doc.text[pos:])
     return "".join(out), count
 
