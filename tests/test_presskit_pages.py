@@ -5,7 +5,6 @@ marked as German."""
 
 from __future__ import annotations
 
-import doctest
 import json
 import re
 import zipfile
@@ -13,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-import l10n.kit.build
-import l10n.kit.text
 from l10n.errors import ConfigError
 from l10n.kit import build_kit
 from l10n.kit.text import body_html
@@ -176,9 +173,3 @@ def test_fallback_marks_keep_markdown_emphasis_and_links(empty_project: Path):
         '<span lang="de" class="fallback">Mehr unter <a href="https://example.org/a">hier</a>.</span></p>\n'
         '<p lang="de" class="fallback"><em>Alles neu.</em></p>\n'
     )
-
-
-@pytest.mark.parametrize("module", [l10n.kit.text, l10n.kit.build])
-def test_docstring_examples(module) -> None:
-    result = doctest.testmod(module)
-    assert result.attempted > 0 and result.failed == 0
