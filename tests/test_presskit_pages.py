@@ -14,7 +14,7 @@ import pytest
 
 from l10n.errors import ConfigError
 from l10n.kit import build_kit
-from l10n.kit.text import body_html
+from l10n.kit.text import Title, body_html, title_of
 from l10n.project import Project
 
 from .conftest import SEED_DOC
@@ -154,9 +154,13 @@ def test_bad_kit_settings_are_config_errors(empty_project: Path, section: str, m
         Project.open(empty_project)
 
 
-def test_missing_logo_is_an_error_and_keeps_the_previous_kit(empty_project: Path):
-    (empty_project / "l10n.toml").write_text('[kit]\nlogo = "assets/logo.png"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"l10n.toml: \[kit\] logo 'assets/logo.png': file not found"):
+def test_missing_or_fetching_logo_is_an_error_and_builds_nothing(empty_project: Path):
+    (empty_project / "l10n.toml").write_text('[kit]\nlogo = "assets/logo.svg"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"l10n.toml: \[kit\] logo 'assets/logo.svg': file not found"):
+        build_kit(Project.open(empty_project))
+    (empty_project / "assets").mkdir()
+    (empty_project / "assets" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://cdn.example/x.png"/></svg>', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"logo 'assets/logo.svg' loads a script or something from the network"):
         build_kit(Project.open(empty_project))
     assert not (empty_project / "dist").exists()
 
@@ -173,3 +177,14 @@ def test_fallback_marks_keep_markdown_emphasis_and_links(empty_project: Path):
         '<span lang="de" class="fallback">Mehr unter <a href="https://example.org/a">hier</a>.</span></p>\n'
         '<p lang="de" class="fallback"><em>Alles neu.</em></p>\n'
     )
+
+
+def test_a_heading_of_two_sentences_is_one_title_joined_as_the_language_joins_sentences(empty_project: Path):
+    source = empty_project / "source" / "zwei.md"
+    source.write_text("# Neu. Alles anders.\n\nText.\n", encoding="utf-8")
+    doc = Project.open(empty_project).load(source)
+    en = {doc.segments[0].key: "New.", doc.segments[1].key: "All different."}
+    zh = {doc.segments[0].key: "新。", doc.segments[1].key: "全都变了。"}
+    assert title_of(doc, "en", en, "de") == Title("New. All different.", "en")
+    assert title_of(doc, "zh", zh, "de") == Title("新。全都变了。", "zh")
+    assert title_of(doc, "zh", {}, "de") == Title("Neu. Alles anders.", "de")

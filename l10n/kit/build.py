@@ -33,13 +33,15 @@ from ..model import Document
 from ..project import Project
 from ..status import Stats, catalog_stats
 from .archive import write_archive
-from .render import Brand, IndexRow, Page, PageLink, index_frame, labels, page_html, release_section
+from .render import Brand, IndexRow, Page, PageLink, index_frame, page_html, release_section
 from .report import status_frame, status_rows
 from .text import body_html, newest_first, place_of, render_body, title_of
 
 GENERATOR = f"l10n {__version__}"
 _KIT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _HIDDEN_META = re.compile(r"^(title(_\w+)?|date)$")
+# What an SVG logo could fetch or run when opened on its own (an <img> does neither).
+_SVG_FETCHES = re.compile(r"""<script|(?:href|src)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", re.I)
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ class _Kit:
         source = self.config.source_language
         plans = [self._plan(doc, lang) for lang in (source, *self.config.target_languages)]
         versions = tuple(
-            PageLink(p.lang, f"{p.lang}/{doc.name}.html", title_of(doc, p.lang, p.table, source, labels(p.lang)["separator"].strip()))
+            PageLink(p.lang, f"{p.lang}/{doc.name}.html", title_of(doc, p.lang, p.table, source))
             for p in plans
             if p.reason is None
         )
@@ -322,8 +324,11 @@ def _brand(config: Config) -> tuple[Brand, Path | None]:
     if not config.logo:
         return Brand(config.organisation, config.contact), None
     logo = config.inside(Path(config.logo), "[kit] logo")
+    where = config.root / CONFIG_NAME
     if not logo.is_file():
-        raise ConfigError(f"[kit] logo {config.logo!r}: file not found", path=config.root / CONFIG_NAME, hint="name an image file inside the project")
+        raise ConfigError(f"[kit] logo {config.logo!r}: file not found", path=where, hint="name an image file inside the project")
+    if logo.suffix.lower() == ".svg" and _SVG_FETCHES.search(logo.read_bytes().decode("utf-8", "replace")):
+        raise ConfigError(f"[kit] logo {config.logo!r} loads a script or something from the network", path=where, hint="the kit opens offline: embed everything in the SVG")
     return Brand(config.organisation, config.contact, f"logo{logo.suffix.lower()}"), logo
 
 

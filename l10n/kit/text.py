@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..assemble import localize
+from ..languages import get_language
 from ..model import Document, normalize_space
 
 # A dateline opening the first sentence: "DÜSSELDORF. Die ..." or "BERLIN (dpa): ...".
@@ -45,14 +46,16 @@ class Title:
     lang: str
 
 
-def title_of(doc: Document, lang: str, table: dict, source_language: str, joiner: str = " ") -> Title:
+def title_of(doc: Document, lang: str, table: dict, source_language: str) -> Title:
     """A document's title in ``lang``: a leading heading, front matter, else its first sentence
-    without its dateline. ``joiner`` joins the sentences of a heading ("" in Chinese)."""
+    without its dateline."""
     if not doc.segments:
         return Title(doc.name, lang)
     first = doc.segments[0]
     if first.kind == "heading" and first.block == 0:
         heading = [s for s in doc.segments if s.block == 0]
+        # The sentences of a heading, joined as the language joins sentences (none in Chinese).
+        joiner = " " if get_language(lang if any(s.key in table for s in heading) else source_language).sentence_space else ""
         text = joiner.join(normalize_space(table.get(s.key, s.text)) for s in heading)
         return Title(text, lang if any(s.key in table for s in heading) else source_language)
     meta = doc.metadata.get(f"title_{lang}") or (doc.metadata.get("title") if lang == source_language else None)
