@@ -33,15 +33,14 @@ from ..model import Document
 from ..project import Project
 from ..status import Stats, catalog_stats
 from .archive import write_archive
-from .render import Brand, IndexRow, Page, PageLink, index_frame, page_html, release_section
+from .brand import Brand, brand_of
+from .render import IndexRow, Page, PageLink, index_frame, page_html, release_section
 from .report import status_frame, status_rows
 from .text import body_html, newest_first, place_of, render_body, title_of
 
 GENERATOR = f"l10n {__version__}"
 _KIT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _HIDDEN_META = re.compile(r"^(title(_\w+)?|date)$")
-# What an SVG logo could fetch or run when opened on its own (an <img> does neither).
-_SVG_FETCHES = re.compile(r"""<script|(?:href|src)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", re.I)
 
 
 @dataclass(frozen=True)
@@ -319,19 +318,6 @@ class _Plan:
     table: dict = field(hash=False, compare=False)
 
 
-def _brand(config: Config) -> tuple[Brand, Path | None]:
-    """The sender as ``[kit]`` in l10n.toml names it, and the logo file to copy into the kit."""
-    if not config.logo:
-        return Brand(config.organisation, config.contact), None
-    logo = config.inside(Path(config.logo), "[kit] logo")
-    where = config.root / CONFIG_NAME
-    if not logo.is_file():
-        raise ConfigError(f"[kit] logo {config.logo!r}: file not found", path=where, hint="name an image file inside the project")
-    if logo.suffix.lower() == ".svg" and _SVG_FETCHES.search(logo.read_bytes().decode("utf-8", "replace")):
-        raise ConfigError(f"[kit] logo {config.logo!r} loads a script or something from the network", path=where, hint="the kit opens offline: embed everything in the SVG")
-    return Brand(config.organisation, config.contact, f"logo{logo.suffix.lower()}"), logo
-
-
 def build_kit(
     project: Project,
     out_dir: Path | None = None,
@@ -351,7 +337,7 @@ def build_kit(
     threshold = config.threshold if threshold is None else threshold
     include_fuzzy = config.include_fuzzy if include_fuzzy is None else include_fuzzy
     _check_settings(config, name, threshold)
-    brand, logo = _brand(config)
+    brand, logo = brand_of(config)
     out = config.inside(out_dir or Path(config.out_dir), "release folder")
 
     folder, archive, status_page = out / name, out / f"{name}.zip", out / f"{name}-status.html"

@@ -15,16 +15,8 @@ from importlib import resources
 from string import Template
 
 from ..languages import get_language
+from .brand import Brand
 from .text import Title, date_html, split_headline
-
-
-@dataclass(frozen=True)
-class Brand:
-    """Who sends the releases (``[kit]`` in l10n.toml): shown on every public page."""
-
-    organisation: str = ""
-    contact: tuple[str, ...] = ()
-    logo: str = ""  # the logo's path in the kit ("logo.svg"), or ""
 
 
 @dataclass(frozen=True)
