@@ -188,3 +188,10 @@ def test_a_heading_of_two_sentences_is_one_title_joined_as_the_language_joins_se
     assert title_of(doc, "en", en, "de") == Title("New. All different.", "en")
     assert title_of(doc, "zh", zh, "de") == Title("新。全都变了。", "zh")
     assert title_of(doc, "zh", {}, "de") == Title("Neu. Alles anders.", "de")
+
+
+def test_an_empty_heading_never_replaces_the_title(empty_project: Path):
+    (empty_project / "source" / "leer.md").write_text("# \n\nBERLIN. Der Termin steht.\n", encoding="utf-8")
+    build_kit(Project.open(empty_project), threshold=0)
+    html = read(empty_project, "de/leer.html")
+    assert html.count("<h1") == 1 and "<h1>Der Termin steht.</h1>" in html and '<p class="dateline">BERLIN</p>' in html

@@ -268,6 +268,7 @@ class _Kit:
             date=doc.metadata.get("date", ""),
             metadata=tuple((k, v) for k, v in doc.metadata.items() if not _HIDDEN_META.match(k)),
             body_html=body,
+            headline_in_body=bool(doc.segments) and doc.segments[0].kind == "heading" and doc.segments[0].block == 0,
             machine=plan.status == "draft",
             partial=lang != source and len(table) < len(doc.segments),
             versions=versions,

@@ -8,6 +8,7 @@ status (counts, thresholds, reasons) goes to the manifest and the status report 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -17,6 +18,9 @@ from string import Template
 from ..languages import get_language
 from .brand import Brand
 from .text import Title, date_html, split_headline
+
+
+_EMPTY_HEADING = re.compile(r"<h([1-6])>\s*</h\1>\n?")
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Page:
     date: str  # front matter ``date``, or ""
     metadata: tuple[tuple[str, str], ...]
     body_html: str
+    headline_in_body: bool  # the body opens with the document's heading: it becomes the <h1>
     machine: bool  # holds machine text nobody reviewed: the draft banner
     partial: bool  # some passages are still in the source language
     versions: tuple[PageLink, ...]  # every shipped language of this document, self included
@@ -114,7 +119,9 @@ def page_html(page: Page, generator: str) -> str:
     languages = ""
     if links:
         languages = f'<nav class="languages" aria-label="{escape(words["also"])}">\n<span>{escape(words["also"] + words["colon"].rstrip())}</span>\n<ul>\n' + "\n".join(links) + "\n</ul>\n</nav>\n"
-    headline, body = split_headline(page.body_html)
+    # An empty heading ("# " alone) has no text to translate and says nothing: it goes.
+    body = _EMPTY_HEADING.sub("", page.body_html)
+    headline, body = split_headline(body) if page.headline_in_body else (None, body)
     if headline is None:
         headline = f"<h1{_lang_attr(page.title.lang, page.lang)}>{escape(page.title.text)}</h1>"
     notice = ""
