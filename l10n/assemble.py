@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .catalog import Catalog, atomic_write
 from .languages import get_language
-from .model import Document
+from .model import Document, Segment
 from .project import Project
+
+
+# (segment, whether it is translated) -> the strings to put around it, or None.
+Marker = Callable[[Segment, bool], "tuple[str, str] | None"]
 
 
 @dataclass(frozen=True)
@@ -35,14 +40,15 @@ def translations(catalog: Catalog | None, include_fuzzy: bool = False) -> dict[t
 
 
 def localize(
-    doc: Document, lang: str, table: dict[tuple[str | None, str], str], mark: tuple[str, str] | None = None
+    doc: Document, lang: str, table: dict[tuple[str | None, str], str], mark: Marker | None = None
 ) -> tuple[str, int]:
     """Rebuild ``doc`` with each sentence replaced by its translation in ``table``.
 
     Returns the text and how many sentences were translated. In languages written without spaces
     between sentences (Chinese), the space between two translated sentences is dropped; line
-    breaks are kept. ``mark`` (an opening and a closing string) goes around each run of
-    sentences of one block left in the source language, so that a page can label their language.
+    breaks are kept. ``mark(segment, translated)`` may name an opening and a closing string to put
+    around the sentence; a run of sentences of one block with the same marks gets them once (a
+    page labels the sentences left in the source language, or machine text, this way).
     """
     spaced = get_language(lang).sentence_space
     out: list[str] = []
@@ -50,27 +56,28 @@ def localize(
     previous_translated = False
     previous_block = -1
     count = 0
-    fallback_run = False
+    run: tuple[str, str] | None = None  # the marks around the sentences since the last opening
     for seg in doc.segments:
         gap = doc.text[pos : seg.start]
         translated = table.get(seg.key)
         same_block = seg.block == previous_block
-        if fallback_run and (translated is not None or not same_block):
-            out.append(mark[1])
-            fallback_run = False
+        marks = mark(seg, translated is not None) if mark else None
+        if run and (marks != run or not same_block):
+            out.append(run[1])
+            run = None
         if not spaced and translated is not None and previous_translated and same_block and "\n" not in gap:
             gap = ""
         out.append(gap)
-        if mark and translated is None and not fallback_run:
-            out.append(mark[0])
-            fallback_run = True
+        if marks and run is None:
+            out.append(marks[0])
+            run = marks
         out.append(translated if translated is not None else seg.text)
         count += translated is not None
         previous_translated = translated is not None
         previous_block = seg.block
         pos = seg.end
-    if fallback_run:
-        out.append(mark[1])
+    if run:
+        out.append(run[1])
     out.append(doc.text[pos:])
     return "".join(out), count
 

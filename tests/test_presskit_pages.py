@@ -124,6 +124,12 @@ def test_draft_kit_banners_only_machine_pages(two_releases: Path):
     assert result.exit_code == 0, result.output
     for rel, banner in ((f"de/{SECOND_DOC}.html", False), (f"en/{SECOND_DOC}.html", True), (f"zh/{SECOND_DOC}.html", True), (f"en/{SEED_DOC}.html", False)):
         assert ('class="banner"' in read(two_releases, rel)) is banner, rel
+    # Which passages are the machine's: the reviewed ones are not marked.
+    html = read(two_releases, f"en/{SECOND_DOC}.html")
+    assert "research centre on 1 January 2027. <span class=\"machine\">[Ðöŕţ" in html
+    assert "<li>laboratories for battery research</li>\n<li class=\"machine\">" in html
+    assert 'class="fallback"' not in html and "underlined with dots" in html
+    assert 'class="machine"' not in read(two_releases, f"en/{SEED_DOC}.html")
     statuses = {d["name"]: {k: v["status"] for k, v in d["languages"].items()} for d in json.loads(read(two_releases, "manifest.json"))["documents"]}
     assert statuses[SECOND_DOC] == {"de": "complete", "en": "draft", "zh": "draft"}
     assert statuses[SEED_DOC] == {"de": "complete", "en": "complete", "zh": "complete"}

@@ -256,7 +256,8 @@ class _Kit:
         if lang == source:
             text, body = doc.text, render_body(doc.text, markdown)
         else:
-            text, body = body_html(doc, lang, table, get_language(source).html, markdown)
+            machine = frozenset(e.key for e in plan.catalog.active if e.fuzzy and e.msgstr) if plan.catalog and self.include_fuzzy else frozenset()
+            text, body = body_html(doc, lang, table, get_language(source).html, markdown, machine)
         source_file = f"{lang}/{doc.name}{Path(doc.path).suffix}"
         self.put(source_file, ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8"))
         page = Page(

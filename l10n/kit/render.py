@@ -106,7 +106,8 @@ def contact_html(brand: Brand, lang: str) -> str:
 
 
 def _banner(lang: str) -> str:
-    return f'<p class="banner" role="note">{escape(labels(lang)["draft"])}</p>\n'
+    words = labels(lang)
+    return f'<p class="banner" role="note">{escape(words["draft"])} <span class="hint">{escape(words["machine_hint"])}</span></p>\n'
 
 
 def page_html(page: Page, generator: str) -> str:

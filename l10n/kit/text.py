@@ -26,12 +26,14 @@ _DATELINE = re.compile(
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")
 
-# Marks around passages in the source language: the double parentheses ⸨ ⸩, never seen in a press
-# release (a source that holds them anyway is rendered without marks). Markdown reads them as
-# punctuation, like quotation marks, so "**bold.**" next to one still closes its emphasis.
-OPEN, CLOSE = "\u2e28", "\u2e29"
-_WHOLE = re.compile(rf"<(p|li|h[1-6])>{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}</\1>")
-_RUN = re.compile(rf"{OPEN}([^{OPEN}{CLOSE}]*){CLOSE}")
+# Marks around passages in the source language (⸨ ⸩) and around unreviewed machine text (⸠ ⸡):
+# rare punctuation, never seen in a press release (a source that holds one anyway is rendered
+# without marks). Markdown reads them as punctuation, like quotation marks, so "**bold.**" next to
+# one still closes its emphasis.
+FALLBACK, MACHINE = ("\u2e28", "\u2e29"), ("\u2e20", "\u2e21")
+_MARKS = "".join(FALLBACK + MACHINE)
+_BLOCK = r"<(p|li|h[1-6])>{0}([^{1}]*){2}</\1>"
+_RUN = r"{0}([^{1}]*){2}"
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 _VOID = frozenset({"br", "hr", "img", "wbr"})
 _LEADING_HEADING = re.compile(r"\A\s*<h([1-6])((?: [a-z]+=\"[^\"]*\")*)>(.*?)</h\1>\n?", re.DOTALL)
@@ -117,17 +119,22 @@ def newest_first(key: tuple[str, str]) -> tuple:
     return (machine == "", tuple(-ord(c) for c in machine), name)
 
 
-def body_html(doc: Document, lang: str, table: dict, source_tag: str, markdown: bool) -> tuple[str, str]:
-    """(the text of ``doc`` rebuilt in ``lang``, its body as HTML with fallback passages marked).
+def body_html(doc: Document, lang: str, table: dict, source_tag: str, markdown: bool, machine: frozenset = frozenset()) -> tuple[str, str]:
+    """(the text of ``doc`` rebuilt in ``lang``, its body as HTML with passages marked).
 
-    ``source_tag`` is the source language's HTML tag ("de").
+    Passages left in the source language get ``lang=source_tag`` ("de") and the class
+    ``fallback``; the sentences whose keys are in ``machine`` (unreviewed machine text) the class
+    ``machine``.
     """
     text = localize(doc, lang, table)[0]
-    if OPEN in doc.text or CLOSE in doc.text:
-        marked = text
-    else:
-        marked = localize(doc, lang, table, (OPEN, CLOSE))[0]
-    return text, mark_fallback(render_body(marked, markdown), source_tag)
+    if any(m in doc.text for m in _MARKS):
+        return text, render_body(text, markdown)
+
+    def mark(seg, translated: bool):
+        return MACHINE if seg.key in machine else None if translated else FALLBACK
+
+    marked = localize(doc, lang, table, mark)[0]
+    return text, mark_passages(render_body(marked, markdown), source_tag)
 
 
 def render_body(text: str, markdown: bool) -> str:
@@ -135,21 +142,26 @@ def render_body(text: str, markdown: bool) -> str:
     return markdown_html(text) if markdown else text_html(text)
 
 
-def mark_fallback(html: str, tag: str) -> str:
-    """Turn the marks around source-language passages into ``lang`` attributes.
+def mark_passages(html: str, tag: str) -> str:
+    """Turn the marks around passages into attributes: ``lang`` (``tag``) for source-language
+    passages, a class for machine text; on the element when it is all of it, else on a span.
 
-    >>> mark_fallback("<p>\\u2e28Ein Satz.\\u2e29</p>\\n<p>A sentence. \\u2e28Noch einer.\\u2e29</p>", "de")
+    >>> mark_passages("<p>\\u2e28Ein Satz.\\u2e29</p>\\n<p>A sentence. \\u2e28Noch einer.\\u2e29</p>", "de")
     '<p lang="de" class="fallback">Ein Satz.</p>\\n<p>A sentence. <span lang="de" class="fallback">Noch einer.</span></p>'
+    >>> mark_passages("<li>\\u2e20Labs\\u2e21</li>", "de")
+    '<li class="machine">Labs</li>'
     """
     # Marks that ended up inside a tag (an image's alt text) go; the text they marked stays.
-    html = _TAG.sub(lambda m: m.group().replace(OPEN, "").replace(CLOSE, ""), html)
-    html = _WHOLE.sub(rf'<\1 lang="{tag}" class="fallback">\2</\1>', html)
+    html = _TAG.sub(lambda m: "".join(c for c in m.group() if c not in _MARKS), html)
+    for (opening, closing), attributes in ((FALLBACK, f'lang="{tag}" class="fallback"'), (MACHINE, 'class="machine"')):
+        html = re.sub(_BLOCK.format(opening, _MARKS, closing), rf"<\1 {attributes}>\2</\1>", html)
 
-    def span(found: re.Match) -> str:
-        inner = found.group(1)
-        return f'<span lang="{tag}" class="fallback">{inner}</span>' if _balanced(inner) else inner
+        def span(found: re.Match, attributes: str = attributes) -> str:
+            inner = found.group(1)
+            return f"<span {attributes}>{inner}</span>" if _balanced(inner) else inner
 
-    return _RUN.sub(span, html)
+        html = re.sub(_RUN.format(opening, _MARKS, closing), span, html)
+    return html
 
 
 def _balanced(html: str) -> bool:
