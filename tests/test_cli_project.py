@@ -3,7 +3,6 @@ for wrong input (each with its test), help texts, and no folders outside the pro
 
 from __future__ import annotations
 
-import doctest
 import io
 import json
 import os
@@ -17,7 +16,6 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-import l10n.errors
 from l10n.cli import app, main
 from l10n.project import Project
 
@@ -167,11 +165,6 @@ def test_a_missing_file_is_file_not_found(project_dir: Path, run_here, args: lis
     code, out, err = run_here(*args, cwd=project_dir)
     assert code == 1
     assert one_error_line(err) == f"error: {shown.format(cwd=project_dir)}: file not found"
-
-
-def test_cannot_read_examples_hold():
-    result = doctest.testmod(l10n.errors)
-    assert result.attempted > 0 and result.failed == 0
 
 
 # --- help -------------------------------------------------------------------------------------
