@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -17,11 +16,12 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from l10n.cli import app, main
+from l10n.cli import app
 from l10n.project import Project
 
 from .conftest import REPO, SEED_DOC
 from .test_docs import command_paths
+from .test_robust import cli
 
 NO_PROJECT = "no l10n.toml here or above (run `l10n init` to start a project)"
 
@@ -32,19 +32,8 @@ def run_here(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 
     def run(*args: str, cwd: Path) -> tuple[int, str, str]:
         monkeypatch.chdir(cwd)
-        monkeypatch.setattr(sys, "argv", ["l10n", *args])
         capsys.readouterr()
-        handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
-        try:
-            main()
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        finally:
-            for signum, handler in handlers.items():  # main() installs its own
-                signal.signal(signum, handler)
-        out, err = capsys.readouterr()
-        return code, out, err
+        return cli(capsys, *args)
 
     return run
 
