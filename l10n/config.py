@@ -35,6 +35,10 @@ SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
         "device": (str, "cpu"),
         "batch_size": (int, 0),
         "batch_type": (str, "sentences"),
+        # libretranslate: the team's server, its key (or LIBRETRANSLATE_API_KEY), seconds per answer.
+        "url": (str, ""),
+        "api_key": (str, ""),
+        "timeout": (int, 60),
     },
     "release": {
         "out_dir": (str, "dist"),
@@ -70,6 +74,9 @@ class Config:
     # Smaller saves memory and costs speed; the output is the same.
     batch_size: int = 0
     batch_type: str = "sentences"
+    url: str = ""  # libretranslate: the server
+    api_key: str = ""
+    timeout: int = 60  # libretranslate: seconds to wait for one answer
     out_dir: str = "dist"
     include_fuzzy: bool = False
     threshold: int = 100
@@ -177,6 +184,8 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
             raise ConfigError(exc.message, path=path, hint=exc.hint) from None
     if config.batch_size < 0:
         raise ConfigError(f"[translate] batch_size must be 0 (the device's default) or more, not {config.batch_size}", path=path)
+    if config.timeout <= 0:
+        raise ConfigError(f"[translate] timeout must be a number of seconds above 0, not {config.timeout}", path=path)
     if config.batch_type not in BATCH_TYPES:
         raise ConfigError(f"[translate] batch_type must be one of {', '.join(BATCH_TYPES)}, not {config.batch_type!r}", path=path)
     if config.device not in DEVICES:
