@@ -7,7 +7,6 @@ changed, so a no-change run leaves every file byte-identical.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import tempfile
@@ -18,7 +17,7 @@ from pathlib import Path
 import polib
 
 from . import __version__
-from .errors import CatalogError, L10nError
+from .errors import CatalogError, cannot_read, cannot_write
 from .languages import Language
 from .model import Document
 
@@ -177,7 +176,7 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CatalogError(f"cannot read: {exc.strerror}", path=shown) from None
+        raise cannot_read(exc, shown, CatalogError) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -432,15 +431,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         _atomic_write(path, data)
     except OSError as exc:
-        raise write_error(path, exc) from None
-
-
-def write_error(path: Path | str, exc: OSError) -> L10nError:
-    """One line for a write that failed with ``exc``: the file, the reason, what to do."""
-    hints = {errno.ENOSPC: "free some disk space and run again", errno.EDQUOT: "free some disk space and run again",
-             errno.EROFS: "the file system is read-only", errno.EACCES: "make it writable", errno.EPERM: "make it writable",
-             errno.EISDIR: "a folder is in the way: name a file", errno.ENOTDIR: "a file is in the way of a folder"}
-    return L10nError(f"cannot write: {exc.strerror or exc}", path=path, hint=hints.get(exc.errno, "nothing was changed"))
+        raise cannot_write(exc, path) from None
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -85,12 +85,9 @@ def install_fails(capsys, path: Path, *expected: str) -> None:
 
 @pytest.fixture
 def packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from argostranslate import settings
-
     folder = tmp_path / "argos-packages"
     folder.mkdir()
-    monkeypatch.setattr(settings, "package_data_dir", folder)
-    monkeypatch.setattr(settings, "package_dirs", [folder])
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
     return folder
 
 
@@ -171,7 +168,7 @@ def test_bad_batch_size_is_refused(capsys, project_dir: Path, value: int, expect
 def test_config_file_that_is_a_folder_is_one_line(capsys, project_dir: Path):
     (project_dir / "l10n.toml").unlink()
     (project_dir / "l10n.toml").mkdir()
-    fails_cleanly(capsys, project_dir, "l10n.toml", "must be a file")
+    fails_cleanly(capsys, project_dir, "l10n.toml", "is a folder")
 
 
 def test_state_file_that_is_a_folder_is_one_line(capsys, project_dir: Path):
