@@ -137,7 +137,8 @@ def locate_root(start: Path | str = ".") -> Path | None:
     start = Path(start).resolve()
     if not start.is_dir():
         raise ConfigError("folder not found", path=start)
-    return next((folder for folder in (start, *start.parents) if (folder / CONFIG_NAME).is_file()), None)
+    # exists(), not is_file(): an l10n.toml that is a folder is found and then named as one.
+    return next((folder for folder in (start, *start.parents) if (folder / CONFIG_NAME).exists()), None)
 
 
 def find_root(start: Path | str = ".") -> Path:
