@@ -126,11 +126,11 @@ def _package_info(path: Path, data: bytes, root: str) -> PackageInfo:
     for key in ("from_code", "to_code"):
         code = meta.get(key)
         if not isinstance(code, str) or not _LANGUAGE_CODE.fullmatch(code):
-            raise EngineError(f"{where}: {key} must be a language code such as \"de\", not {code!r}")
+            raise EngineError(f"{where} is invalid: {key} must be a language code such as \"de\", not {code!r}")
     for key, top in (("beam_size", MAX_BEAM_SIZE), ("max_decoding_length", 100_000)):
         value = meta.get(key, 1)
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= top:
-            raise EngineError(f"{where}: {key} must be a whole number from 1 to {top:,}, not {value!r}")
+            raise EngineError(f"{where} is invalid: {key} must be a whole number from 1 to {top:,}, not {value!r}")
     return PackageInfo(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), root)
 
 
