@@ -20,9 +20,9 @@ from . import __version__
 from .errors import CatalogError
 from .languages import Language
 from .model import Document
+from .provenance import Provenance, find as find_provenance, replace_line
 
 WRAP = 79  # GNU gettext's default, so our files diff cleanly against msgcat/msgmerge output.
-MT_PREFIX = "mt:"  # translator-comment line carrying machine-translation provenance
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Entry:
     fuzzy: bool = False
     flags: tuple[str, ...] = ()  # flags other than fuzzy, kept as found
     comment: str = ""  # extracted comment (#.), owned by l10n
-    tcomment: str = ""  # translator comment (#), owned by people (and the mt: provenance line)
+    tcomment: str = ""  # translator comment (#), owned by people (and the mt:/tm: provenance line)
     occurrences: tuple[tuple[str, str], ...] = ()
     previous_msgid: str | None = None
     previous_msgctxt: str | None = None
@@ -54,19 +54,19 @@ class Entry:
         return bool(self.msgstr) and not self.fuzzy
 
     @property
-    def provenance(self) -> str | None:
-        """The machine-translation provenance recorded in the translator comment, if any."""
-        for line in self.tcomment.splitlines():
-            if line.startswith(MT_PREFIX):
-                return line[len(MT_PREFIX) :].strip()
-        return None
+    def provenance(self) -> Provenance | None:
+        """Where the translation came from (``# mt:`` or ``# tm:`` comment line), if recorded."""
+        return find_provenance(self.tcomment)
 
-    def with_provenance(self, provenance: str | None) -> "Entry":
-        """A copy whose ``mt:`` comment line is replaced by ``provenance`` (removed if None)."""
-        lines = [ln for ln in self.tcomment.splitlines() if not ln.startswith(MT_PREFIX)]
-        if provenance:
-            lines.append(f"{MT_PREFIX} {provenance}")
-        return replace(self, tcomment="\n".join(lines))
+    @property
+    def machine_text(self) -> bool:
+        """Whether the translation is still what a machine wrote: a person changed nothing since."""
+        p = self.provenance
+        return bool(self.msgstr) and p is not None and p.kind == "mt" and p.is_machine_text(self.msgstr)
+
+    def with_provenance(self, provenance: Provenance | None) -> "Entry":
+        """A copy whose provenance line (``mt:`` or ``tm:``) is ``provenance`` (removed if None)."""
+        return replace(self, tcomment=replace_line(self.tcomment, provenance))
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def translate(
 ) -> None:
     """Extract templates from source/, merge them into the catalogs and machine-translate what is new."""
     from .lock import project_lock
-    from .translate import translate_project
+    from .translate import translate_project, waiting
 
     proj = _project(project)
     with project_lock(proj.config.state_path, wait=wait):
@@ -97,7 +97,11 @@ def translate(
         if r.written:
             changed = True
             typer.echo(f"{r.path}: {', '.join(parts) or 'updated'}")
-    if not changed:
+    # No model: the sentences wait, the command succeeds (a press kit is built from what is reviewed).
+    waits = waiting(reports, proj.config.source_language)
+    for line in waits:
+        typer.echo(line)
+    if not changed and not waits:
         typer.echo("Nothing to do: every catalog is up to date.")
 
 

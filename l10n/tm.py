@@ -22,8 +22,8 @@ from .catalog import Catalog, atomic_write, read_catalog
 from .errors import CatalogError, ConfigError
 from .merge import FuzzyIndex
 from .project import Project
+from .provenance import Provenance
 
-TM_PREFIX = "tm:"  # translator-comment line: where a reused translation came from
 CLOSE_PREFIX = "tm-close:"  # translator-comment line: a similar approved sentence, for the reviewer
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -125,8 +125,7 @@ def fill_from_memory(catalog: Catalog, lang: str, memory: Memory, *, approved: b
                 hint = f"{CLOSE_PREFIX} {near[1]:.0%} {near[0].target} ({near[0].origin}: {near[0].source})"
                 entries[i] = replace(e, tcomment="\n".join(filter(None, [e.tcomment, hint])))
             continue
-        lines = [ln for ln in e.tcomment.splitlines() if not ln.startswith(TM_PREFIX)]
-        entries[i] = replace(e, msgstr=unit.target, fuzzy=not approved, tcomment="\n".join([*lines, f"{TM_PREFIX} {unit.origin}"]))
+        entries[i] = replace(e, msgstr=unit.target, fuzzy=not approved).with_provenance(Provenance.memory(unit.origin, unit.target))
         filled += 1
     return replace(catalog, entries=tuple(entries)), filled
 
