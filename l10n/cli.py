@@ -239,23 +239,37 @@ def check(
     files: Annotated[Optional[list[Path]], typer.Argument(help="PO files to check (default: every catalog of the project).")] = None,
     lang: LangOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    everything: Annotated[bool, typer.Option("--all", help="Let errors in unreviewed (fuzzy) entries fail the check too.")] = False,
     project: ProjectOpt = Path("."),
 ) -> None:
     """Check approved and fuzzy entries: numbers, names, glossary, language, loops, length, punctuation, markup.
 
-    Exits with 1 if any finding is an error. Disable checks or change severities under [checks].
+    Exits with 1 if an approved entry (what a release uses) has an error; findings on unreviewed
+    entries are listed "to review" and do not fail unless --all is given. Disable checks or change
+    severities under [checks]; silence one check on one entry with the flag ignore-<check>.
     """
-    from .checks import check_project, summary
+    from .checks import check_project, gates, summary
 
     findings = check_project(_project(project), [f.resolve() for f in files or []], lang)
-    counts = summary(findings)
+    counts, review = summary(findings, "approved"), summary(findings, "review")
     if as_json:
-        typer.echo(json.dumps({"findings": [f.as_dict() for f in findings], "summary": counts}, ensure_ascii=False, indent=2))
+        data = {"findings": [f.as_dict() for f in findings], "summary": counts, "to_review": review, "gate": "all" if everything else "approved"}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for f in findings:
-            typer.echo(str(f))
-        typer.echo(", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))
-    if counts["error"]:
+            if f.group == "approved":
+                typer.echo(str(f))
+        if any(f.group == "review" for f in findings):
+            typer.echo("to review (unreviewed suggestions, not in a release):")
+            for f in findings:
+                if f.group == "review":
+                    typer.echo(f"  {f}")
+
+        def plural(c: dict[str, int]) -> str:
+            return ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in c.items())
+
+        typer.echo(plural(counts) + (f"; to review: {plural(review)}" if any(review.values()) else ""))
+    if any(gates(f, everything) for f in findings):
         raise typer.Exit(1)
 
 
