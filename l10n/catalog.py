@@ -115,12 +115,22 @@ def template_header(project: str) -> dict[str, str]:
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "X-Generator": f"l10n {__version__}",
+        "X-Generator": generator(),
     }
 
 
+# Header fields l10n keeps right whoever saved the file last; every other field belongs to the
+# translators and their tools (Poedit, Lokalize and Weblate rewrite X-Generator, PO-Revision-Date,
+# Last-Translator, Language-Team, ...), and a save that changed only those is no change.
+OWNED_FIELDS = ("Project-Id-Version", "POT-Creation-Date", "Language", "Content-Type")
+
+
 def catalog_header(template: Catalog, lang: Language, old: Catalog | None) -> dict[str, str]:
-    """Header fields of a language's catalog; what a translator set in ``old`` is kept."""
+    """Header fields of a language's catalog; what a translator or tool set in ``old`` is kept.
+
+    For an existing catalog only the :data:`OWNED_FIELDS` are set (in the file's own order);
+    fields it lacks are added.
+    """
     header = {
         "Project-Id-Version": template.header.get("Project-Id-Version", ""),
         "Report-Msgid-Bugs-To": "",
@@ -133,15 +143,18 @@ def catalog_header(template: Catalog, lang: Language, old: Catalog | None) -> di
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": lang.plural_forms,
-        "X-Generator": f"l10n {__version__}",
+        "X-Generator": generator(),
     }
-    if old is not None:
-        for key in ("PO-Revision-Date", "Last-Translator", "Language-Team"):
-            if old.header.get(key):
-                header[key] = old.header[key]
-        # Anything extra a tool or translator added (X-Poedit-*, ...) stays too.
-        header.update({k: v for k, v in old.header.items() if k not in header})
-    return header
+    if old is None:
+        return header
+    kept = dict(old.header)
+    kept.update({k: header[k] for k in OWNED_FIELDS})
+    return {**kept, **{k: v for k, v in header.items() if k not in kept}}
+
+
+def generator() -> str:
+    """The ``X-Generator`` l10n writes."""
+    return f"l10n {__version__}"
 
 
 def extracted_comment(kind: str, sid: str, notes: tuple[str, ...] = ()) -> str:

@@ -222,16 +222,17 @@ def tm_export(
 @tm_app.command("import")
 def tm_import(
     file: Annotated[Path, typer.Argument(help="TMX or PO file to add to the memory.")],
-    into: Annotated[Path, typer.Option("--into", help="Memory file (TMX) inside the project; list it in [memory] files.")] = Path("memory/imported.tmx"),
+    into: Annotated[Path, typer.Option("--into", help="Memory file (TMX) inside the project: under memory/ (read by default) or listed in [memory] files.")] = Path("memory/imported.tmx"),
     project: ProjectOpt = Path("."),
 ) -> None:
-    """Add the translations of a TMX or PO file to the project's memory file."""
-    from .tm import import_units
+    """Add the translations of a TMX or PO file to the project's memory: the next translate uses them."""
+    from .tm import import_units, memory_use
 
     p = _project(project)
     dest = p.config.inside(into, "--into")
+    used = memory_use(p, dest)
     count = import_units(p, file, dest)
-    typer.echo(f"{p.display(dest)}: {count} translation units")
+    typer.echo(f"{p.display(dest)}: {count} translation units; l10n translate uses them ({used})")
 
 
 @app.command()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 import os
 
-from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
+from .catalog import Catalog, build_template, catalog_header, generator, now_stamp, write_catalog
 from .checks.language import foreign_paragraphs
 from .engines import Engine, get_engine
 from .errors import EngineError, L10nError, ModelMissing
@@ -27,7 +27,7 @@ from .merge import SUGGESTION_PREFIX, merge
 from .model import Document
 from .project import Project
 from .provenance import Provenance
-from .tm import Memory, build_memory, fill_from_memory, memory_settings
+from .tm import Memory, build_memory, fill_from_memory, memory_files, memory_settings, replaceable
 
 CHUNK_SENTENCES = 1024  # sentences per engine call (about 20 press releases); bounds memory on large projects
 # Overrides CHUNK_SENTENCES: smaller chunks save work more often (an interrupted run loses less).
@@ -118,7 +118,8 @@ def translate_project(
         return engine
 
     # Documents whose files are as the last run left them are skipped unread (see manifest.py).
-    state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order))
+    # An imported memory changes what a run does with every document: it is part of the settings.
+    state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order, memory_files(project)))
     paths = {project.doc_name(p): p for p in project.source_files()}
 
     def stale() -> Iterator[Document]:
@@ -128,13 +129,13 @@ def translate_project(
                 yield project.load(path)
 
     _, tm_approved = memory_settings(project)
-    memory: Memory | None = None  # read from every catalog, so only once a sentence is new
+    memory: Memory | None = None  # read from every catalog, so only once an entry can take from it
     reports: list[FileReport] = []
     for chunk in _chunks(stale()):
         jobs = [_prepare(project, doc, order, glossary) for doc in chunk]
         for job in jobs:
             for lang in order:
-                if _pending(job, lang):
+                if any(replaceable(e) for e in job.catalogs[lang].entries):
                     if memory is None:
                         memory = build_memory(project, order)
                     job.catalogs[lang], job.reports[lang].memory = fill_from_memory(job.catalogs[lang], lang, memory, approved=tm_approved)
@@ -361,7 +362,7 @@ def _write(project: Project, job: _Job, langs: list[str]) -> list[FileReport]:
     for lang in langs:
         catalog, old = job.catalogs[lang], job.old[lang]
         if old is None or old.content() != catalog.content():
-            catalog = replace(catalog, header={**catalog.header, "PO-Revision-Date": now_stamp()})
+            catalog = replace(catalog, header={**catalog.header, "PO-Revision-Date": now_stamp(), "X-Generator": generator()})
         report = job.reports[lang]
         report.written = write_catalog(project.catalog_path(job.doc.name, lang), catalog, old)
         reports.append(report)
