@@ -141,3 +141,12 @@ def test_old_and_new_provenance_lines_are_read(line: str, machine: bool) -> None
     made = Provenance.parse(line)
     assert made.kind == "mt" and made.engine in ("pseudo", "argos") and made.is_machine_text("[Ĥéļļö]") is machine
     assert Provenance.parse(made.render()) == made
+
+
+def test_tm_import_into_a_file_listed_in_memory_files_says_so(project_dir: Path, tmp_path: Path) -> None:
+    with (project_dir / "l10n.toml").open("a", encoding="utf-8") as f:
+        f.write('\n[memory]\nfiles = ["shared/agency.tmx"]\n')
+    tmx = tmp_path / "agency.tmx"
+    write_tmx(tmx, [Unit(CONTACT, CONTACT_EN, "en", "agency")], "de")
+    result = run("tm", "import", str(tmx), "--into", "shared/agency.tmx", "-C", str(project_dir))
+    assert result.output == "shared/agency.tmx: 1 translation units; l10n translate uses them (listed in [memory] files)\n"
