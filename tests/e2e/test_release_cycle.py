@@ -183,3 +183,4 @@ def test_english_page_has_its_dateline_and_the_release_comes_first(cycle) -> Non
     assert page.count("<h1") == 1 and "Beispiel GmbH opens logistics centre in Dormagen" in page
     index = (kit / "index.html").read_text(encoding="utf-8")
     assert index.index("en/neu.html") < index.index(f"en/{SEED_DOC}.html")  # newest first
+    assert "translation in progress" in index  # the Chinese of the new release, in a journalist's words
