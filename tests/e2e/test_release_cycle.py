@@ -166,7 +166,6 @@ def test_second_release_from_start_to_finish(cycle) -> None:
     assert done.stdout == "Nothing to do: every catalog is up to date.\n" and po.read_bytes() == before
 
 
-@pytest.mark.xfail(strict=True, reason="pending: the page parts are issue 14's pages work (branch i14a), not merged yet")
 def test_english_page_has_its_dateline_and_the_release_comes_first(cycle) -> None:
     """The page parts issue 14 asks of the kit (built by its pages work, l10n/kit/), on the kit the
     cycle above built."""
