@@ -27,6 +27,20 @@ class LockedError(L10nError):
     """Another l10n run holds the project lock."""
 
 
+def refuse_link(path: Path) -> None:
+    """Raise :class:`L10nError` if ``path`` (a file in ``.l10n/``) is a symbolic link.
+
+    l10n writes, truncates and replaces its state files; following a link there would damage
+    whatever the link points at (a catalog, say).
+    """
+    if path.is_symlink():
+        raise L10nError(
+            "is a symbolic link; l10n does not follow links in its state folder",
+            path=path,
+            hint=f"delete the link ({path.name} is l10n's own file and is made again)",
+        )
+
+
 @contextmanager
 def project_lock(state_dir: Path, *, wait: float = 0.0, what: str = "l10n translate") -> Iterator[Path]:
     """Hold the project lock in ``state_dir`` for the ``with`` block.
@@ -37,8 +51,12 @@ def project_lock(state_dir: Path, *, wait: float = 0.0, what: str = "l10n transl
     path = state_dir / LOCK_NAME
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        refuse_link(path)
+        # O_NOFOLLOW as well: a link made between the check and the open is not followed either.
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            refuse_link(path)
         raise L10nError(f"cannot create the project lock: {exc.strerror}", path=path, hint="l10n needs a writable project folder") from None
     try:
         deadline = time.monotonic() + max(wait, 0.0)

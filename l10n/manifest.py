@@ -20,6 +20,7 @@ from typing import Iterable
 from . import __version__
 from .catalog import atomic_write
 from .config import CONFIG_NAME
+from .lock import refuse_link
 
 STATE_NAME = "translate-state.json"
 Stamp = list[list[int] | None]
@@ -58,6 +59,7 @@ class TranslateState:
     def load(cls, state_dir: Path, key: str) -> "TranslateState":
         """The saved state, or an empty one if there is none, it is unreadable or for other settings."""
         path = state_dir / STATE_NAME
+        refuse_link(path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

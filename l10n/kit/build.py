@@ -28,6 +28,7 @@ from ..assemble import localize, translations
 from ..catalog import Catalog
 from ..config import CONFIG_NAME, Config
 from ..errors import ConfigError
+from ..outputs import OUT_KEY, check_release_paths
 from ..model import Document, normalize_space
 from ..project import Project
 from ..status import Stats, catalog_stats
@@ -328,6 +329,7 @@ def build_kit(
     include_fuzzy = config.include_fuzzy if include_fuzzy is None else include_fuzzy
     _check_settings(config, name, threshold)
     out = config.inside(out_dir or Path(config.out_dir), "release folder")
+    check_release_paths(config, out, name, "--out" if out_dir else OUT_KEY)
 
     folder, archive = out / name, out / f"{name}.zip"
     out.mkdir(parents=True, exist_ok=True)

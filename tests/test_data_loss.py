@@ -1,0 +1,130 @@
+"""Issue 15, data loss: nothing a translator wrote is lost, whatever the config or the files look like."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from l10n.catalog import read_catalog
+
+from .conftest import SEED_DOC
+from .test_robust import cli, fails_cleanly, snapshot
+
+RELEASE_CONFIG = '[project]\ntarget_languages = ["en", "zh"]\n[release]\nout_dir = "{out}"\nkit_name = "{kit}"\n'
+
+
+@pytest.mark.parametrize(
+    ("out", "kit", "expected"),
+    [
+        (".", "locales", "[release] kit_name"),
+        (".", "source", "[release] kit_name"),
+        (".", ".l10n", "[release] kit_name"),
+        ("locales", "presskit", "[release] out_dir"),
+        ("source", "presskit", "[release] out_dir"),
+        ("source/sub", "presskit", "[release] out_dir"),
+        (".", "l10n.toml", "[release] kit_name"),
+    ],
+)
+def test_release_never_overlaps_the_project(capsys, project_dir: Path, out: str, kit: str, expected: str):
+    (project_dir / "l10n.toml").write_text(RELEASE_CONFIG.format(out=out, kit=kit), encoding="utf-8")
+    before = snapshot(project_dir)
+    code, _, err = cli(capsys, "release", "-C", str(project_dir))
+    assert code == 1 and err.startswith("error: ") and err.count("\n") == 1, err
+    assert expected in err, err
+    assert snapshot(project_dir) == before
+
+
+def test_release_never_replaces_files_git_tracks(capsys, project_dir: Path):
+    subprocess.run(["git", "init", "-q", str(project_dir)], check=True)
+    (project_dir / "notes").mkdir()
+    (project_dir / "notes" / "todo.txt").write_text("keep me\n")
+    subprocess.run(["git", "-C", str(project_dir), "add", "notes/todo.txt"], check=True)
+    (project_dir / "l10n.toml").write_text(RELEASE_CONFIG.format(out=".", kit="notes"), encoding="utf-8")
+    code, _, err = cli(capsys, "release", "-C", str(project_dir))
+    assert code == 1 and "[release] kit_name" in err and "not a press kit" in err, err
+    assert (project_dir / "notes" / "todo.txt").read_text() == "keep me\n"
+
+
+def test_release_in_the_project_root_still_works(capsys, project_dir: Path):
+    (project_dir / "l10n.toml").write_text(RELEASE_CONFIG.format(out=".", kit="kit"), encoding="utf-8")
+    code, out, err = cli(capsys, "release", "--include-fuzzy", "-C", str(project_dir))
+    assert code == 0, err
+    assert (project_dir / "kit" / "index.html").exists() and (project_dir / "kit.zip").exists()
+    assert read_catalog(project_dir / "locales" / "en" / f"{SEED_DOC}.po").active
+
+
+# --- CR-only line ends ------------------------------------------------------------------------------
+
+
+def test_cr_only_catalog_is_read_correctly(capsys, project_dir: Path):
+    path = project_dir / "locales" / "en" / f"{SEED_DOC}.po"
+    lf = read_catalog(path)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    cr = read_catalog(path)
+    assert [(e.msgid, e.msgstr, e.fuzzy) for e in cr.entries] == [(e.msgid, e.msgstr, e.fuzzy) for e in lf.entries]
+    assert len(cr.active) > 20
+    code, out, err = cli(capsys, "status", "-C", str(project_dir))
+    assert code == 0 and "100.0" not in out.splitlines()[1], out
+
+
+def test_cr_only_catalog_keeps_its_approved_entries(capsys, project_dir: Path):
+    path = project_dir / "locales" / "en" / f"{SEED_DOC}.po"
+    approved = {e.key: e.msgstr for e in read_catalog(path).active if e.approved}
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    assert cli(capsys, "translate", "-e", "pseudo", "-C", str(project_dir))[0] == 0
+    after = read_catalog(path)
+    assert {k: after.get(k).msgstr for k in approved if after.get(k) and after.get(k).approved} == approved
+
+
+def test_cr_only_source_is_read_by_paragraphs(capsys, empty_project: Path):
+    text = "# Titel\n\nDie Firma eröffnet ein Büro in Düsseldorf. Sie stellt zehn Leute ein.\n\nZweiter Absatz hier.\n"
+    (empty_project / "source" / "mac.md").write_bytes(text.replace("\n", "\r").encode())
+    assert cli(capsys, "translate", "-e", "pseudo", "-C", str(empty_project))[0] == 0
+    msgids = [e.msgid for e in read_catalog(empty_project / "locales" / "en" / "mac.po").active]
+    assert msgids == ["Titel", "Die Firma eröffnet ein Büro in Düsseldorf.", "Sie stellt zehn Leute ein.", "Zweiter Absatz hier."] or \
+        all("\r" not in m for m in msgids) and len(msgids) == 4, msgids
+
+
+# --- x.md and x.txt ----------------------------------------------------------------------------------
+
+
+def test_two_sources_sharing_a_catalog_name_are_refused(capsys, project_dir: Path):
+    (project_dir / "source" / f"{SEED_DOC}.txt").write_text("Ein Satz.\n", encoding="utf-8")
+    err = fails_cleanly(capsys, project_dir, f"{SEED_DOC}.md", f"{SEED_DOC}.txt")
+    assert "one catalog" in err
+    for command in (("release",), ("status",)):
+        fails_cleanly(capsys, project_dir, f"{SEED_DOC}.txt", command=command)
+
+
+# --- the lock and state files --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["lock", "translate-state.json"])
+def test_state_files_that_are_links_are_never_followed(capsys, project_dir: Path, name: str):
+    catalog = project_dir / "locales" / "en" / f"{SEED_DOC}.po"
+    before = catalog.read_bytes()
+    state = project_dir / ".l10n"
+    state.mkdir()
+    (state / name).symlink_to(catalog)
+    code, out, err = cli(capsys, "translate", "-e", "pseudo", "-C", str(project_dir))
+    assert catalog.read_bytes() == before
+    assert code == 1 and err.count("\n") == 1 and "link" in err and name in err, err
+
+
+# --- check every input before writing ------------------------------------------------------------
+
+
+def test_a_bad_catalog_stops_the_run_before_any_file_of_the_document_is_written(capsys, empty_project: Path):
+    (empty_project / "source" / "doc.md").write_text("Erster Satz hier. Zweiter Satz hier.\n", encoding="utf-8")
+    assert cli(capsys, "translate", "-e", "pseudo", "-C", str(empty_project))[0] == 0
+    (empty_project / "source" / "doc.md").write_text("Erster Satz hier. Zweiter Satz hier. Dritter Satz.\n", encoding="utf-8")
+    zh = empty_project / "locales" / "zh" / "doc.po"
+    lines = zh.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("msgstr") and i > 20)
+    lines[at] = 'msgstr "坏\x04的"'
+    zh.write_text("\n".join(lines), encoding="utf-8")
+    err = fails_cleanly(capsys, empty_project, f"locales/zh/doc.po:{at + 1}:", "EOT")
+    assert "source/doc.md" not in err
