@@ -181,6 +181,9 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise CatalogError("not UTF-8", path=shown, line=line, hint="l10n catalogs are UTF-8; re-save the file as UTF-8") from None
+    # Old Mac line ends (CR only) are line ends too, as for gettext's tools; a CR inside a string
+    # is written as \r, so a raw one is never text.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise CatalogError("contains a NUL byte", path=shown, line=text.count("\n", 0, text.index("\x00")) + 1, hint="the file is damaged; restore it from version control")
     _check_syntax(text, shown)

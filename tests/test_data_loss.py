@@ -62,12 +62,12 @@ def test_release_in_the_project_root_still_works(capsys, project_dir: Path):
 def test_cr_only_catalog_is_read_correctly(capsys, project_dir: Path):
     path = project_dir / "locales" / "en" / f"{SEED_DOC}.po"
     lf = read_catalog(path)
+    status = cli(capsys, "status", "-C", str(project_dir))
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
     cr = read_catalog(path)
     assert [(e.msgid, e.msgstr, e.fuzzy) for e in cr.entries] == [(e.msgid, e.msgstr, e.fuzzy) for e in lf.entries]
     assert len(cr.active) > 20
-    code, out, err = cli(capsys, "status", "-C", str(project_dir))
-    assert code == 0 and "100.0" not in out.splitlines()[1], out
+    assert cli(capsys, "status", "-C", str(project_dir)) == status
 
 
 def test_cr_only_catalog_keeps_its_approved_entries(capsys, project_dir: Path):
