@@ -210,6 +210,7 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
         keys.add(key)
         if e.msgstr and not e.obsolete:
             _check_newlines(e, shown)
+        _check_storable(e, shown, text)
     return Catalog(dict(po.metadata), tuple(_from_polib(e) for e in po), po.header)
 
 
@@ -300,6 +301,23 @@ def _check_newlines(e: polib.POEntry, shown: str) -> None:
                 path=shown,
                 line=e.linenum,
                 hint=f"make the translation {where} like the source sentence",
+            )
+
+
+def _check_storable(e: polib.POEntry, shown: str, text: str) -> None:
+    """Refuse a string gettext cannot carry (EOT) where it is, not later when the catalog is written."""
+    for name in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
+        value = getattr(e, name) or ""
+        values = [value, *e.msgstr_plural.values()] if name == "msgstr" else [value]
+        char = next((c for v in values for c in UNSTORABLE if c in v), None)
+        if char:
+            lines = text.split("\n")
+            line = next((n for n in range(e.linenum, len(lines) + 1) if char in lines[n - 1]), e.linenum)
+            raise CatalogError(
+                f"{name} of {e.msgid[:60]!r} contains a {UNSTORABLE[char]} character, which gettext cannot store",
+                path=shown,
+                line=line,
+                hint="remove the control character (msgfmt rejects the file as it is)",
             )
 
 
@@ -418,10 +436,21 @@ def render(catalog: Catalog) -> str:
 
 def write_catalog(path: Path, catalog: Catalog, old: Catalog | None = None) -> bool:
     """Write ``catalog`` to ``path`` unless its content equals ``old``'s; return whether it wrote."""
-    if old is not None and old.content() == catalog.content():
-        return False
-    atomic_write(path, render(catalog).encode("utf-8"))
-    return True
+    return write_catalogs([(path, catalog, old)])[0]
+
+
+def write_catalogs(files: list[tuple[Path, Catalog, Catalog | None]]) -> list[bool]:
+    """Write each ``(path, catalog, old)`` whose content changed; return which were written.
+
+    Every file is rendered (and so checked) before the first is written: a document's catalogs
+    are written all or none, never the template and one language with the next one refused.
+    """
+    changed = [old is None or old.content() != catalog.content() for _, catalog, old in files]
+    rendered = [render(catalog).encode("utf-8") if change else b"" for (_, catalog, _), change in zip(files, changed)]
+    for (path, _, _), data, change in zip(files, rendered, changed):
+        if change:
+            atomic_write(path, data)
+    return changed
 
 
 def atomic_write(path: Path, data: bytes) -> None:

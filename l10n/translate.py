@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 import os
 
-from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
+from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalogs
 from .checks.language import foreign_paragraphs
 from .engines import Engine, get_engine
 from .errors import EngineError, L10nError
@@ -308,17 +308,19 @@ def _write(project: Project, job: _Job, langs: list[str]) -> list[FileReport]:
     """Write the template and each catalog whose content changed."""
     reports = []
     pot_path = project.template_path(job.doc.name)
-    written = write_catalog(pot_path, job.template, job.old["templates"])
+    files = [(pot_path, job.template, job.old["templates"])]
+    for lang in langs:
+        catalog, old = job.catalogs[lang], job.old[lang]
+        if old is None or old.content() != catalog.content():
+            catalog = replace(catalog, header={**catalog.header, "PO-Revision-Date": now_stamp()})
+        files.append((project.catalog_path(job.doc.name, lang), catalog, old))
+    written, *by_lang = write_catalogs(files)
     # A whole document in another language is one warning; otherwise single foreign paragraphs.
     sentences = [seg.text for seg in job.doc.segments]
     whole = language_warning(sentences, project.config.source_language, job.doc.path)
     warnings = [whole] if whole else foreign_paragraphs(job.doc, project.config.source_language)
     reports.append(FileReport(project.display(pot_path), None, written=written, warnings=warnings))
-    for lang in langs:
-        catalog, old = job.catalogs[lang], job.old[lang]
-        if old is None or old.content() != catalog.content():
-            catalog = replace(catalog, header={**catalog.header, "PO-Revision-Date": now_stamp()})
-        report = job.reports[lang]
-        report.written = write_catalog(project.catalog_path(job.doc.name, lang), catalog, old)
-        reports.append(report)
+    for lang, lang_written in zip(langs, by_lang):
+        job.reports[lang].written = lang_written
+        reports.append(job.reports[lang])
     return reports

@@ -128,3 +128,13 @@ def test_a_bad_catalog_stops_the_run_before_any_file_of_the_document_is_written(
     zh.write_text("\n".join(lines), encoding="utf-8")
     err = fails_cleanly(capsys, empty_project, f"locales/zh/doc.po:{at + 1}:", "EOT")
     assert "source/doc.md" not in err
+
+
+def test_write_catalogs_checks_every_file_before_writing_the_first(tmp_path: Path):
+    from l10n.catalog import Catalog, Entry, write_catalogs
+    from l10n.errors import CatalogError
+
+    good, bad = Catalog({}, (Entry("Satz.", "Sentence."),)), Catalog({}, (Entry("Satz.", "坏\x04"),))
+    with pytest.raises(CatalogError, match="EOT"):
+        write_catalogs([(tmp_path / "a.pot", good, None), (tmp_path / "b.po", bad, None)])
+    assert not list(tmp_path.iterdir())
