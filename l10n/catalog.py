@@ -40,6 +40,10 @@ class Entry:
     previous_msgid: str | None = None
     previous_msgctxt: str | None = None
     obsolete: bool = False
+    # A plural entry (never made by l10n, kept when a translator adds one): the plural msgid and
+    # the translations by form index, ``msgstr[0]``, ``msgstr[1]``, ...
+    msgid_plural: str | None = None
+    msgstr_plural: tuple[tuple[int, str], ...] = ()
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -47,7 +51,7 @@ class Entry:
 
     @property
     def translated(self) -> bool:
-        return bool(self.msgstr)
+        return bool(self.msgstr) or any(text for _, text in self.msgstr_plural)
 
     @property
     def approved(self) -> bool:
@@ -342,6 +346,8 @@ def _from_polib(e: polib.POEntry) -> Entry:
         previous_msgid=e.previous_msgid,
         previous_msgctxt=e.previous_msgctxt,
         obsolete=bool(e.obsolete),
+        msgid_plural=e.msgid_plural or None,
+        msgstr_plural=tuple(sorted((int(k), v) for k, v in e.msgstr_plural.items())),
     )
 
 
@@ -377,7 +383,7 @@ UNSTORABLE = {"\x00": "NUL", "\x04": "EOT (context separator)"}
 def check_writable(catalog: Catalog) -> None:
     """Refuse text a PO file cannot carry before writing, rather than write a file msgfmt rejects."""
     for e in catalog.entries:
-        for name in ("msgid", "msgstr", "msgctxt", "comment", "tcomment"):
+        for name in ("msgid", "msgstr", "msgctxt", "comment", "tcomment", "msgid_plural"):
             value = getattr(e, name) or ""
             bad = next((label for char, label in UNSTORABLE.items() if char in value), None)
             if bad:
@@ -429,6 +435,8 @@ def render(catalog: Catalog) -> str:
                 previous_msgid=e.previous_msgid,
                 previous_msgctxt=e.previous_msgctxt,
                 obsolete=e.obsolete,
+                msgid_plural=e.msgid_plural or "",
+                msgstr_plural=dict(e.msgstr_plural),
             )
         )
     return str(po)

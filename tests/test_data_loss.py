@@ -138,3 +138,41 @@ def test_write_catalogs_checks_every_file_before_writing_the_first(tmp_path: Pat
     with pytest.raises(CatalogError, match="EOT"):
         write_catalogs([(tmp_path / "a.pot", good, None), (tmp_path / "b.po", bad, None)])
     assert not list(tmp_path.iterdir())
+
+
+# --- entries l10n did not create -----------------------------------------------------------------
+
+HAND_ADDED = '''
+# Hand-added by a translator.
+#, c-format
+msgctxt "ctx"
+msgid "%d Datei"
+msgid_plural "%d Dateien"
+msgstr[0] "%d file"
+msgstr[1] "%d files"
+
+msgctxt "nur"
+msgid "Kontext."
+msgstr "Context."
+'''
+
+
+def test_hand_added_entries_are_kept_as_gettext_keeps_them(capsys, project_dir: Path):
+    path = project_dir / "locales" / "en" / f"{SEED_DOC}.po"
+    path.write_text(path.read_text(encoding="utf-8") + HAND_ADDED, encoding="utf-8")
+    subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], check=True)
+    # What GNU msgmerge makes of the file: the entries are not in the template, so they become
+    # obsolete (#~), translator comment, flags and every plural form kept.
+    pot = project_dir / "locales" / "templates" / f"{SEED_DOC}.pot"
+    merged = subprocess.run(["msgmerge", "-q", "-o", "-", str(path), str(pot)], check=True, capture_output=True, text=True).stdout
+    for _ in range(2):  # and again: an obsolete plural entry survives the next run too
+        assert cli(capsys, "translate", "-e", "pseudo", "-C", str(project_dir))[0] == 0
+        text = path.read_text(encoding="utf-8")
+        subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], check=True)
+        for block in ('#~ msgctxt "ctx"\n#~ msgid "%d Datei"\n#~ msgid_plural "%d Dateien"\n#~ msgstr[0] "%d file"\n'
+                      '#~ msgstr[1] "%d files"', '#~ msgctxt "nur"\n#~ msgid "Kontext."\n#~ msgstr "Context."',
+                      "# Hand-added by a translator.\n#, c-format\n#~ msgctxt"):
+            assert block in text and block in merged, block
+    catalog = read_catalog(path)
+    plural = next(e for e in catalog.obsolete if e.msgctxt == "ctx")
+    assert plural.msgid_plural == "%d Dateien" and plural.msgstr_plural == ((0, "%d file"), (1, "%d files"))
