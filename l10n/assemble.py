@@ -14,6 +14,7 @@ from pathlib import Path
 from .catalog import Catalog, atomic_write
 from .languages import get_language
 from .model import Document
+from .tempfiles import clean_stale
 from .outputs import OUT_KEY, check_release_paths
 from .project import Project
 
@@ -70,6 +71,8 @@ def release(project: Project, out_dir: Path | None = None, include_fuzzy: bool |
     out = config.inside(out_dir or Path(config.out_dir), "release folder")
     check_release_paths(config, out, config.kit_name, "--out" if out_dir else OUT_KEY)
     fuzzy = config.include_fuzzy if include_fuzzy is None else include_fuzzy
+    for lang in config.target_languages:
+        clean_stale(out / lang, recursive=True)  # what a killed release left
     written = []
     for path in project.source_files():
         doc = project.load(path)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,6 +19,7 @@ from . import __version__
 from .errors import CatalogError
 from .languages import Language
 from .model import Document
+from .tempfiles import make_temp_file
 
 WRAP = 79  # GNU gettext's default, so our files diff cleanly against msgcat/msgmerge output.
 MT_PREFIX = "mt:"  # translator-comment line carrying machine-translation provenance
@@ -464,7 +464,7 @@ def write_catalogs(files: list[tuple[Path, Catalog, Catalog | None]]) -> list[bo
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = make_temp_file(path.parent, path.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -26,6 +26,7 @@ from .manifest import TranslateState, settings_key
 from .merge import SUGGESTION_PREFIX, merge
 from .model import Document
 from .project import Project
+from .tempfiles import clean_stale
 from .tm import Memory, build_memory, fill_from_memory, memory_settings
 
 CHUNK_SENTENCES = 1024  # sentences per engine call (about 20 press releases); bounds memory on large projects
@@ -95,6 +96,9 @@ def translate_project(
     """
     order = ordered_languages(project, langs)
     name = engine_name or project.config.engine
+    # What a killed run left behind (temporary catalogs and state files) goes first.
+    clean_stale(project.config.locales_path, recursive=True)
+    clean_stale(project.config.state_path)
     glossary = load_glossary(project.config)
     engine: Engine | None = None
 

@@ -176,3 +176,36 @@ def test_hand_added_entries_are_kept_as_gettext_keeps_them(capsys, project_dir: 
     catalog = read_catalog(path)
     plural = next(e for e in catalog.obsolete if e.msgctxt == "ctx")
     assert plural.msgid_plural == "%d Dateien" and plural.msgstr_plural == ((0, "%d file"), (1, "%d files"))
+
+
+# --- what a killed run leaves behind ------------------------------------------------------------
+
+
+def dead_pid() -> int:
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+def test_stale_temporary_files_of_a_killed_run_are_removed(capsys, project_dir: Path):
+    from l10n.tempfiles import temp_prefix
+
+    pid = dead_pid()
+    en = project_dir / "locales" / "en"
+    left = [en / f".{SEED_DOC}.po.l10n{pid}-abc123.tmp", project_dir / ".l10n" / f".translate-state.json.l10n{pid}-x.tmp",
+            project_dir / "dist" / f".presskit.l10n{pid}-k9", project_dir / "dist" / f".presskit.zip.l10n{pid}-z.tmp",
+            project_dir / "dist" / "en" / f".{SEED_DOC}.md.l10n{pid}-q.tmp"]
+    live = en / f"{temp_prefix(SEED_DOC + '.po')}live.tmp"  # this process: a live run's file
+    mine = en / ".my-notes"  # not l10n's naming: never touched
+    for path in left[1:2] + left[:1]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("half")
+    for path in (live, mine):
+        path.write_text("keep")
+    assert cli(capsys, "translate", "-e", "pseudo", "-C", str(project_dir))[0] == 0
+    assert not any(p.exists() for p in left[:2]) and live.exists() and mine.exists()
+    for path in left[2:]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.mkdir() if path.name.startswith(".presskit.l10n") else path.write_text("half")
+    assert cli(capsys, "release", "--include-fuzzy", "-C", str(project_dir))[0] == 0
+    assert not any(p.exists() for p in left)

@@ -28,6 +28,7 @@ from ..assemble import localize, translations
 from ..catalog import Catalog
 from ..config import CONFIG_NAME, Config
 from ..errors import ConfigError
+from ..tempfiles import clean_stale, make_temp_dir, make_temp_file
 from ..outputs import OUT_KEY, check_release_paths
 from ..model import Document, normalize_space
 from ..project import Project
@@ -334,7 +335,8 @@ def build_kit(
     folder, archive = out / name, out / f"{name}.zip"
     out.mkdir(parents=True, exist_ok=True)
     # Built aside and swapped in whole: a failed build leaves the previous kit as it was.
-    stage = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out))
+    clean_stale(out)  # what a killed release left
+    stage = make_temp_dir(out, name)
     try:
         kit = _Kit(project, include_fuzzy, threshold, stage)
         for path in project.source_files():
@@ -370,7 +372,7 @@ def _copy(source, target) -> None:
 
 def _write_archive(archive: Path, stage: Path, names: list[str], name: str, moment: datetime) -> None:
     """Zip the staged kit into ``archive`` atomically (a temporary file, fsync, rename)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{archive.name}.", suffix=".tmp", dir=archive.parent)
+    fd, tmp = make_temp_file(archive.parent, archive.name)
     try:
         with os.fdopen(fd, "w+b") as handle:
             write_reproducible_zip(handle, stage, names, name, moment)
