@@ -42,13 +42,14 @@ def refuse_link(path: Path) -> None:
 
 
 @contextmanager
-def project_lock(state_dir: Path, *, wait: float = 0.0, what: str = "l10n translate") -> Iterator[Path]:
+def project_lock(state_dir: Path, *, wait: float = 0.0, what: str = "l10n translate", name: str = LOCK_NAME) -> Iterator[Path]:
     """Hold the project lock in ``state_dir`` for the ``with`` block.
 
     ``wait`` is how many seconds to wait for another run to finish; 0 stops at once.
-    Raises :class:`LockedError` naming the holder if the lock is not free in time.
+    Raises :class:`LockedError` naming the holder if the lock is not free in time. ``name`` is the
+    lock file's name (the model installer locks the packages folder with its own).
     """
-    path = state_dir / LOCK_NAME
+    path = state_dir / name
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
         refuse_link(path)

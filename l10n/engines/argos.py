@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..errors import EngineError
+from ..errors import ConfigError, EngineError
 from ..languages import get_language
 from . import Translation, register
 
@@ -101,16 +101,10 @@ class ArgosPackage:
 
 
 def installed_packages() -> list[ArgosPackage]:
-    """Every installed Argos translation package."""
-    from argostranslate import package
+    """Every usable installed Argos translation package (broken folders are skipped: ``l10n models list`` shows them)."""
+    from ..models import scan_packages
 
-    found = []
-    for pkg in package.get_installed_packages():
-        if getattr(pkg, "type", "translate") != "translate":
-            continue
-        found.append(
-            ArgosPackage(pkg.from_code, pkg.to_code, str(pkg.package_version), Path(pkg.package_path), pkg.target_prefix or "")
-        )
+    found = [f.package for f in scan_packages() if f.package is not None]
     return sorted(found, key=lambda p: (p.source, p.target, p.version))
 
 
@@ -248,7 +242,10 @@ class ArgosEngine:
         pkg = self.package(source, target)
         translator, tokenizer = self._load(pkg)
         decoding = pkg.decoding(self.decoding)
-        joiner = " " if get_language(target).sentence_space else ""
+        try:
+            joiner = " " if get_language(target).sentence_space else ""
+        except ConfigError:  # a pair l10n has no rules for yet (a package installed for later)
+            joiner = " "
 
         # Long sentences become several model inputs; ``owner`` maps each input to its sentence.
         inputs: list[list[str]] = []
