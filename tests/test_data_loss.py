@@ -209,3 +209,30 @@ def test_stale_temporary_files_of_a_killed_run_are_removed(capsys, project_dir: 
         path.mkdir() if path.name.startswith(".presskit.l10n") else path.write_text("half")
     assert cli(capsys, "release", "--include-fuzzy", "-C", str(project_dir))[0] == 0
     assert not any(p.exists() for p in left)
+
+
+# --- translation memory export ---------------------------------------------------------------------
+
+
+def test_tm_export_of_control_characters_is_valid_xml_and_reads_back(capsys, project_dir: Path, tmp_path: Path):
+    import xml.etree.ElementTree as ET
+
+    from l10n.catalog import write_catalog
+    from l10n.tm import read_tmx
+
+    path = project_dir / "locales" / "en" / f"{SEED_DOC}.po"
+    catalog = read_catalog(path)
+    odd = "\x07Bell, escape\x1b, CR\r and form feed\x0c kept.\x01"
+    entries = tuple(e if i else e.__class__(**{**e.__dict__, "msgstr": odd}) for i, e in enumerate(catalog.active))
+    first = entries[0]
+    write_catalog(path, catalog.__class__(catalog.header, entries + tuple(catalog.obsolete), catalog.header_comment))
+    out = tmp_path / "all.tmx"
+    assert cli(capsys, "tm", "export", str(out), "-C", str(project_dir))[0] == 0
+    ET.parse(out)  # well-formed XML 1.0
+    assert subprocess.run(["python3", "-c", f"import xml.dom.minidom as m; m.parse({str(out)!r})"]).returncode == 0
+    units = {(u.lang, u.source): u.target for u in read_tmx(out, "de")}
+    assert units[("en", first.msgid)] == odd
+    # l10n imports its own export: the same units come back.
+    code, _, err = cli(capsys, "tm", "import", str(out), "--into", "memory/back.tmx", "-C", str(project_dir))
+    assert code == 0, err
+    assert {(u.lang, u.source): u.target for u in read_tmx(project_dir / "memory" / "back.tmx", "de")} == units
