@@ -20,11 +20,12 @@ from .engines import Engine, get_engine
 from .errors import EngineError, L10nError
 from .langid import language_warning
 from .engines.masking import with_glossary
-from .glossary import Glossary, load_glossary
+from .glossary import Glossary, glossary_path, load_glossary
 from .languages import get_language
 from .manifest import TranslateState, settings_key
 from .merge import SUGGESTION_PREFIX, merge
 from .model import Document
+from .segment.settings import abbreviation_paths
 from .project import Project
 from .tempfiles import clean_stale
 from .tm import Memory, build_memory, fill_from_memory, memory_settings
@@ -119,7 +120,7 @@ def translate_project(
         return engine
 
     # Documents whose files are as the last run left them are skipped unread (see manifest.py).
-    state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order))
+    state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order, _inputs(project)))
     paths = {project.doc_name(p): p for p in project.source_files()}
 
     def stale() -> Iterator[Document]:
@@ -152,6 +153,12 @@ def translate_project(
     state.keep_only(set(paths))
     state.save()
     return reports
+
+
+def _inputs(project: Project) -> list[Path]:
+    """The files besides sources and catalogs whose content changes what a run writes."""
+    glossary = glossary_path(project.config)
+    return [*abbreviation_paths(project.config), *([glossary] if glossary else []), *memory_settings(project)[0]]
 
 
 def _doc_files(project: Project, source: Path, name: str, langs: list[str]) -> list[Path]:

@@ -236,3 +236,49 @@ def test_tm_export_of_control_characters_is_valid_xml_and_reads_back(capsys, pro
     code, _, err = cli(capsys, "tm", "import", str(out), "--into", "memory/back.tmx", "-C", str(project_dir))
     assert code == 0, err
     assert {(u.lang, u.source): u.target for u in read_tmx(project_dir / "memory" / "back.tmx", "de")} == units
+
+
+# --- every input in the no-change key ------------------------------------------------------------
+
+EXTRA_INPUTS = '\n[segment]\nabbreviation_files = ["abbrev.txt"]\n[memory]\nfiles = ["memory/mem.tmx"]\n'
+
+
+@pytest.mark.parametrize("edit", ["abbrev.txt", "glossary.csv", "memory/mem.tmx", "l10n.toml"])
+def test_editing_any_input_makes_translate_look_again(project_dir: Path, edit: str):
+    from l10n.project import Project
+    from l10n.tm import Unit, write_tmx
+    from l10n.translate import translate_project
+
+    config = project_dir / "l10n.toml"
+    config.write_text(config.read_text(encoding="utf-8") + EXTRA_INPUTS, encoding="utf-8")
+    (project_dir / "abbrev.txt").write_text("Bürgerm.\n", encoding="utf-8")
+    (project_dir / "memory").mkdir()
+    write_tmx(project_dir / "memory" / "mem.tmx", [Unit("Ein Satz.", "A sentence.", "en", "x")], "de")
+
+    def run() -> list:  # a report for each file of each document the run went through
+        return translate_project(Project.open(project_dir), engine_name="pseudo")
+
+    run()
+    assert run() == []  # nothing changed: every document skipped unread
+    path = project_dir / edit
+    if edit == "memory/mem.tmx":
+        write_tmx(path, [Unit("Ein anderer Satz.", "Another sentence.", "en", "x")], "de")
+    elif edit == "l10n.toml":
+        path.write_text(path.read_text(encoding="utf-8") + "[checks]\n", encoding="utf-8")
+    else:
+        path.write_text(path.read_text(encoding="utf-8") + ("Stadtdir.\n" if edit == "abbrev.txt" else "Düsseldorf,,,city\n"), encoding="utf-8")
+    assert run() != []
+
+
+def test_a_new_abbreviation_changes_the_catalog_at_once(capsys, project_dir: Path):
+    config = project_dir / "l10n.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[segment]\nabbreviation_files = ["abbrev.txt"]\n', encoding="utf-8")
+    (project_dir / "abbrev.txt").write_text("Bürgerm.\n", encoding="utf-8")
+    (project_dir / "source" / "abk.md").write_text("Der Stadtdir. Müller kommt heute. Er bleibt lange.\n", encoding="utf-8")
+    for _ in range(2):
+        code, out, _ = cli(capsys, "translate", "-e", "pseudo", "-C", str(project_dir))
+    assert "Nothing to do" in out
+    (project_dir / "abbrev.txt").write_text("Bürgerm.\nStadtdir.\n", encoding="utf-8")
+    code, out, _ = cli(capsys, "translate", "-e", "pseudo", "-C", str(project_dir))
+    assert code == 0 and "abk.pot: template updated" in out, out
+    assert "Der Stadtdir. Müller kommt heute." in [e.msgid for e in read_catalog(project_dir / "locales" / "en" / "abk.po").active]
