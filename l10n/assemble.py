@@ -8,6 +8,7 @@ source, byte for byte.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,26 @@ def translations(catalog: Catalog | None, include_fuzzy: bool = False) -> dict[t
     return {e.key: e.msgstr for e in catalog.active if e.msgstr and (include_fuzzy or not e.fuzzy)}
 
 
+# A Markdown image whose address leaves the release (a scheme such as https:, or //host).
+_EXTERNAL_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*(<?(?:[A-Za-z][A-Za-z0-9+.-]*:|//)[^)]*)\)")
+
+
+def external_images_as_links(text: str) -> str:
+    """A translation's external images turned into plain links: a release loads nothing from outside.
+
+    A translator may add an image from the web; shipped as it is, every reader's viewer would
+    fetch it (a tracking pixel). As a link it stays visible and is fetched only when followed.
+
+    >>> external_images_as_links("Logo ![](https://x.example/a.png) und ![Foto](bild.png).")
+    'Logo [https://x.example/a.png](https://x.example/a.png) und ![Foto](bild.png).'
+    """
+    def link(match: re.Match) -> str:
+        alt, target = match.group(1), match.group(2)
+        return f"[{alt or target.strip('<>').split()[0]}]({target})"
+
+    return _EXTERNAL_IMAGE.sub(link, text)
+
+
 def localize(doc: Document, lang: str, table: dict[tuple[str | None, str], str]) -> tuple[str, int]:
     """Rebuild ``doc`` with each sentence replaced by its translation in ``table``.
 
@@ -56,7 +77,7 @@ def localize(doc: Document, lang: str, table: dict[tuple[str | None, str], str])
         if not spaced and translated is not None and previous_translated and same_block and "\n" not in gap:
             gap = ""
         out.append(gap)
-        out.append(translated if translated is not None else seg.text)
+        out.append(external_images_as_links(translated) if translated is not None else seg.text)
         count += translated is not None
         previous_translated = translated is not None
         previous_block = seg.block

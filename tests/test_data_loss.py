@@ -282,3 +282,28 @@ def test_a_new_abbreviation_changes_the_catalog_at_once(capsys, project_dir: Pat
     code, out, _ = cli(capsys, "translate", "-e", "pseudo", "-C", str(project_dir))
     assert code == 0 and "abk.pot: template updated" in out, out
     assert "Der Stadtdir. Müller kommt heute." in [e.msgid for e in read_catalog(project_dir / "locales" / "en" / "abk.po").active]
+
+
+# --- nothing from outside the kit --------------------------------------------------------------------
+
+
+def test_external_images_never_ship_in_a_release(capsys, project_dir: Path):
+    from l10n.catalog import write_catalog
+
+    path = project_dir / "locales" / "en" / f"{SEED_DOC}.po"
+    catalog = read_catalog(path)
+    first = catalog.active[1]
+    tracked = first.__class__(**{**first.__dict__, "msgstr": first.msgstr + " ![](https://evil.example/t.png) ![logo](//cdn.example/l.png)"})
+    entries = tuple(tracked if e is first else e for e in catalog.entries)
+    write_catalog(path, catalog.__class__(catalog.header, entries, catalog.header_comment))
+    # An external image in a source is not loaded by the kit's pages either.
+    (project_dir / "source" / "bild.md").write_text("# Bild\n\nDas Büro. ![Foto](http://example.org/f.jpg)\n", encoding="utf-8")
+    assert cli(capsys, "release", "--include-fuzzy", "-C", str(project_dir))[0] == 0
+    released = (project_dir / "dist" / "en" / f"{SEED_DOC}.md").read_text(encoding="utf-8")
+    assert "](https://evil.example/t.png)" in released and "![](https://" not in released and "![logo](//" not in released
+    pages = [p.read_text(encoding="utf-8") for p in (project_dir / "dist" / "presskit").rglob("*.html")]
+    assert any("evil.example/t.png" in page for page in pages) and any("example.org/f.jpg" in page for page in pages)
+    import re
+
+    for page in pages:
+        assert not re.search(r"""src\s*=\s*["']?(?:[a-z][a-z0-9+.-]*:|//)""", page, re.I), page
