@@ -141,3 +141,27 @@ def test_broken_folders_are_listed_with_the_reason_and_removable(argos_packages:
         assert not (argos_packages / name).exists()
     missing = CliRunner().invoke(app, ["models", "remove", "nothing-here"])
     assert missing.exit_code == 1
+
+
+def test_an_install_killed_while_proving_the_package_loses_nothing(argos_packages: Path, tmp_path: Path):
+    import os
+    import signal
+    import time
+
+    newer = argos_builder.build_package(tmp_path, "de", "en", version="1.1")
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(argos_packages)}
+    proc = subprocess.Popen([sys.executable, "-m", "l10n", "models", "install", str(newer)], env=env, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not any(p.is_dir() and p.name.startswith(".installing") for p in argos_packages.iterdir()):
+        assert proc.poll() is None and time.monotonic() < deadline, "the install finished before it could be killed"
+        time.sleep(0.02)
+    time.sleep(0.3)  # unpacking or proving: the old package is still in place
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert [p.version for p in installed_packages() if (p.source, p.target) == ("de", "en")] == ["1.0"] and works()
+    listing = CliRunner().invoke(app, ["models", "list"])
+    assert listing.exit_code == 0 and "broken" not in listing.output and ".installing" not in listing.output
+    install_archive(newer)
+    assert [p.version for p in installed_packages() if (p.source, p.target) == ("de", "en")] == ["1.1"]
+    assert not [p for p in argos_packages.iterdir() if p.is_dir() and p.name.startswith(".")]
