@@ -307,3 +307,16 @@ def test_external_images_never_ship_in_a_release(capsys, project_dir: Path):
 
     for page in pages:
         assert not re.search(r"""src\s*=\s*["']?(?:[a-z][a-z0-9+.-]*:|//)""", page, re.I), page
+
+
+def test_a_cache_file_that_is_a_link_is_never_opened(tmp_path: Path):
+    from l10n.cache import TranslationCache
+    from l10n.errors import L10nError
+
+    target = tmp_path / "catalog.po"
+    target.write_bytes(b"msgid \"\"\nmsgstr \"\"\n")
+    (tmp_path / "state").mkdir()
+    (tmp_path / "state" / "mt-cache.sqlite3").symlink_to(target)
+    with pytest.raises(L10nError, match="symbolic link"):
+        TranslationCache.for_state(tmp_path / "state").get(("e", "m", "de", "en"), ["Satz."])
+    assert target.read_bytes() == b"msgid \"\"\nmsgstr \"\"\n"
