@@ -228,7 +228,7 @@ class ArgosEngine:
             try:
                 translator = ctranslate2.Translator(str(pkg.path / "model"), device=device, inter_threads=inter, intra_threads=intra)
                 tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(pkg.path / "sentencepiece.model"))
-            except (RuntimeError, OSError, ValueError) as exc:
+            except (RuntimeError, OSError, ValueError, IndexError, KeyError) as exc:  # IndexError: a zeroed model.bin
                 raise EngineError(
                     f"{pkg.path}: cannot load the Argos package {pkg.model_id} on {device} ({exc})",
                     hint="reinstall it with 'l10n models install FILE.argosmodel'",
