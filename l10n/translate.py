@@ -16,7 +16,7 @@ import os
 
 from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalogs
 from .checks.language import foreign_paragraphs
-from .engines import CheckedEngine, Engine, get_engine
+from .engines import CheckedEngine, Engine, check_engine_name, get_engine
 from .errors import EngineError, L10nError
 from .langid import language_warning
 from .engines.masking import with_glossary
@@ -73,9 +73,7 @@ def today() -> str:
 
 def ordered_languages(project: Project, langs: Iterable[str] | None) -> list[str]:
     """The languages to fill, pivot language first so the others can start from it."""
-    chosen = list(dict.fromkeys(langs or project.config.target_languages))
-    for code in chosen:
-        get_language(code)
+    chosen = project.config.chosen_languages(langs)
     pivot = project.config.pivot_language
     return sorted(chosen, key=lambda c: c != pivot)
 
@@ -100,6 +98,8 @@ def translate_project(
     # What a killed run left behind (temporary catalogs and state files) goes first.
     clean_stale(project.config.locales_path, recursive=True)
     clean_stale(project.config.state_path)
+    if engine_factory is None:
+        check_engine_name(name)  # a misspelt engine is an error even when nothing needs translating
     glossary = load_glossary(project.config)
     engine: Engine | None = None
 

@@ -41,11 +41,7 @@ def copy_archives(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, s
 
 
 def _point_argos_at(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from argostranslate import settings
-
-    monkeypatch.setattr(settings, "package_data_dir", folder)
-    monkeypatch.setattr(settings, "package_dirs", [folder])
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))  # for subprocesses
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))  # l10n reads it on every call, as do subprocesses
 
 
 _INSTALLED: dict[tuple[Path, ...], Path] = {}

@@ -1,9 +1,9 @@
 """Argos Translate packages, run straight on CTranslate2 and SentencePiece.
 
 ``argostranslate.translate`` is never imported: it pulls in torch, stanza and spaCy and downloads a
-sentence splitter on first use, and l10n already has sentences. Only ``argostranslate.package``
-(light) is used, to find the installed packages; the model (``model/``) and the tokenizer
-(``sentencepiece.model``) are loaded from the package folder.
+sentence splitter on first use, and l10n already has sentences. Nor is any other part of it:
+installed packages are found from their ``metadata.json`` in Argos's package folders; the model
+(``model/``) and the tokenizer (``sentencepiece.model``) are loaded from the package folder.
 
 A run's sentences go to ``translate_batch`` together: sorted by length, in batches of a few
 sentences (see :data:`DEFAULT_BATCH`), with Argos Translate's own decoding settings (beam 4,
