@@ -42,14 +42,13 @@ def refuse_link(path: Path) -> None:
 
 
 @contextmanager
-def project_lock(state_dir: Path, *, wait: float = 0.0, what: str = "l10n translate", name: str = LOCK_NAME) -> Iterator[Path]:
+def project_lock(state_dir: Path, *, wait: float = 0.0, what: str = "l10n translate") -> Iterator[Path]:
     """Hold the project lock in ``state_dir`` for the ``with`` block.
 
     ``wait`` is how many seconds to wait for another run to finish; 0 stops at once.
-    Raises :class:`LockedError` naming the holder if the lock is not free in time. ``name`` is the
-    lock file's name (the model installer locks the packages folder with its own).
+    Raises :class:`LockedError` naming the holder if the lock is not free in time.
     """
-    path = state_dir / name
+    path = state_dir / LOCK_NAME
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
         refuse_link(path)
@@ -82,6 +81,25 @@ def project_lock(state_dir: Path, *, wait: float = 0.0, what: str = "l10n transl
             yield path
         finally:
             os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # closing releases the flock
+
+
+@contextmanager
+def folder_lock(folder: Path, what: str) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` itself (no lock file is left in it); stop at once if taken."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise L10nError(f"cannot open: {exc.strerror}", path=folder) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise L10nError(f"cannot lock: {exc.strerror}", path=folder) from None
+            raise LockedError(f"another {what} is working in this folder", path=folder, hint="wait for it to finish") from None
+        yield
     finally:
         os.close(fd)  # closing releases the flock
 

@@ -28,14 +28,13 @@ from pathlib import Path, PurePosixPath
 
 from .engines.argos import ArgosEngine, ArgosPackage, Decoding
 from .errors import EngineError, cannot_read
-from .lock import project_lock
+from .lock import folder_lock
 from .tempfiles import make_temp_dir
 
 # A tokenizer file makes a package usable (Argos Translate prefers the first).
 TOKENIZER_FILES = ("sentencepiece.model",)
 PROBE = "Hallo Welt."  # the sentence a new package must translate before it is installed
 PROVE_TIMEOUT = 600  # seconds; a real package loads and translates one sentence in a few
-INSTALL_LOCK = ".l10n-install.lock"
 STAGING = ".installing"
 
 MAX_UNPACKED_BYTES = 2 * 1024**3  # real Argos packages are ~100 MB unpacked; 2 GB leaves room
@@ -240,7 +239,7 @@ def install_archive(path: Path) -> PackageInfo:
     info = check_archive(path)
     dest_root = packages_dir()
     dest_root.mkdir(parents=True, exist_ok=True)
-    with project_lock(dest_root, what="l10n models install", name=INSTALL_LOCK):
+    with folder_lock(dest_root, "l10n models install"):
         # Holding the install lock, no other install is running: any staging folder is left over.
         for stale in dest_root.glob(f"{STAGING}*"):
             shutil.rmtree(stale, ignore_errors=True)

@@ -172,3 +172,13 @@ def test_a_model_zeroed_after_install_is_a_clear_error(argos_packages: Path):
     model.write_bytes(bytes(model.stat().st_size))
     with pytest.raises(EngineError, match="cannot load the Argos package"):
         works()
+
+
+def test_two_installs_at_once_the_second_stops_with_one_line(argos_packages: Path, argos_archives):
+    from l10n.lock import LockedError, folder_lock
+
+    before = folders(argos_packages)
+    with folder_lock(argos_packages, "l10n models install"):
+        with pytest.raises(LockedError, match="another l10n models install"):
+            install_archive(argos_archives[("de", "en")])
+    assert folders(argos_packages) == before
