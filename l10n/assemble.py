@@ -41,17 +41,22 @@ def translations(catalog: Catalog | None, include_fuzzy: bool = False) -> dict[t
 _EXTERNAL_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*(<?(?:[A-Za-z][A-Za-z0-9+.-]*:|//)[^)]*)\)")
 
 
-def external_images_as_links(text: str) -> str:
-    """A translation's external images turned into plain links: a release loads nothing from outside.
+def external_images_as_links(text: str, source: str = "") -> str:
+    """External images a translation adds (not in its ``source``) turned into plain links.
 
     A translator may add an image from the web; shipped as it is, every reader's viewer would
     fetch it (a tracking pixel). As a link it stays visible and is fetched only when followed.
+    An image the source sentence itself has is the author's and stays.
 
     >>> external_images_as_links("Logo ![](https://x.example/a.png) und ![Foto](bild.png).")
     'Logo [https://x.example/a.png](https://x.example/a.png) und ![Foto](bild.png).'
+    >>> external_images_as_links("![](https://x.example/a.png)", source="![](https://x.example/a.png)")
+    '![](https://x.example/a.png)'
     """
     def link(match: re.Match) -> str:
         alt, target = match.group(1), match.group(2)
+        if match.group(0) in source:
+            return match.group(0)
         return f"[{alt or target.strip('<>').split()[0]}]({target})"
 
     return _EXTERNAL_IMAGE.sub(link, text)
@@ -77,7 +82,7 @@ def localize(doc: Document, lang: str, table: dict[tuple[str | None, str], str])
         if not spaced and translated is not None and previous_translated and same_block and "\n" not in gap:
             gap = ""
         out.append(gap)
-        out.append(external_images_as_links(translated) if translated is not None else seg.text)
+        out.append(external_images_as_links(translated, seg.text) if translated is not None else seg.text)
         count += translated is not None
         previous_translated = translated is not None
         previous_block = seg.block
