@@ -1,9 +1,10 @@
 """Where a release may write: never over the project's own files.
 
-``l10n release`` writes ``<out>/<lang>/...`` and replaces ``<out>/<kit>/`` and ``<out>/<kit>.zip``
-whole. A config that points any of these at the sources, the catalogs, l10n's state or
-``l10n.toml`` (``out_dir = "."`` with ``kit_name = "locales"``), or at a folder or file that is not
-an earlier press kit, is refused before anything is written, naming the key to change.
+``l10n release`` writes ``<out>/<lang>/...`` and replaces ``<out>/<kit>/``, ``<out>/<kit>.zip`` and
+``<out>/<kit>-status.html`` whole. A config that points any of these at the sources, the catalogs,
+l10n's state or ``l10n.toml`` (``out_dir = "."`` with ``kit_name = "locales"``), or a kit folder or
+archive at something that is not an earlier press kit, is refused before anything is written,
+naming the key to change.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def check_release_paths(config: Config, out: Path, kit_name: str, out_key: str =
     out = out.resolve()
     protected = protected_paths(config)
     outputs = [(out, out_key)] + [(out / lang, out_key) for lang in config.target_languages]
-    outputs += [(out / kit_name, KIT_KEY), (out / f"{kit_name}.zip", KIT_KEY)]
+    outputs += [(out / name, KIT_KEY) for name in (kit_name, f"{kit_name}.zip", f"{kit_name}-status.html")]
     for path, key in outputs:
         for owned, role in protected.items():
             inside_out = path == out and out in owned.parents  # the root may hold the project
