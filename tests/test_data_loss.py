@@ -320,3 +320,12 @@ def test_a_cache_file_that_is_a_link_is_never_opened(tmp_path: Path):
     with pytest.raises(L10nError, match="symbolic link"):
         TranslationCache.for_state(tmp_path / "state").get(("e", "m", "de", "en"), ["Satz."])
     assert target.read_bytes() == b"msgid \"\"\nmsgstr \"\"\n"
+
+
+def test_status_counts_a_hand_added_plural_entry_as_translated(tmp_path: Path):
+    from l10n.status import catalog_stats
+
+    path = tmp_path / "x.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n' + HAND_ADDED, encoding="utf-8")
+    stats = catalog_stats(read_catalog(path), "x", "en", "x.po")
+    assert (stats.entries, stats.approved, stats.untranslated) == (2, 2, 0)
