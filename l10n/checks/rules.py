@@ -14,7 +14,7 @@ from importlib.resources import files
 from typing import Iterator
 
 from ..engines.masking import MASK_FLAG
-from . import Unit, check
+from . import Unit, check, propernames
 from ..langid import cjk_count as _cjk, detect
 from .numbers import extra_numbers, missing_numbers
 
@@ -118,6 +118,16 @@ def protected_names(source: str, tgt: str) -> list[str]:
 def names(unit: Unit) -> Iterator[str]:
     """Names written like names (acronyms, CamelCase, letters with digits) are kept."""
     lost = [n for n in protected_names(unit.source, unit.tgt) if not _kept(n, unit.target, unit.source)]
+    if lost:
+        yield f"name{'s' if len(lost) > 1 else ''} {', '.join(lost)} not found in the translation"
+
+
+@check("proper-names", "error")
+def proper_names_kept(unit: Unit) -> Iterator[str]:
+    """Ordinary names (Berlin, Müller) are kept, in any spelling or as an exonym (München: Munich)."""
+    if unit.src != "de" or unit.tgt == "zh":  # Chinese writes most names in Chinese
+        return
+    lost = [n for n in propernames.proper_names(unit.source) if not propernames.kept(n, unit.target)]
     if lost:
         yield f"name{'s' if len(lost) > 1 else ''} {', '.join(lost)} not found in the translation"
 

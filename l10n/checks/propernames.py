@@ -1,0 +1,148 @@
+"""Ordinary proper names of a German source ("Berlin", "Obama", "Goethe") and whether an English
+translation kept them.
+
+German capitalises every noun, so a capital letter does not make a name. A capitalised word that
+does not open a sentence is taken for a name when English knows it only as a proper noun
+(``data/en_proper_nouns.txt``) or it is a place (``data/exonyms.tsv``), and it is not a German
+word that gets translated (``data/de_not_names.txt``: words much rarer in English than in German
+such as Haus, Baum, Kraft; English common words such as Chef, Gift; their inflections and the
+compounds that end in them; words with a noun ending such as -ung, -heit, -ismus). A name is kept
+when the translation has it in any case or accent (Müller, Mueller), inflected (Obamas, Berliner),
+spelled another way (Elisabeth, Elizabeth) or as one of its exonyms (München = Munich = 慕尼黑).
+The files are derived from kept sources by ``tools/derive_check_data.py``, which names them.
+Names English does not list (most German surnames: Müller, Merkel) are not recognised."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib.resources import files
+
+_CAPITALISED = re.compile(r"(?<![\w.\-])[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]{2,}(?![\w])")
+# A capital after these is the start of a sentence, a quotation or an enumeration, not a clue.
+_OPENERS = set(".!?:;\"'„“”‚‘»«(–—-•*#>")
+_MIN_PART = 4
+_SPELLING = 0.8  # similarity of two spellings of one name  # compound parts (and stems of inflected names) of at least this many letters
+
+
+def _data(name: str) -> list[str]:
+    text = files("l10n.checks").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """German words (lower case) that a translation translates: the lexicon, loaded once."""
+    return frozenset(_data("de_not_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def exonyms() -> dict[str, frozenset[str]]:
+    """Every spelling of a place (lower case) -> all its spellings (folded), from ``data/exonyms.tsv``."""
+    groups: dict[str, frozenset[str]] = {}
+    for line in _data("exonyms.tsv"):
+        names = line.split("\t")
+        folded = frozenset(fold(n) for n in names)
+        for name in names:
+            groups[name.lower()] = groups.get(name.lower(), frozenset()) | folded
+    return groups
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "München" -> "munchen".
+
+    >>> fold("Müller-Lüdenscheidt")
+    'muller-ludenscheidt'
+    """
+    text = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+# German noun endings (Regierung, Freiheit, Gesellschaft, Pazifismus, Präfektur, Chemikalie) and
+# the inflections a lexicon of base forms misses (Sterne, Monde, Wasserpegels, Eidechsen).
+_NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|ismus|ierung|tät|ur|ie|nis|tum|ling|chen)(?:en|e|n|s|se|ses)?")
+_INFLECTIONS = ("", "s", "es", "e", "en", "n", "er", "ern", "ns")
+
+
+def _is_noun(word: str) -> bool:
+    lexicon = not_names()
+    lower = word.lower().replace("ß", "ss")  # wordfreq's spelling
+    if _NOUN_SUFFIX.fullmatch(lower[-9:], pos=0) or re.search(_NOUN_SUFFIX.pattern + "$", lower):
+        return True
+    stems = {lower[: len(lower) - len(end)] for end in _INFLECTIONS if lower.endswith(end)}
+    if any(stem in lexicon for stem in stems):
+        return True
+    # A compound whose last part is a listed word: "Wirtschaftsförderungsgesellschaft".
+    return any(stem[i:] in lexicon for stem in stems for i in range(3, len(stem) - _MIN_PART + 1))
+
+
+@lru_cache(maxsize=1)
+def english_proper_nouns() -> frozenset[str]:
+    """Words English writes only capitalised (Berlin, Obama), loaded once."""
+    return frozenset(_data("en_proper_nouns.txt"))
+
+
+def _exonym(word: str) -> bool:
+    """A place English calls by another name: Köln (Cologne), München (Munich), Peking."""
+    others = exonyms().get(word.lower(), frozenset()) - {fold(word)}
+    return any(name.isascii() and name.capitalize() in english_proper_nouns() for name in others)
+
+
+def _known_name(word: str) -> bool:
+    return word in english_proper_nouns() or word.lower() in exonyms()
+
+
+def proper_names(source: str) -> list[str]:
+    """Capitalised words of a German ``source`` that are names, in order, each once.
+
+    A word opening a sentence, a quotation or a list item is left out: its capital says nothing.
+
+    >>> proper_names("Die Regierung in Berlin und Präsident Obama bauen ein Haus in München.")
+    ['Berlin', 'Obama', 'München']
+    >>> proper_names("Ein Haus mit Türen.")  # Türen is no misspelt Turin
+    []
+    """
+    found = []
+    for m in _CAPITALISED.finditer(source):
+        before = source[: m.start()].rstrip()
+        if not before or before[-1] in _OPENERS or m.group(0) in found:
+            continue
+        word = m.group(0)
+        if _exonym(word) or (_known_name(word) and not _is_noun(word)):
+            found.append(word)
+    return found
+
+
+def _forms(name: str) -> set[str]:
+    folded = fold(name)
+    forms = {folded, folded.replace("ä", "ae")}
+    for german, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
+        if german in name.lower():
+            forms.add(fold(name.lower().replace(german, plain)))
+    # Inflected: "Obamas" -> "Obama", "Berliner" -> "Berlin"; a stem of at least _MIN_PART letters.
+    stem = max(_MIN_PART, len(folded) - 2)
+    return forms | {f[:stem] for f in forms}
+
+
+def kept(name: str, target: str) -> bool:
+    """Whether ``target`` has ``name``: any case or accent, inflected, or an exonym of it.
+
+    >>> kept("München", "in Munich"), kept("Köln", "Cologne"), kept("Peking", "在北京"), kept("Hongkong", "Hong Kong")
+    (True, True, True, True)
+    >>> kept("Müller", "Mr Mueller"), kept("Müller", "Mr Smith"), kept("Kanada", "Canadian citizens")
+    (True, False, True)
+    """
+    folded = fold(target)
+    words = re.findall(r"\w+", folded)
+    joined = folded.replace(" ", "").replace("-", "")  # Hongkong: Hong Kong
+    if any(w.startswith(form) for form in _forms(name) for w in words) or fold(name) in joined:
+        return True
+    # Another spelling of the same name: Elisabeth/Elizabeth, Kongo/Congo (letters of 5 or more).
+    if len(name) >= 5 and any(SequenceMatcher(None, fold(name), w).ratio() >= _SPELLING for w in words):
+        return True
+    places = exonyms().get(name.lower(), frozenset())
+    # The place's other names, also as adjectives: Kanada -> Canadian, Griechenland -> Greek.
+    stems = {p[: max(_MIN_PART, len(p) - 2)] for p in places if p.isascii()}
+    return any(p in folded for p in places if not p.isascii()) or any(w.startswith(stems_) for w in words for stems_ in stems)
