@@ -79,7 +79,7 @@ class Number:
     values: frozenset[float]
     written: bool = False  # spelled out in words, not digits
     scale: float = 1.0  # the scale word that followed it (Millionen: 1e6)
-    unit: tuple[str, float] | None = None  # quantity and value in its base unit: 100 km -> ("length", 100000)
+    unit: tuple[str, str, float] | None = None  # unit, quantity, value in the base unit: ("km", "length", 100000)
 
     def matches(self, other: "Number") -> bool:
         return any(math.isclose(a, b, rel_tol=1e-9) for a in self.values for b in other.values)
@@ -197,14 +197,8 @@ def _spread_scales(found: list[Number]) -> list[Number]:
 
 
 def _decades(values: set[float]) -> set[float]:
-    """A decade in either form: "1990er" = "'90s" = "90年代"."""
-    extra = set()
-    for v in values:
-        if v.is_integer() and v % 10 == 0 and 1000 <= v < 2100:
-            extra.add(v % 100)
-        elif v.is_integer() and v % 10 == 0 and v < 100:
-            extra |= {1900 + v, 2000 + v}
-    return values | extra
+    """A decade of two digits is one of four: "'90s" = "90er" = "90年代" = "1990s" (or 2090s)."""
+    return values | {c + v for v in values if v.is_integer() and v % 10 == 0 and v < 100 for c in (1900, 2000)}
 
 
 def _find_latin(text: str, lang: str) -> list[Number]:
@@ -317,7 +311,7 @@ def missing_numbers(source: str, target: str, src: str, tgt: str) -> list[Number
 
 # --- units: "100 Kilometer" = "62 miles", "30 Grad" = "86 °F" ------------------------------------
 
-_CONVERSION_TOLERANCE = 0.1  # conversions are rounded: 100 km is "62 miles" or "60 miles"
+_CONVERSION_TOLERANCE = 0.05  # conversions are rounded: 100 km is "62 miles", 30 m "100 feet"
 
 
 @lru_cache(maxsize=1)
@@ -339,14 +333,14 @@ def with_unit(number: Number, text: str, end: int) -> Number:
     quantity, factor = table[m.lastgroup[2:]]
     value = max(number.values)
     base = (value - 32) * 5 / 9 if factor == "F" else value * float(factor)
-    return Number(number.text, number.values, number.written, number.scale, (quantity, base))
+    return Number(number.text, number.values, number.written, number.scale, (m.lastgroup[2:], quantity, base))
 
 
 def converted(a: Number, b: Number) -> bool:
     """Whether ``a`` and ``b`` are one measure in two units: 100 km and 62 miles, 30 °C and 86 °F."""
-    if not a.unit or not b.unit or a.unit[0] != b.unit[0]:
-        return False
-    x, y = a.unit[1], b.unit[1]
-    if a.unit[0] == "temperature":
+    if not a.unit or not b.unit or a.unit[1] != b.unit[1] or a.unit[0] == b.unit[0]:
+        return False  # another quantity, or the same unit: then the figure itself must match
+    x, y = a.unit[2], b.unit[2]
+    if a.unit[1] == "temperature":
         return abs(x - y) <= 1.5
     return abs(x - y) <= _CONVERSION_TOLERANCE * max(abs(x), abs(y))
