@@ -27,7 +27,7 @@ DATA = Path(__file__).resolve().parent.parent / "l10n" / "checks" / "data"
 ENGLISH_WORDS = Path("/usr/share/dict/british-english")
 RARER_IN_ENGLISH = 1.0  # zipf difference: 10 times rarer
 MIN_POPULATION = 100_000
-_LATIN_OR_HAN = re.compile(r"[A-Za-zÀ-ɏ .'-]+|[\u4e00-\u9fff]+")
+_LATIN_OR_HAN = re.compile(r"[A-Za-zÀ-ÿ .'-]+|[\u4e00-\u9fff]+")  # German, English, French... and Chinese
 
 
 def _places() -> set[str]:

@@ -39,15 +39,20 @@ def not_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def exonyms() -> dict[str, frozenset[str]]:
-    """Every spelling of a place (lower case) -> all its spellings (folded), from ``data/exonyms.tsv``."""
-    groups: dict[str, frozenset[str]] = {}
+def exonyms() -> dict[str, tuple[str, ...]]:
+    """Every spelling of a place (lower case) -> all its spellings, from ``data/exonyms.tsv``."""
+    groups: dict[str, tuple[str, ...]] = {}
     for line in _data("exonyms.tsv"):
-        names = line.split("\t")
-        folded = frozenset(fold(n) for n in names)
+        names = tuple(line.split("\t"))
         for name in names:
-            groups[name.lower()] = groups.get(name.lower(), frozenset()) | folded
+            key = name.lower()
+            groups[key] = groups[key] + names if key in groups else names
     return groups
+
+
+def _places(word: str) -> set[str]:
+    """The spellings of the place ``word`` names (folded), or an empty set."""
+    return {fold(n) for n in exonyms().get(word.lower(), ())}
 
 
 def fold(text: str) -> str:
@@ -89,7 +94,7 @@ def english_proper_nouns() -> frozenset[str]:
 
 def _exonym(word: str) -> bool:
     """A place English calls by another name: Köln (Cologne), München (Munich), Peking."""
-    others = exonyms().get(word.lower(), frozenset()) - {fold(word)}
+    others = _places(word) - {fold(word)}
     return any(name.isascii() and name.capitalize() in english_proper_nouns() for name in others)
 
 
@@ -155,7 +160,7 @@ def kept(name: str, target: str) -> bool:
     # Another spelling of the same name: Elisabeth/Elizabeth, Kongo/Congo (letters of 5 or more).
     if len(name) >= 5 and any(SequenceMatcher(None, fold(name), w).ratio() >= _SPELLING for w in words):
         return True
-    places = exonyms().get(name.lower(), frozenset())
+    places = _places(name)
     # The place's other names, also as adjectives: Kanada -> Canadian, Griechenland -> Greek.
     stems = {p.split()[0][: max(_MIN_PART, len(p.split()[0]) - 2)] for p in places if p.isascii() and p.split()}
     if any(p in folded for p in places if not p.isascii() or " " in p):  # 北京, Vatican City
