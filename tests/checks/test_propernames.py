@@ -39,3 +39,9 @@ def test_dropped_name_is_an_error(source: str, target: str) -> None:
 def test_chinese_names_are_not_required() -> None:
     # Chinese writes most names in Chinese characters: 柏林 for Berlin.
     assert _errors("Die Messe findet in Berlin statt.", "展会在柏林举行。", "zh") == []
+
+
+def test_chinese_translation_names_the_countries() -> None:
+    # Countries have one agreed Chinese name (CLDR): a translation of another sentence lacks it.
+    assert _errors("Japan und Deutschland unterzeichnen ein Abkommen.", "日本和德国签署了一项协议。", "zh") == []
+    assert _errors("Japan und Deutschland unterzeichnen ein Abkommen.", "双方签署了一项协议。", "zh") == ["proper-names"]
