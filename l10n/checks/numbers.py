@@ -31,7 +31,8 @@ _WORDS = {
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
            "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
            "nineteen": 19, "twenty": 20,
-           "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
+           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+           "ninety": 90, "hundred": 100, "thousand": 1000,
            "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12, "both": 2,
            "twice": 2, "double": 2, "dozen": 12, "half": 0.5, "single": 1},
@@ -205,7 +206,10 @@ def _find_latin(text: str, lang: str) -> list[Number]:
     scales, words, ones = _SCALES.get(lang, {}), _WORDS.get(lang, {}), _ONE.get(lang, set())
     found: list[Number] = []
     matches = list(_LATIN.get(lang, _LATIN[""]).finditer(text))
+    skip = -1
     for i, m in enumerate(matches):
+        if i == skip:
+            continue
         if m.group("num"):
             values = digit_values(m.group("num"))
             scale = scales.get((m.group("scale") or "").lower())
@@ -221,9 +225,20 @@ def _find_latin(text: str, lang: str) -> list[Number]:
         if word in ones and scale:
             found.append(Number(m.group(0), frozenset({scale}), written=True))
         elif word in words:
-            value = words[word] * (scale or 1)
-            found.append(Number(m.group(0), frozenset({float(value)}), written=True))
+            value = words[word]
+            if _compound_tens(value, matches[i + 1] if following else None, text, m.end()):
+                value, skip = value + words[following.lower()], i + 1  # "twenty-five"
+                scale = scales.get((matches[i + 2].group("word") or "").lower()) if i + 2 < len(matches) else None
+            found.append(Number(m.group(0), frozenset({float(value * (scale or 1))}), written=True))
     return found
+
+
+def _compound_tens(value: float, nxt: re.Match[str] | None, text: str, end: int) -> bool:
+    """Whether a tens word and the next are one number: "twenty-five"."""
+    if nxt is None or not nxt.group("word") or text[end : nxt.start()] != "-":
+        return False
+    unit = _WORDS["en"].get(nxt.group("word").lower(), 0)
+    return value in (20, 30, 40, 50, 60, 70, 80, 90) and 1 <= unit <= 9 and float(unit).is_integer()
 
 
 def _find_zh(text: str) -> list[Number]:

@@ -62,6 +62,8 @@ SAME = [
     ("in den 90er Jahren", "在90年代", "zh"),
     ("in den 1990er Jahren", "在90年代", "zh"),
     ("5 Tage", "five days", "en"),
+    ("25 Jahre", "twenty-five years", "en"),
+    ("75 Millionen Menschen", "seventy-five million people", "en"),
     # Version numbers are labels (no ValueError): "Android 10.0.1", "v2.3".
     ("mit Android 10.0.1", "with Android 10.0.1", "en"),
     ("Version v2.3", "version v2.3", "en"),
@@ -82,6 +84,7 @@ DIFFERENT = [
     ("rund 100 Kilometer entfernt", "about 30 miles away", "en"),
     ("5 Millionen Pfund", "£5bn", "en"),
     ("in den 1990er Jahren", "in the '80s", "en"),
+    ("25 Jahre", "twenty-four years", "en"),
 ]
 
 
