@@ -198,8 +198,11 @@ def _spread_scales(found: list[Number]) -> list[Number]:
 
 
 def _decades(values: set[float]) -> set[float]:
-    """A decade of two digits is one of four: "'90s" = "90er" = "90年代" = "1990s" (or 2090s)."""
-    return values | {c + v for v in values if v.is_integer() and v % 10 == 0 and v < 100 for c in (1900, 2000)}
+    """A decade of two digits is one of four: "'90s" = "90er" = "90年代" = "1990s" (or 2090s); the
+    first decade of a century may be written as the century: "1800er" = "19 世纪" = "19th century"."""
+    short = {c + v for v in values if v.is_integer() and v % 10 == 0 and v < 100 for c in (1900, 2000)}
+    century = {v // 100 + 1 for v in values if v.is_integer() and v % 100 == 0 and 1000 <= v < 2100}
+    return values | short | century
 
 
 def _find_latin(text: str, lang: str) -> list[Number]:

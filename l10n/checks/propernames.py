@@ -184,10 +184,17 @@ def lost_countries(source: str, target: str) -> list[str]:
 
     >>> lost_countries("Deutschland und Frankreich einigen sich.", "德国和法国达成一致。"), lost_countries("In Japan.", "在中国。")
     ([], ['Japan'])
+    >>> lost_countries("Die größte ist King George Island.", "最大的岛屿是乔治国王岛。")
+    []
     """
     lost = []
-    for word in dict.fromkeys(re.findall(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{2,}(?![\w-])", source)):
-        names = countries().get(word.lower())
-        if names and not any(name in target for name in names):
-            lost.append(word)
+    for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{2,}(?![\w-])", source):
+        names = countries().get(m.group(0).lower())
+        head = source[: m.start()].rstrip()
+        before = head.split()[-1:]
+        opening = head[: len(head) - len(before[0])].rstrip()[-1:] if before else ""
+        if before and before[0][:1].isupper() and before[0][-1:].isalpha() and opening not in _OPENERS | {""}:
+            continue  # part of a longer name: "Republik China", "Hong Kong Island"
+        if names and not any(name in target for name in names) and m.group(0) not in lost:
+            lost.append(m.group(0))
     return lost

@@ -62,6 +62,8 @@ SAME = [
     ("in den 90er Jahren", "在90年代", "zh"),
     ("in den 1990er Jahren", "在90年代", "zh"),
     ("5 Tage", "five days", "en"),
+    ("seit den 1800er Jahren", "自 19 世纪初以来", "zh"),
+    ("seit den 1800er Jahren", "since the 19th century", "en"),
     ("25 Jahre", "twenty-five years", "en"),
     ("75 Millionen Menschen", "seventy-five million people", "en"),
     # Version numbers are labels (no ValueError): "Android 10.0.1", "v2.3".
@@ -85,6 +87,7 @@ DIFFERENT = [
     ("5 Millionen Pfund", "£5bn", "en"),
     ("in den 1990er Jahren", "in the '80s", "en"),
     ("25 Jahre", "twenty-four years", "en"),
+    ("seit den 1800er Jahren", "自 18 世纪以来", "zh"),
 ]
 
 
