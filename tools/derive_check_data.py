@@ -13,6 +13,10 @@ and babel, and Debian's wbritish word list at /usr/share/dict/british-english)
 - ``l10n/checks/data/en_proper_nouns.txt``: words English writes only capitalised (Berlin, Obama,
   Goethe), from the same SCOWL list: a capitalised German word is taken for a name only when it is
   one of these or a place of ``exonyms.tsv``, and not a translated German word.
+- ``l10n/checks/data/en_usage.txt``: words (lower case) that English text uses at least as often
+  as German text, once in 30 million words or more, and that SCOWL does not list as English common
+  words: mostly names the world writes alike (Tendulkar, Santorum, Xinhua), from wordfreq's large
+  English list. A capitalised German word in it that is not a German word is taken for a name.
 - ``l10n/checks/data/countries.tsv``: country names of one word in German, with their English and
   Chinese names (CLDR via babel): a Chinese translation names the country too (Deutschland: 德国).
 - ``l10n/checks/data/exonyms.tsv``: one place a line, every Latin and Han spelling of it (München,
@@ -29,6 +33,7 @@ DATA = Path(__file__).resolve().parent.parent / "l10n" / "checks" / "data"
 ENGLISH_WORDS = Path("/usr/share/dict/british-english")
 RARER_IN_ENGLISH = 1.0  # zipf difference: 10 times rarer
 MIN_POPULATION = 100_000
+MIN_ENGLISH_ZIPF = 1.5  # once in 30 million English words
 _LATIN_OR_HAN = re.compile(r"[A-Za-zÀ-ÿ .'-]+|[\u4e00-\u9fff]+")  # German, English, French... and Chinese
 
 
@@ -58,6 +63,20 @@ def not_names() -> list[str]:
             translated = german - other >= (2 if word in places else RARER_IN_ENGLISH)
         if translated:
             words.append(word)
+    return sorted(words)
+
+
+def english_usage() -> list[str]:
+    import wordfreq
+
+    english = ENGLISH_WORDS.read_text(encoding="utf-8").split()
+    common = {w for w in english if w.islower()}
+    words = []
+    for word in wordfreq.get_frequency_dict("en", "large"):
+        if word.isalpha() and len(word) >= 3 and word not in common:
+            other = wordfreq.zipf_frequency(word, "en")
+            if other >= MIN_ENGLISH_ZIPF and other >= wordfreq.zipf_frequency(word, "de"):
+                words.append(word)
     return sorted(words)
 
 
@@ -97,6 +116,7 @@ def countries() -> list[str]:
 def main() -> None:
     header = "# derived by tools/derive_check_data.py; sources named there\n"
     (DATA / "de_not_names.txt").write_text(header + "\n".join(not_names()) + "\n", encoding="utf-8")
+    (DATA / "en_usage.txt").write_text(header + "\n".join(english_usage()) + "\n", encoding="utf-8")
     (DATA / "en_proper_nouns.txt").write_text(header + "\n".join(english_proper_nouns()) + "\n", encoding="utf-8")
     (DATA / "countries.tsv").write_text(header + "\n".join(countries()) + "\n", encoding="utf-8")
     (DATA / "exonyms.tsv").write_text(header + "\n".join(exonyms()) + "\n", encoding="utf-8")

@@ -93,6 +93,12 @@ def english_proper_nouns() -> frozenset[str]:
     return frozenset(_data("en_proper_nouns.txt"))
 
 
+@lru_cache(maxsize=1)
+def english_usage() -> frozenset[str]:
+    """Words English uses at least as much as German, not English common words, loaded once."""
+    return frozenset(_data("en_usage.txt"))
+
+
 def _exonym(word: str) -> bool:
     """A place English calls by another name: Köln (Cologne), München (Munich), Peking."""
     others = _places(word) - {fold(word)}
@@ -110,7 +116,9 @@ def _name(word: str) -> bool:
         # Johannesburg a compound of Burg).
         lexicon = not_names()
         return lower not in lexicon and not any(lower.endswith(e) and lower[: -len(e)] in lexicon for e in _CASE_ENDINGS)
-    if lower in exonyms():  # a place, unless also an inflected German word (Elche, Tors)
+    if lower in exonyms() or lower in english_usage():
+        # A place, or a word English uses as much as German (Tendulkar, Xinhua), unless it is
+        # also a (possibly inflected) German word: Elche, Tors.
         return not _is_noun(word)
     # A word no lexicon knows may be a foreign name (Tendulkar) or a rare German word (Tinnef,
     # Loiretal): taking those for names doubled the false alarms on held-out text, so it is not one.
