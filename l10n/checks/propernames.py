@@ -3,14 +3,16 @@ translation kept them.
 
 German capitalises every noun, so a capital letter does not make a name. A capitalised word that
 does not open a sentence is taken for a name when English knows it only as a proper noun
-(``data/en_proper_nouns.txt``) or it is a place (``data/exonyms.tsv``), and it is not a German
-word that gets translated (``data/de_not_names.txt``: words much rarer in English than in German
-such as Haus, Baum, Kraft; English common words such as Chef, Gift; their inflections and the
-compounds that end in them; words with a noun ending such as -ung, -heit, -ismus). A name is kept
+(``data/en_proper_nouns.txt``), English text uses it at least as much as German text
+(``data/en_usage.txt``: Tendulkar, Xinhua) or it is a place (``data/exonyms.tsv``), and it is not a
+German word that gets translated (``data/de_not_names.txt``: words much rarer in English than in
+German such as Haus, Baum, Kraft; English common words such as Chef, Gift; their inflections and
+the compounds that end in them; words with a noun ending such as -ung, -heit, -ismus). A name is kept
 when the translation has it in any case or accent (Müller, Mueller), inflected (Obamas, Berliner),
 spelled another way (Elisabeth, Elizabeth) or as one of its exonyms (München = Munich = 慕尼黑).
 The files are derived from kept sources by ``tools/derive_check_data.py``, which names them.
-Names English does not list (most German surnames: Müller, Merkel) are not recognised."""
+Names English does not list (most German surnames: Müller, Merkel) are not recognised. For
+Chinese, :func:`lost_countries` asks only for the countries (CLDR's Chinese names)."""
 
 from __future__ import annotations
 
@@ -23,8 +25,8 @@ from importlib.resources import files
 _CAPITALISED = re.compile(r"(?<![\w.\-])[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]{2,}(?![\w])")
 # A capital after these is the start of a sentence, a quotation or an enumeration, not a clue.
 _OPENERS = set(".!?:;\"'„“”‚‘»«(–—-•*#>")
-_MIN_PART = 4
-_SPELLING = 0.8  # similarity of two spellings of one name  # compound parts (and stems of inflected names) of at least this many letters
+_MIN_PART = 4  # compound parts (and stems of inflected names) of at least this many letters
+_SPELLING = 0.8  # similarity of two spellings of one name
 
 
 def _data(name: str) -> list[str]:
@@ -67,7 +69,7 @@ def fold(text: str) -> str:
 
 # German noun endings (Regierung, Freiheit, Gesellschaft, Pazifismus, Präfektur, Chemikalie) and
 # the inflections a lexicon of base forms misses (Sterne, Monde, Wasserpegels, Eidechsen).
-_NOUN_SUFFIX = re.compile(r"(?:ung|heit|keit|schaft|ismus|ierung|tät|ur|ie|nis|tum|ling|chen)(?:en|e|n|s|se|ses)?")
+_NOUN_ENDING = re.compile(r"(?:ung|heit|keit|schaft|ismus|ierung|tät|ur|ie|nis|tum|ling|chen)(?:en|e|n|s|se|ses)?$")
 _CASE_ENDINGS = ("en", "n", "es", "s", "er", "ern")
 _INFLECTIONS = ("", "s", "es", "e", "en", "n", "er", "ern", "ns")
 
@@ -76,7 +78,7 @@ def _is_noun(word: str) -> bool:
     """Whether ``word`` is a German word that gets translated, inflected or in a compound."""
     lexicon = not_names()
     lower = word.lower().replace("ß", "ss")  # wordfreq's spelling
-    if _NOUN_SUFFIX.fullmatch(lower[-9:], pos=0) or re.search(_NOUN_SUFFIX.pattern + "$", lower):
+    if _NOUN_ENDING.search(lower):
         return True
     stems = {lower[: len(lower) - len(end)] for end in _INFLECTIONS if lower.endswith(end)}
     if any(stem in lexicon for stem in stems):
