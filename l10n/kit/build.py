@@ -155,6 +155,23 @@ def dateline_of(doc: Document, lang: str, table: dict) -> str:
     return labels(lang)["separator"].join(p for p in (place, doc.metadata.get("date", "")) if p)
 
 
+def document_page(doc: Document, lang: str, text: str, table: dict, *, title: str, status: str, draft: bool,
+                  versions: tuple[PageLink, ...]) -> Page:
+    """The page of ``doc`` in ``lang``, whose localized source text is ``text`` (built from ``table``)."""
+    return Page(
+        lang=lang,
+        name=doc.name,
+        title=title,
+        dateline=dateline_of(doc, lang, table),
+        date=doc.metadata.get("date", ""),
+        metadata=tuple((k, v) for k, v in doc.metadata.items() if not _HIDDEN_META.match(k)),
+        body_html=markdown_html(text) if doc.format == "markdown" else text_html(text),
+        status=status,
+        draft=draft,
+        versions=versions,
+    )
+
+
 class _Kit:
     """Collects files, index rows and manifest entries while documents are processed."""
 
@@ -252,18 +269,7 @@ class _Kit:
         text = localize(doc, lang, table)[0] if lang != self.config.source_language else doc.text
         source_file = f"{lang}/{doc.name}{suffix}"
         self.put(source_file, ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8"))
-        page = Page(
-            lang=lang,
-            name=doc.name,
-            title=title,
-            dateline=dateline_of(doc, lang, table),
-            date=doc.metadata.get("date", ""),
-            metadata=tuple((k, v) for k, v in doc.metadata.items() if not _HIDDEN_META.match(k)),
-            body_html=markdown_html(text) if doc.format == "markdown" else text_html(text),
-            status=plan.status,
-            draft=self.include_fuzzy,
-            versions=versions,
-        )
+        page = document_page(doc, lang, text, table, title=title, status=plan.status, draft=self.include_fuzzy, versions=versions)
         html_file = f"{lang}/{doc.name}.html"
         self.put(html_file, page_html(page, GENERATOR).encode("utf-8"))
         return (source_file, html_file)

@@ -1,0 +1,160 @@
+"""Reading and writing the entries a reviewer changes, one entry at a time.
+
+Every entry has a stable ``id`` (a hash of its msgctxt and msgid) and a ``revision`` (a hash of
+everything the file holds for it: text, fuzzy flag, flags, comments). A change names the revision
+it was made on. It is written under the project lock (:mod:`l10n.lock`) after re-reading the
+file, so a change to *another* entry made meanwhile (another tab, Poedit, ``l10n translate``) is
+kept and merged; a change to *the same* entry makes the revision stale and raises
+:class:`StaleRevision` carrying the entry as it is now, so nobody's work is overwritten. Per-entry
+revisions, not one per file: two people reviewing different sentences of one release never block
+each other.
+
+Writes go through :mod:`l10n.catalog` (atomic); just before the new file replaces the old one the
+bytes on disk are compared with the bytes that were read, and a file that changed in between (an
+editor that does not take the lock) is read again rather than overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import astuple, dataclass, replace
+from pathlib import Path
+
+from ..catalog import Catalog, Entry, atomic_write, now_stamp, parse_catalog, render
+from ..errors import CatalogError, L10nError
+from ..lock import project_lock
+from ..merge import SUGGESTION_PREFIX
+from ..project import Project
+
+IGNORE_PREFIX = "ignore-"  # per-entry flag: the finding of check <name> was judged harmless
+LOCK_WAIT = 10.0  # seconds a save waits for another run (l10n translate) to release the lock
+ATTEMPTS = 5  # re-reads when the file keeps changing under an editor that does not lock
+
+
+class UnknownEntry(L10nError):
+    """The entry is not (or no longer) in the catalog: the source sentence changed or was removed."""
+
+
+class StaleRevision(L10nError):
+    """The entry changed since the reviewer read it; ``current`` is what the file holds now."""
+
+    def __init__(self, message: str, current: Entry, **kwargs) -> None:
+        super().__init__(message, **kwargs)
+        self.current = current
+
+
+def entry_id(entry: Entry) -> str:
+    """The stable id of an entry: a hash of its msgctxt and msgid.
+
+    >>> entry_id(Entry("Hallo.")) == entry_id(Entry("Hallo.", "Hello.", fuzzy=True))
+    True
+    """
+    return hashlib.sha256(repr(entry.key).encode("utf-8")).hexdigest()[:12]
+
+
+def revision(entry: Entry) -> str:
+    """A hash of everything the file holds for ``entry``; any change to it gives a new one."""
+    return hashlib.sha256(repr(astuple(entry)).encode("utf-8")).hexdigest()[:16]
+
+
+def file_revision(data: bytes) -> str:
+    """A hash of a catalog file's bytes."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def ignored_checks(entry: Entry) -> frozenset[str]:
+    """The checks whose findings the entry's ``ignore-<check>`` flags silence.
+
+    >>> sorted(ignored_checks(Entry("a", flags=("ignore-numbers", "mt-loop"))))
+    ['numbers']
+    """
+    return frozenset(f[len(IGNORE_PREFIX):] for f in entry.flags if f.startswith(IGNORE_PREFIX))
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a reviewer does to one entry: new text and approval, or a finding to ignore."""
+
+    msgstr: str | None = None  # None: keep the text
+    approved: bool | None = None  # True clears fuzzy; False marks a translated entry fuzzy
+    ignore: str | None = None  # a check name: add the flag ignore-<check>
+
+    def apply(self, entry: Entry) -> Entry:
+        """``entry`` with this change made; raises :class:`L10nError` for an impossible one."""
+        msgstr = entry.msgstr if self.msgstr is None else self.msgstr
+        fuzzy = entry.fuzzy if self.approved is None else not self.approved
+        if self.approved and not msgstr.strip():
+            raise L10nError("an empty translation cannot be approved", hint="type the translation first")
+        if not msgstr:
+            fuzzy = False  # gettext: an untranslated entry is not "fuzzy", it is simply empty
+        if msgstr and self.msgstr is not None and not entry.msgstr and self.approved is None:
+            fuzzy = True  # new text saved without approval waits for review
+        tcomment = entry.tcomment
+        if entry.msgstr and msgstr != entry.msgstr and entry.provenance and not entry.previous_msgid and SUGGESTION_PREFIX not in tcomment and "\n" not in entry.msgstr:
+            # The reviewer rewrites machine text: keep what the machine said, to compare and to copy back.
+            tcomment = "\n".join(filter(None, [tcomment, f"{SUGGESTION_PREFIX} {entry.msgstr}"]))
+        flags = entry.flags
+        if self.ignore and f"{IGNORE_PREFIX}{self.ignore}" not in flags:
+            flags = (*flags, f"{IGNORE_PREFIX}{self.ignore}")
+        return replace(entry, msgstr=msgstr, fuzzy=fuzzy, flags=flags, tcomment=tcomment)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A catalog as read from disk, with the bytes' hash to detect a later change."""
+
+    path: Path
+    catalog: Catalog
+    revision: str
+
+    def find(self, wanted: str) -> Entry:
+        """The active entry with id ``wanted``; raises :class:`UnknownEntry`."""
+        for entry in self.catalog.active:
+            if entry.msgid and entry_id(entry) == wanted:
+                return entry
+        raise UnknownEntry(f"no entry with id {wanted}", path=self.path.name,
+                           hint="the sentence changed or was removed; reload the page")
+
+
+def read_snapshot(project: Project, path: Path) -> Snapshot:
+    """Read the catalog at ``path`` (a catalog of ``project``)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror}", path=project.display(path)) from None
+    return Snapshot(path, parse_catalog(data, project.display(path)), file_revision(data))
+
+
+def update_entry(project: Project, path: Path, wanted: str, seen: str, change: Change) -> Entry:
+    """Make ``change`` to the entry ``wanted`` of the catalog at ``path``; return the entry written.
+
+    ``seen`` is the revision of the entry the reviewer changed. Raises :class:`StaleRevision` if the
+    entry on disk is no longer that one, :class:`~l10n.lock.LockedError` if another run holds the
+    project lock for longer than :data:`LOCK_WAIT`.
+    """
+    with project_lock(project.config.state_path, wait=LOCK_WAIT, what="l10n review"):
+        for _ in range(ATTEMPTS):
+            snap = read_snapshot(project, path)
+            current = snap.find(wanted)
+            if revision(current) != seen:
+                raise StaleRevision("this sentence was changed elsewhere since you read it", current,
+                                    path=project.display(path), hint="compare both versions, then save again")
+            updated = change.apply(current)
+            if updated == current:
+                return current
+            entries = tuple(updated if e is current else e for e in snap.catalog.entries)
+            header = {**snap.catalog.header, "PO-Revision-Date": now_stamp()}
+            data = render(replace(snap.catalog, header=header, entries=entries)).encode("utf-8")
+            if _unchanged(path, snap.revision):
+                atomic_write(path, data)
+                return updated
+    raise CatalogError("keeps changing on disk; nothing was written", path=project.display(path),
+                       hint="close the other editor's unsaved changes, then save again")
+
+
+def _unchanged(path: Path, seen: str) -> bool:
+    """Whether the file still holds the bytes whose hash is ``seen``."""
+    try:
+        return file_revision(path.read_bytes()) == seen
+    except OSError:
+        return False
