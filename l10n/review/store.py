@@ -20,7 +20,7 @@ import hashlib
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
-from ..catalog import Catalog, Entry, atomic_write, now_stamp, parse_catalog, render
+from ..catalog import UNSTORABLE, Catalog, Entry, atomic_write, now_stamp, parse_catalog, render
 from ..errors import CatalogError, L10nError
 from ..lock import project_lock
 from ..merge import SUGGESTION_PREFIX
@@ -82,21 +82,43 @@ class Change:
     def apply(self, entry: Entry) -> Entry:
         """``entry`` with this change made; raises :class:`L10nError` for an impossible one."""
         msgstr = entry.msgstr if self.msgstr is None else self.msgstr
+        _check_text(entry.msgid, msgstr, approving=bool(self.approved))
         fuzzy = entry.fuzzy if self.approved is None else not self.approved
-        if self.approved and not msgstr.strip():
-            raise L10nError("an empty translation cannot be approved", hint="type the translation first")
-        if not msgstr:
-            fuzzy = False  # gettext: an untranslated entry is not "fuzzy", it is simply empty
         if msgstr and self.msgstr is not None and not entry.msgstr and self.approved is None:
             fuzzy = True  # new text saved without approval waits for review
-        tcomment = entry.tcomment
-        if entry.msgstr and msgstr != entry.msgstr and entry.provenance and not entry.previous_msgid and SUGGESTION_PREFIX not in tcomment and "\n" not in entry.msgstr:
-            # The reviewer rewrites machine text: keep what the machine said, to compare and to copy back.
-            tcomment = "\n".join(filter(None, [tcomment, f"{SUGGESTION_PREFIX} {entry.msgstr}"]))
+        fuzzy = fuzzy and bool(msgstr)  # gettext: an untranslated entry is simply empty
         flags = entry.flags
         if self.ignore and f"{IGNORE_PREFIX}{self.ignore}" not in flags:
             flags = (*flags, f"{IGNORE_PREFIX}{self.ignore}")
-        return replace(entry, msgstr=msgstr, fuzzy=fuzzy, flags=flags, tcomment=tcomment)
+        changed = replace(entry, msgstr=msgstr, fuzzy=fuzzy, flags=flags, tcomment=_keep_machine_text(entry, msgstr))
+        if not fuzzy:  # approved: the old German shown for a changed sentence has done its job
+            changed = replace(changed, previous_msgid=None, previous_msgctxt=None)
+        return changed
+
+
+def _check_text(msgid: str, msgstr: str, approving: bool) -> None:
+    """Refuse a translation gettext cannot store or msgfmt would reject, before anything is written."""
+    if approving and not msgstr.strip():
+        raise L10nError("an empty translation cannot be approved", hint="type the translation first")
+    bad = next((label for char, label in UNSTORABLE.items() if char in msgstr), None)
+    if bad:
+        raise L10nError(f"the translation contains a {bad} character, which gettext cannot store", hint="remove it")
+    for where, test in (("begin", str.startswith), ("end", str.endswith)):
+        if msgstr and test(msgid, "\n") != test(msgstr, "\n"):
+            raise L10nError(f"the German and the translation must both {where} with a line break, or neither",
+                            hint=f"make the translation {where} like the German")
+
+
+def _keep_machine_text(entry: Entry, msgstr: str) -> str:
+    """The translator comment of ``entry`` once its text becomes ``msgstr``.
+
+    When a reviewer rewrites machine text, what the machine said is kept as an ``mt-suggestion:``
+    line, to compare with and to copy back (not for a changed sentence: its text belongs to the old one).
+    """
+    machine = entry.msgstr and entry.provenance and not entry.previous_msgid and "\n" not in entry.msgstr
+    if not machine or msgstr == entry.msgstr or SUGGESTION_PREFIX in entry.tcomment:
+        return entry.tcomment
+    return "\n".join(filter(None, [entry.tcomment, f"{SUGGESTION_PREFIX} {entry.msgstr}"]))
 
 
 @dataclass(frozen=True)

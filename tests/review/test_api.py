@@ -13,7 +13,7 @@ import pytest
 from l10n.catalog import read_catalog, write_catalog
 
 from ..conftest import SEED_DOC
-from .conftest import HOST, TOKEN
+from .conftest import TOKEN
 from .support import MARKUP, MARKUP_TEXT, UNTRANSLATED, WRONG_FIGURE, catalog_path, entry, msgfmt_check
 
 EN = f"/api/catalogs/en/{SEED_DOC}"
@@ -36,7 +36,7 @@ def test_every_request_needs_the_token(client):
 
 
 def test_token_in_the_address_sets_a_strict_cookie(client):
-    assert client.get(f"/?token=wrong", headers={"Authorization": ""}, follow_redirects=False).status_code == 401
+    assert client.get("/?token=wrong", headers={"Authorization": ""}, follow_redirects=False).status_code == 401
     answer = client.get(f"/?token={TOKEN}", headers={"Authorization": ""}, follow_redirects=False)
     assert answer.status_code == 303 and answer.headers["location"] == "/"
     cookie = answer.headers["set-cookie"]

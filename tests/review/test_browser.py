@@ -21,12 +21,15 @@ from l10n.review.server import ReviewServer
 from l10n.review.store import entry_id
 
 from ..conftest import REPO, SEED_DOC
-from .support import MARKUP, MARKUP_TEXT, UNTRANSLATED, WRONG_FIGURE, catalog_path, entry, msgfmt_check
+from .support import MARKUP, MARKUP_TEXT, SECOND_DOC, UNTRANSLATED, WRONG_FIGURE, catalog_path, entry, msgfmt_check
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 OUTPUT = REPO / "tests" / "output" / "review"
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium; .ci/run does)")
+# Generous: the first catalog view runs every check of every entry, slow on a busy 2-core machine.
+WAIT_MS = 30_000
+sync_api.expect.set_options(timeout=WAIT_MS)
 
 
 @pytest.fixture
@@ -68,13 +71,15 @@ def shoot(page, name: str) -> None:
 def test_review_a_release_in_the_browser(server: ReviewServer, browser, reviewing: Path):
     expect = sync_api.expect
     page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.set_default_timeout(WAIT_MS)
     page.goto(server.url)
     expect(page.locator("#catalog-table tbody tr")).to_have_count(4)
     assert "token" not in page.url  # the token went into an HttpOnly cookie
     shoot(page, "overview.png")
 
     page.click(f'#catalog-table a[href="#/en/{SEED_DOC}"]')  # the English row of the release
-    expect(page.locator("#queue-list li")).to_have_count(26)
+    expect(page.locator("#queue-list a")).to_have_count(26)
+    expect(page.locator("#queue-list .queue-group")).to_have_text(["Errors (11)", "Needs review (4)", "Untranslated (2)", "Approved (9)"])
     first = page.locator("#queue-list a").first
     expect(first).to_have_class("queue-item state-error")
     expect(first).to_have_attribute("aria-current", "true")
@@ -126,6 +131,18 @@ def test_review_a_release_in_the_browser(server: ReviewServer, browser, reviewin
     expect(page).to_have_url(here)
 
     check_conflict(page, reviewing)
+
+    # A machine suggestion and a memory match from the other release; Ctrl+M copies the suggestion.
+    second = entry(reviewing, "en", 1, SECOND_DOC)
+    page.goto(f"http://{server.address}/#/en/{SECOND_DOC}/{entry_id(second)}")
+    expect(page.locator("#memory li").first).to_contain_text("More than 200 million")
+    expect(page.locator("#suggestion")).to_contain_text("pseudo")
+    page.fill("#target", "")
+    page.keyboard.press("Control+m")
+    expect(page.locator("#target")).to_have_value(second.msgstr)
+    shoot(page, "suggestion-and-memory-en.png")
+    page.keyboard.press("Control+s")
+    expect(page.locator("#save-state")).to_contain_text("Saved")
 
     page.goto(f"http://{server.address}/#/zh/{SEED_DOC}/{entry_id(entry(reviewing, 'zh', WRONG_FIGURE))}")
     expect(page.locator("#source")).to_have_text(entry(reviewing, "zh", WRONG_FIGURE).msgid)

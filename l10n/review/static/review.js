@@ -5,6 +5,8 @@ import { call, catalogPath, el, KIT_LABELS, STATE_LABELS } from "./api.js";
 import { Editor } from "./editor.js";
 
 const $ = (id) => document.getElementById(id);
+const REFRESH_MS = 20000;
+const GROUP_LABELS = { error: "Errors", fuzzy: "Needs review", untranslated: "Untranslated", approved: "Approved" };
 const app = { overview: null, catalog: null, lang: null, doc: null };
 const editor = new Editor({ onSaved: () => refresh(), onStatus: status });
 
@@ -109,7 +111,18 @@ function renderQueue() {
     el("p", `${c.errors} errors · ${c.fuzzy} need review · ${c.untranslated} untranslated`, "small"),
   );
   if (kit.reason) box.append(el("p", kit.reason, "muted small"));
-  const items = catalog.queue.map((id) => queueItem(byId.get(id)));
+  const items = [];
+  const groups = {};
+  for (const id of catalog.queue) groups[byId.get(id).state] = (groups[byId.get(id).state] || 0) + 1;
+  let group = null;
+  for (const id of catalog.queue) {
+    const entry = byId.get(id);
+    if (entry.state !== group) {
+      group = entry.state;
+      items.push(el("li", `${GROUP_LABELS[group]} (${groups[group]})`, "queue-group", { role: "presentation" }));
+    }
+    items.push(queueItem(entry));
+  }
   $("queue-list").replaceChildren(...items);
   const selected = $("queue-list").querySelector("[aria-current]");
   if (selected) selected.scrollIntoView({ block: "nearest" });
@@ -176,4 +189,6 @@ $("approve").addEventListener("click", () => editor.approve().then((ok) => ok &&
 document.addEventListener("keydown", onKey);
 window.addEventListener("hashchange", onRoute);
 window.addEventListener("focus", refresh);
+// Changes made in a PO editor show up without a reload (what is being typed is never replaced).
+setInterval(() => document.visibilityState === "visible" && refresh(), REFRESH_MS);
 onRoute();
