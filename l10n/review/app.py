@@ -49,7 +49,7 @@ class Guard(BaseHTTPMiddleware):
         if host not in self.hosts or (origin is not None and origin != f"http://{host}"):
             return _refuse(request, 403, "this address is not the review server's (wrong Host or Origin)")
         if request.url.path == "/" and "token" in request.query_params:
-            if not secrets.compare_digest(request.query_params["token"], self.token):
+            if not _same(request.query_params["token"], self.token):
                 return _refuse(request, 401, "wrong token: open the address `l10n review` printed")
             response = RedirectResponse("/", status_code=303)  # the token leaves the address bar
             response.set_cookie(COOKIE, self.token, httponly=True, samesite="strict", path="/")
@@ -61,7 +61,12 @@ class Guard(BaseHTTPMiddleware):
     def _authorised(self, request: Request) -> bool:
         bearer = request.headers.get("authorization", "")
         given = bearer[len("Bearer "):] if bearer.startswith("Bearer ") else request.cookies.get(COOKIE, "")
-        return bool(given) and secrets.compare_digest(given, self.token)
+        return bool(given) and _same(given, self.token)
+
+
+def _same(given: str, token: str) -> bool:
+    """Constant-time comparison (of bytes: a header may hold any character)."""
+    return secrets.compare_digest(given.encode("utf-8", "surrogateescape"), token.encode("utf-8"))
 
 
 def _refuse(request: Request, status: int, message: str) -> Response:
