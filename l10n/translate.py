@@ -16,7 +16,7 @@ import os
 
 from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
 from .checks.language import foreign_paragraphs
-from .engines import Engine, get_engine
+from .engines import CheckedEngine, Engine, get_engine
 from .errors import EngineError, L10nError
 from .langid import language_warning
 from .engines.masking import with_glossary
@@ -105,6 +105,7 @@ def translate_project(
             engine = engine_factory(name) if engine_factory else get_engine(name, config)
             if progress is not None and hasattr(engine, "on_progress"):
                 engine.on_progress = progress
+            engine = CheckedEngine(engine, name)
             if use_cache:
                 from .cache import CachedEngine, TranslationCache
 

@@ -77,3 +77,50 @@ def get_engine(name: str, config: "Config") -> Engine:
     if name not in ENGINES:
         raise EngineError(f"unknown engine {name!r}", hint=f"available: {', '.join(names)}")
     return ENGINES[name](config)
+
+
+class CheckedEngine:
+    """Checks an engine's side of the protocol at the boundary: one :class:`Translation` per input.
+
+    l10n wraps every engine it is given (built-in or plug-in) in one, so a broken engine is an
+    :class:`EngineError` naming it, never a traceback further down or a silently dropped sentence.
+
+    >>> class Short:
+    ...     name = "short"
+    ...     def supports(self, source, target): return True
+    ...     def model_id(self, source, target): return "m"
+    ...     def translate(self, texts, source, target): return []
+    >>> CheckedEngine(Short(), "short").translate(["Hallo."], "de", "en")
+    Traceback (most recent call last):
+    l10n.errors.EngineError: engine 'short' returned 0 translations for 1 sentences (the engine is broken; report it to its author)
+    """
+
+    def __init__(self, inner: object, name: str) -> None:
+        missing = [a for a in ("supports", "model_id", "translate") if not callable(getattr(inner, a, None))]
+        if missing:
+            raise EngineError(f"engine {name!r} does not implement {', '.join(missing)}", hint="the engine plug-in is broken; report it to its author")
+        self.inner = inner
+        self.name = str(getattr(inner, "name", name) or name)
+
+    def supports(self, source: str, target: str) -> bool:
+        return bool(self.inner.supports(source, target))  # type: ignore[attr-defined]
+
+    def model_id(self, source: str, target: str) -> str:
+        model = self.inner.model_id(source, target)  # type: ignore[attr-defined]
+        if not isinstance(model, str):
+            raise self._broken(f"gave a model id of type {type(model).__name__}, not text")
+        return model
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[Translation]:
+        if not texts:
+            return []
+        outputs = list(self.inner.translate(list(texts), source, target))  # type: ignore[attr-defined]
+        if len(outputs) != len(texts):
+            raise self._broken(f"returned {len(outputs)} translations for {len(texts)} sentences")
+        for out in outputs:
+            if not isinstance(out, Translation) or not isinstance(out.text, str):
+                raise self._broken(f"returned {type(out).__name__}, not a Translation with text")
+        return outputs
+
+    def _broken(self, what: str) -> EngineError:
+        return EngineError(f"engine {self.name!r} {what}", hint="the engine is broken; report it to its author")
