@@ -105,17 +105,19 @@ class Review:
             stats = Stats(doc, lang, shown, entries, 0, 0, entries, 0)
             return {**self._counts(stats, []), "document": doc, "lang": lang, "path": shown, "exists": False}
         catalog = read_snapshot(self.project, path).catalog
-        found = [f for e in catalog.active for f in self.findings(e, lang)]
+        found = [self.findings(e, lang) for e in catalog.active]
         row = self._counts(catalog_stats(catalog, doc, lang, shown), found)
         return {**row, "document": doc, "lang": lang, "path": shown, "exists": True}
 
-    def _counts(self, stats: Stats, found: list[dict]) -> dict:
+    def _counts(self, stats: Stats, found: list[list[dict]]) -> dict:
+        """Counts of ``stats`` and of the findings (a list per entry), and the release decision."""
         status, reason = decide(stats, self.config.threshold, self.config.include_fuzzy)
         counts = {
             "entries": stats.entries, "approved": stats.approved, "fuzzy": stats.fuzzy,
             "untranslated": stats.untranslated, "percent": stats.percent,
-            "errors": sum(f["severity"] == "error" for f in found),
-            "warnings": sum(f["severity"] == "warning" for f in found),
+            "errors": sum(f["severity"] == "error" for fs in found for f in fs),
+            "warnings": sum(f["severity"] == "warning" for fs in found for f in fs),
+            "entries_with_errors": sum(any(f["severity"] == "error" for f in fs) for fs in found),
         }
         return {"counts": counts, "release": {"status": status, "reason": reason, "threshold": self.config.threshold}}
 
@@ -128,7 +130,7 @@ class Review:
         own = self.project.display(snap.path)
         entries = [self.entry_view(e, lang, own, active, i) for i, e in enumerate(active)]
         queue = sorted(entries, key=lambda v: (RANK[v["state"]], v["index"]))
-        found = [f for v in entries for f in v["findings"]]
+        found = [v["findings"] for v in entries]
         counts = self._counts(catalog_stats(snap.catalog, doc, lang, own), found)
         return {"document": doc, "lang": lang, "path": own, "revision": snap.revision, **counts,
                 "entries": entries, "queue": [v["id"] for v in queue]}

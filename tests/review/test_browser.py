@@ -79,7 +79,7 @@ def test_review_a_release_in_the_browser(server: ReviewServer, browser, reviewin
 
     page.click(f'#catalog-table a[href="#/en/{SEED_DOC}"]')  # the English row of the release
     expect(page.locator("#queue-list a")).to_have_count(26)
-    expect(page.locator("#queue-list .queue-group")).to_have_text(["Errors (11)", "Needs review (4)", "Untranslated (2)", "Approved (9)"])
+    expect(page.locator("#queue-list .queue-group")).to_have_text(["With errors (11)", "Need review (4)", "Untranslated (2)", "Approved (9)"])
     first = page.locator("#queue-list a").first
     expect(first).to_have_class("queue-item state-error")
     expect(first).to_have_attribute("aria-current", "true")
@@ -95,6 +95,9 @@ def test_review_a_release_in_the_browser(server: ReviewServer, browser, reviewin
     numbers = page.locator("#findings li", has_text="[numbers]")
     expect(numbers).to_have_count(1)
     shoot(page, "queue-and-sentence-en.png")
+    page.set_viewport_size({"width": 1440, "height": 2300})  # tall enough for the whole queue
+    page.locator("#queue").screenshot(path=str(OUTPUT / "queue-en.png"))
+    page.set_viewport_size({"width": 1440, "height": 1000})
     numbers.get_by_role("button", name="Ignore").click()
     expect(page.locator("#save-state")).to_have_text("numbers ignored for this sentence")
     expect(numbers).to_have_count(0)

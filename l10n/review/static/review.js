@@ -6,7 +6,7 @@ import { Editor } from "./editor.js";
 
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 20000;
-const GROUP_LABELS = { error: "Errors", fuzzy: "Needs review", untranslated: "Untranslated", approved: "Approved" };
+const GROUP_LABELS = { error: "With errors", fuzzy: "Need review", untranslated: "Untranslated", approved: "Approved" };
 const app = { overview: null, catalog: null, lang: null, doc: null };
 const editor = new Editor({ onSaved: () => refresh(), onStatus: status });
 
@@ -68,7 +68,7 @@ function overviewRow(row, first, span) {
   const kit = el("td", KIT_LABELS[row.release.status], `kit kit-${row.release.status}`);
   if (row.release.reason) kit.append(el("div", row.release.reason, "muted small"));
   if (!row.exists) kit.append(el("div", "no catalog yet: run l10n translate", "muted small"));
-  tr.append(language, approved, countCell(c.errors, "error"), countCell(c.fuzzy, "fuzzy"),
+  tr.append(language, approved, countCell(c.entries_with_errors, "error"), countCell(c.fuzzy, "fuzzy"),
     countCell(c.untranslated, "untranslated"), kit);
   return tr;
 }
@@ -108,12 +108,13 @@ function renderQueue() {
   box.replaceChildren(
     el("h2", `${languageName(app.lang)}: ${c.approved} of ${c.entries} approved`),
     el("p", `${KIT_LABELS[kit.status]} (threshold ${kit.threshold}%)`, `kit kit-${kit.status}`),
-    el("p", `${c.errors} errors · ${c.fuzzy} need review · ${c.untranslated} untranslated`, "small"),
   );
   if (kit.reason) box.append(el("p", kit.reason, "muted small"));
   const items = [];
   const groups = {};
   for (const id of catalog.queue) groups[byId.get(id).state] = (groups[byId.get(id).state] || 0) + 1;
+  const summary = Object.keys(GROUP_LABELS).filter((g) => groups[g]).map((g) => `${groups[g]} ${GROUP_LABELS[g].toLowerCase()}`);
+  box.append(el("p", summary.join(" · "), "small"));
   let group = null;
   for (const id of catalog.queue) {
     const entry = byId.get(id);
