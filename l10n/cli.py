@@ -269,6 +269,8 @@ def review(
     from .review.server import ReviewServer
 
     server = ReviewServer.bind(_project(project), host, port)
+    if not server.local:
+        _echo_err(f"warning: listening on {host}, not only on this computer: anyone who can reach it and has the address can change the catalogs")
     typer.echo(f"Review {server.project.config.name} at {server.url}")
     typer.echo("The address holds a private token: do not share it. Ctrl-C stops the server.")
     server.run(open_browser=not no_browser)

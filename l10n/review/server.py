@@ -50,10 +50,15 @@ class ReviewServer:
         return f"http://{self.address}/?token={self.token}"
 
     @property
+    def local(self) -> bool:
+        """Whether only this computer can reach the server (a loopback address)."""
+        return _loopback(self.host)
+
+    @property
     def hosts(self) -> frozenset[str]:
         """``Host`` headers accepted: the bound address, and ``localhost`` for a loopback one."""
         hosts = {self.address}
-        if _loopback(self.host):
+        if self.local:
             hosts |= {f"localhost:{self.port}", f"127.0.0.1:{self.port}", f"[::1]:{self.port}"}
         return frozenset(hosts)
 

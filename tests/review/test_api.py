@@ -223,3 +223,20 @@ def test_the_command_prints_a_local_address_with_a_token(reviewing: Path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_port_in_use_is_one_clear_line(reviewing: Path):
+    import socket
+
+    from l10n.errors import L10nError
+    from l10n.project import Project
+    from l10n.review.server import ReviewServer
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    try:
+        with pytest.raises(L10nError, match=r"cannot listen on 127\.0\.0\.1:\d+.*another --port"):
+            ReviewServer.bind(Project.open(reviewing), "127.0.0.1", taken.getsockname()[1])
+    finally:
+        taken.close()

@@ -132,6 +132,11 @@ def test_review_a_release_in_the_browser(server: ReviewServer, browser, reviewin
     expect(page).not_to_have_url(here)
     page.keyboard.press("k")
     expect(page).to_have_url(here)
+    page.focus("#target")  # Alt+arrows work while typing too
+    page.keyboard.press("Alt+ArrowDown")
+    expect(page).not_to_have_url(here)
+    page.keyboard.press("Alt+ArrowUp")
+    expect(page).to_have_url(here)
 
     check_conflict(page, reviewing)
 
