@@ -92,7 +92,7 @@ def _error(exc: L10nError) -> JSONResponse:
     elif isinstance(exc, LockedError):
         status = 503
     elif isinstance(exc, CatalogError):
-        status = 500
+        status = 422  # the file on disk is broken: it names file and line
     return JSONResponse({"error": str(exc)}, status_code=status)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..catalog import Entry
 from ..checks import Settings, Unit, check_unit
-from ..errors import L10nError
+from ..errors import CatalogError, L10nError
 from ..glossary import load_glossary
 from ..kit.build import decide, title_of
 from ..languages import get_language
@@ -86,9 +86,10 @@ class Review:
         rows = []
         src = self.config.source_language
         for doc, source in self.documents().items():
-            title = title_of(self.project.load(source), src, {}, src)
+            document = self.project.load(source)
+            title = title_of(document, src, {}, src)
             for lang in self.config.target_languages:
-                rows.append({**self._overview_row(doc, source, lang), "title": title})
+                rows.append({**self._overview_row(doc, len(document.segments), lang), "document": doc, "lang": lang, "title": title})
         return {
             "project": self.config.name,
             "source_language": self.config.source_language,
@@ -97,17 +98,19 @@ class Review:
             "catalogs": rows,
         }
 
-    def _overview_row(self, doc: str, source: Path, lang: str) -> dict:
+    def _overview_row(self, doc: str, sentences: int, lang: str) -> dict:
+        """Counts of one catalog; a missing one counts as untranslated, a broken one says why."""
         path = self.project.catalog_path(doc, lang)
         shown = self.project.display(path)
+        empty = Stats(doc, lang, shown, sentences, 0, 0, sentences, 0)
         if not path.exists():
-            entries = len(self.project.load(source).segments)
-            stats = Stats(doc, lang, shown, entries, 0, 0, entries, 0)
-            return {**self._counts(stats, []), "document": doc, "lang": lang, "path": shown, "exists": False}
-        catalog = read_snapshot(self.project, path).catalog
+            return {**self._counts(empty, []), "path": shown, "exists": False}
+        try:
+            catalog = read_snapshot(self.project, path).catalog
+        except CatalogError as exc:
+            return {**self._counts(empty, []), "path": shown, "exists": True, "broken": str(exc)}
         found = [self.findings(e, lang) for e in catalog.active]
-        row = self._counts(catalog_stats(catalog, doc, lang, shown), found)
-        return {**row, "document": doc, "lang": lang, "path": shown, "exists": True}
+        return {**self._counts(catalog_stats(catalog, doc, lang, shown), found), "path": shown, "exists": True}
 
     def _counts(self, stats: Stats, found: list[list[dict]]) -> dict:
         """Counts of ``stats`` and of the findings (a list per entry), and the release decision."""

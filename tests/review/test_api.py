@@ -240,3 +240,12 @@ def test_a_port_in_use_is_one_clear_line(reviewing: Path):
             ReviewServer.bind(Project.open(reviewing), "127.0.0.1", taken.getsockname()[1])
     finally:
         taken.close()
+
+
+def test_a_broken_catalog_is_named_in_the_overview(client, reviewing: Path):
+    path = catalog_path(reviewing, "zh")
+    path.write_text(path.read_text(encoding="utf-8").replace('msgid "', 'msgid broken "', 1), encoding="utf-8")
+    rows = {(r["document"], r["lang"]): r for r in client.get("/api/catalogs").json()["catalogs"]}
+    assert "syntax error" in rows[(SEED_DOC, "zh")]["broken"] and "broken" not in rows[(SEED_DOC, "en")]
+    answer = client.get(f"/api/catalogs/zh/{SEED_DOC}")
+    assert answer.status_code == 422 and "locales/zh/" in answer.json()["error"]

@@ -57,7 +57,8 @@ function overviewRow(row, first, span) {
   }
   const c = row.counts;
   const language = el("td");
-  language.append(row.exists ? el("a", languageName(row.lang), null, { href: entryHash(row.lang, row.document) })
+  const open = row.exists && !row.broken;
+  language.append(open ? el("a", languageName(row.lang), null, { href: entryHash(row.lang, row.document) })
     : el("span", languageName(row.lang)), el("div", row.path, "muted small"));
   const approved = el("td", null, "progress-cell");
   const bar = el("div", null, "bar-track", { role: "img", "aria-label": `${c.percent}% approved` });
@@ -68,6 +69,7 @@ function overviewRow(row, first, span) {
   const kit = el("td", KIT_LABELS[row.release.status], `kit kit-${row.release.status}`);
   if (row.release.reason) kit.append(el("div", row.release.reason, "muted small"));
   if (!row.exists) kit.append(el("div", "no catalog yet: run l10n translate", "muted small"));
+  if (row.broken) kit.append(el("div", row.broken, "broken small"));
   tr.append(language, approved, countCell(c.entries_with_errors, "error"), countCell(c.fuzzy, "fuzzy"),
     countCell(c.untranslated, "untranslated"), kit);
   return tr;
