@@ -249,3 +249,18 @@ def test_a_broken_catalog_is_named_in_the_overview(client, reviewing: Path):
     assert "syntax error" in rows[(SEED_DOC, "zh")]["broken"] and "broken" not in rows[(SEED_DOC, "en")]
     answer = client.get(f"/api/catalogs/zh/{SEED_DOC}")
     assert answer.status_code == 422 and "locales/zh/" in answer.json()["error"]
+
+
+def test_the_page_escapes_the_project_name(reviewing: Path):
+    from starlette.testclient import TestClient
+
+    from l10n.project import Project
+    from l10n.review.app import create_app
+
+    config = reviewing / "l10n.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r'(?m)^name = .*$', 'name = "<b>Press</b> & <script>x()</script>"', text, count=1), encoding="utf-8")
+    app = create_app(Project.open(reviewing), TOKEN, frozenset({"127.0.0.1:8765"}))
+    with TestClient(app, base_url="http://127.0.0.1:8765", headers={"Authorization": f"Bearer {TOKEN}"}) as client:
+        page = client.get("/").text
+    assert "&lt;b&gt;Press&lt;/b&gt; &amp; &lt;script&gt;x()&lt;/script&gt;" in page and "<script>x()" not in page
