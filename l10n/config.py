@@ -11,7 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from .errors import ConfigError
 from .languages import get_language
@@ -92,6 +92,41 @@ class Config:
                 hint="use a path inside the project folder",
             )
         return resolved
+
+    def chosen_languages(self, langs: Iterable[str] | None = None, what: str = "--lang") -> tuple[str, ...]:
+        """``langs`` without repeats (default: every target language), each one a target language.
+
+        Anything else is a :class:`ConfigError` naming the project's languages, so a typo such as
+        ``english`` never passes as "no catalogs to look at".
+        """
+        chosen = tuple(dict.fromkeys(langs or self.target_languages))
+        for code in chosen:
+            if code not in self.target_languages:
+                raise ConfigError(
+                    f"{what} {code!r} is not a target language of this project",
+                    path=self.root / CONFIG_NAME,
+                    hint=f"choose from: {', '.join(self.target_languages)}",
+                )
+        return chosen
+
+
+def locate_root(start: Path | str = ".") -> Path | None:
+    """The nearest folder at or above ``start`` that holds ``l10n.toml`` (as git finds ``.git``), or None.
+
+    Raises :class:`ConfigError` when ``start`` is not a folder.
+    """
+    start = Path(start).resolve()
+    if not start.is_dir():
+        raise ConfigError("folder not found", path=start)
+    return next((folder for folder in (start, *start.parents) if (folder / CONFIG_NAME).is_file()), None)
+
+
+def find_root(start: Path | str = ".") -> Path:
+    """:func:`locate_root`, or a :class:`ConfigError` saying how to start a project when there is none."""
+    root = locate_root(start)
+    if root is None:
+        raise ConfigError(f"no {CONFIG_NAME} here or above", path=Path(start).resolve(), hint="run `l10n init` to start a project")
+    return root
 
 
 def _check(section: str, key: str, value: Any, path: Path) -> Any:

@@ -71,12 +71,20 @@ def engine_names() -> list[str]:
     return sorted(ENGINES)
 
 
+def check_engine_name(name: str) -> str:
+    """``name`` if an engine is registered under it, else :class:`EngineError` listing the known ones.
+
+    Cheap (no engine is created), so a command checks its engine before it knows it needs one.
+    """
+    names = engine_names()
+    if name not in names:
+        raise EngineError(f"unknown engine {name!r}", hint=f"available: {', '.join(names)}")
+    return name
+
+
 def get_engine(name: str, config: "Config") -> Engine:
     """Create the engine called ``name`` or raise :class:`EngineError` listing the known ones."""
-    names = engine_names()
-    if name not in ENGINES:
-        raise EngineError(f"unknown engine {name!r}", hint=f"available: {', '.join(names)}")
-    return ENGINES[name](config)
+    return ENGINES[check_engine_name(name)](config)
 
 
 class CheckedEngine:
