@@ -117,9 +117,11 @@ def test_review_a_release_in_the_browser(server: ReviewServer, browser, reviewin
     msgfmt_check(catalog_path(reviewing, "en"))
 
     # Approve it (Ctrl+Enter): fuzzy cleared on disk, the next sentence opens, the preview shows it.
-    before = page.url
+    # The queue re-sorts after the save (re-read from disk); wait for that before asking what follows.
+    expect(page.locator("#queue-list a[aria-current] .badge")).not_to_have_text("Untranslated")
+    following = page.locator("#queue-list a[aria-current]").locator("xpath=following::a[1]").get_attribute("href")
     page.keyboard.press("Control+Enter")
-    expect(page).not_to_have_url(before)
+    expect(page).to_have_url(f"http://{server.address}/{following}")  # the sentence after it in the queue
     approved = entry(reviewing, "en", UNTRANSLATED[1])
     assert approved.approved and approved.msgstr == saved.msgstr
     msgfmt_check(catalog_path(reviewing, "en"))

@@ -152,13 +152,27 @@ async function onRoute() {
   if (id && (await editor.select(id))) renderQueue();
 }
 
+// The entry ``step`` places from the current one in the queue as it is shown now.
+function neighbourId(step) {
+  const queue = app.catalog ? app.catalog.queue : [];
+  return queue[queue.indexOf(editor.currentId()) + step];
+}
+
+function go(id, step) {
+  if (id === undefined) return status(step > 0 ? "End of the queue" : "Start of the queue");
+  location.hash = entryHash(app.lang, app.doc, id);
+}
+
 async function move(step) {
-  if (!app.catalog) return;
-  const queue = app.catalog.queue;
-  const next = queue[queue.indexOf(editor.currentId()) + step];
-  if (next === undefined) return status(step > 0 ? "End of the queue" : "Start of the queue");
-  if (!(await editor.leave())) return;
-  location.hash = entryHash(app.lang, app.doc, next);
+  const next = neighbourId(step);
+  if (next !== undefined && !(await editor.leave())) return;
+  go(next, step);
+}
+
+// Approve, then open the sentence that followed it in the queue (approving re-sorts the queue).
+async function approveAndNext() {
+  const next = neighbourId(1);
+  if (await editor.approve()) go(next, 1);
 }
 
 function onKey(event) {
@@ -172,7 +186,7 @@ function onKey(event) {
 }
 
 function keyAction(event, ctrl, typing) {
-  if (ctrl && event.key === "Enter") return () => editor.approve().then((ok) => ok && move(1));
+  if (ctrl && event.key === "Enter") return approveAndNext;
   if (ctrl && event.key.toLowerCase() === "s") return () => editor.save();
   if (ctrl && event.key.toLowerCase() === "m") return () => editor.useSuggestion();
   if (event.altKey && event.key === "ArrowDown") return () => move(1);
@@ -188,7 +202,7 @@ function keyAction(event, ctrl, typing) {
 
 $("keys-button").addEventListener("click", () => $("keys").showModal());
 $("keys-close").addEventListener("click", () => $("keys").close());
-$("approve").addEventListener("click", () => editor.approve().then((ok) => ok && move(1)));
+$("approve").addEventListener("click", approveAndNext);
 document.addEventListener("keydown", onKey);
 window.addEventListener("hashchange", onRoute);
 window.addEventListener("focus", refresh);
