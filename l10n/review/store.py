@@ -21,7 +21,7 @@ from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from ..catalog import UNSTORABLE, Catalog, Entry, atomic_write, now_stamp, parse_catalog, render
-from ..errors import CatalogError, L10nError
+from ..errors import CatalogError, L10nError, cannot_read
 from ..lock import project_lock
 from ..merge import SUGGESTION_PREFIX
 from ..project import Project
@@ -143,7 +143,7 @@ def read_snapshot(project: Project, path: Path) -> Snapshot:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CatalogError(f"cannot read: {exc.strerror}", path=project.display(path)) from None
+        raise cannot_read(exc, project.display(path), CatalogError) from None
     return Snapshot(path, parse_catalog(data, project.display(path)), file_revision(data))
 
 
