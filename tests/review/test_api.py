@@ -264,3 +264,23 @@ def test_the_page_escapes_the_project_name(reviewing: Path):
     with TestClient(app, base_url="http://127.0.0.1:8765", headers={"Authorization": f"Bearer {TOKEN}"}) as client:
         page = client.get("/").text
     assert "&lt;b&gt;Press&lt;/b&gt; &amp; &lt;script&gt;x()&lt;/script&gt;" in page and "<script>x()" not in page
+
+
+def test_the_browser_opens_the_address_once_the_server_listens(reviewing: Path, monkeypatch: pytest.MonkeyPatch):
+    import threading
+
+    from l10n.project import Project
+    from l10n.review import server as module
+
+    opened = threading.Event()
+    seen: list[str] = []
+    monkeypatch.setattr(module.webbrowser, "open", lambda url: (seen.append(url), opened.set()))
+    running = module.ReviewServer.bind(Project.open(reviewing), "127.0.0.1", 0)
+    thread = threading.Thread(target=running.run, kwargs={"open_browser": True}, daemon=True)
+    thread.start()
+    try:
+        assert opened.wait(60)
+        assert seen == [running.url] and running.url.startswith(f"http://127.0.0.1:{running.port}/?token=")
+    finally:
+        running.stop()
+        thread.join(timeout=10)
