@@ -146,7 +146,7 @@ def release(
         if r.reason:
             typer.echo(f"press kit: {r.document} [{r.lang}] omitted: {r.reason}")
     draft = " (draft: machine translation, not reviewed)" if kit.draft else ""
-    typer.echo(f"{kit.folder}/: press kit{draft}; archive {kit.archive}")
+    typer.echo(f"{kit.folder}/: press kit{draft}; archive {kit.archive}; team status {kit.status_page}")
 
 
 @app.command()

@@ -35,6 +35,10 @@ SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
         "device": (str, "cpu"),
         "batch_size": (int, 0),
         "batch_type": (str, "sentences"),
+        # libretranslate: the team's server, its key (or LIBRETRANSLATE_API_KEY), seconds per answer.
+        "url": (str, ""),
+        "api_key": (str, ""),
+        "timeout": (int, 60),
     },
     "release": {
         "out_dir": (str, "dist"),
@@ -43,7 +47,14 @@ SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
         "threshold": (int, 100),
         "kit_name": (str, "presskit"),
     },
+    # What the press kit's pages say about the sender (l10n/kit): shown on every public page.
+    "kit": {
+        "organisation": (str, ""),
+        "contact": (list, []),
+        "logo": (str, ""),
+    },
 }
+LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 
 
 @dataclass(frozen=True)
@@ -63,10 +74,16 @@ class Config:
     # Smaller saves memory and costs speed; the output is the same.
     batch_size: int = 0
     batch_type: str = "sentences"
+    url: str = ""  # libretranslate: the server
+    api_key: str = ""
+    timeout: int = 60  # libretranslate: seconds to wait for one answer
     out_dir: str = "dist"
     include_fuzzy: bool = False
     threshold: int = 100
     kit_name: str = "presskit"
+    organisation: str = ""  # the sender's name, heading every page of the press kit
+    contact: tuple[str, ...] = ()  # the press contact block, one line each
+    logo: str = ""  # an image file inside the project, copied into the kit
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property
@@ -167,6 +184,8 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
             raise ConfigError(exc.message, path=path, hint=exc.hint) from None
     if config.batch_size < 0:
         raise ConfigError(f"[translate] batch_size must be 0 (the device's default) or more, not {config.batch_size}", path=path)
+    if config.timeout <= 0:
+        raise ConfigError(f"[translate] timeout must be a number of seconds above 0, not {config.timeout}", path=path)
     if config.batch_type not in BATCH_TYPES:
         raise ConfigError(f"[translate] batch_type must be one of {', '.join(BATCH_TYPES)}, not {config.batch_type!r}", path=path)
     if config.device not in DEVICES:
@@ -175,6 +194,10 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
         raise ConfigError("the source language cannot also be a target language", path=path)
     for what in ("source_dir", "locales_dir", "out_dir"):
         config.inside(Path(getattr(config, what)), f"[{what}]")
+    if config.logo:
+        config.inside(Path(config.logo), "[kit] logo")
+        if Path(config.logo).suffix.lower() not in LOGO_SUFFIXES:
+            raise ConfigError(f"[kit] logo must be an image ({', '.join(LOGO_SUFFIXES)}), not {config.logo!r}", path=path)
     return config
 
 

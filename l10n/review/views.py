@@ -15,7 +15,8 @@ from ..catalog import Entry
 from ..checks import Settings, Unit, check_unit
 from ..errors import CatalogError, L10nError
 from ..glossary import load_glossary
-from ..kit.build import decide, title_of
+from ..kit.build import decide
+from ..kit.text import title_of
 from ..languages import get_language
 from ..merge import SUGGESTION_PREFIX
 from ..project import Project
@@ -87,7 +88,7 @@ class Review:
         src = self.config.source_language
         for doc, source in self.documents().items():
             document = self.project.load(source)
-            title = title_of(document, src, {}, src)
+            title = title_of(document, src, {}, src).text
             for lang in self.config.target_languages:
                 rows.append({**self._overview_row(doc, len(document.segments), lang), "document": doc, "lang": lang, "title": title})
         return {

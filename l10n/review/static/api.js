@@ -49,5 +49,6 @@ export const STATE_LABELS = {
 export const KIT_LABELS = {
   complete: "Ships, complete",
   partial: "Ships, partly German",
+  draft: "Ships as a draft (unreviewed machine text)",
   omitted: "Not shipped",
 };
