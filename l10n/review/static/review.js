@@ -31,8 +31,10 @@ export function entryHash(lang, doc, id) {
 }
 
 async function loadOverview() {
+  status("Reading the catalogs and running the checks…");
   const answer = await call("GET", "/api/catalogs");
   if (answer.status !== 200) return status(answer.data.error, "error");
+  status("");
   app.overview = answer.data;
   $("threshold").textContent = `${answer.data.threshold}% approved`;
 }
