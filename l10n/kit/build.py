@@ -117,14 +117,16 @@ def sha256(data: bytes) -> str:
 
 
 def machine_text(catalog: Catalog | None, include_fuzzy: bool) -> list[dict]:
-    """Engine and model of the machine text a shipped language includes, grouped and counted."""
+    """Engine and model of the machine text a shipped language includes, grouped and counted.
+
+    Only text that is still the machine's counts: an entry a translator changed is theirs.
+    """
     groups: dict[tuple, int] = {}
     for e in catalog.active if catalog else ():
-        if not e.msgstr or (e.fuzzy and not include_fuzzy) or not e.provenance:
+        if (e.fuzzy and not include_fuzzy) or not e.machine_text:
             continue
-        parts = [p.strip() for p in e.provenance.split(";")]
-        via = next((p for p in parts[3:] if p.startswith("via ")), None)
-        key = (parts[0], parts[1] if len(parts) > 1 else "", via, not e.fuzzy)
+        made = e.provenance
+        key = (made.engine, made.model, f"via {made.via}" if made.via else None, not e.fuzzy)
         groups[key] = groups.get(key, 0) + 1
     out = []
     for (engine, model, via, reviewed), count in sorted(groups.items(), key=lambda kv: tuple(map(str, kv[0]))):

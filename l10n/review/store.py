@@ -21,12 +21,13 @@ from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from ..catalog import UNSTORABLE, Catalog, Entry, atomic_write, now_stamp, parse_catalog, render
+from ..checks import IGNORE_PREFIX
 from ..errors import CatalogError, L10nError, cannot_read
 from ..lock import project_lock
 from ..merge import SUGGESTION_PREFIX
 from ..project import Project
+from ..provenance import replace_line, text_hash
 
-IGNORE_PREFIX = "ignore-"  # per-entry flag: the finding of check <name> was judged harmless
 LOCK_WAIT = 10.0  # seconds a save waits for another run (l10n translate) to release the lock
 ATTEMPTS = 5  # re-reads when the file keeps changing under an editor that does not lock
 
@@ -60,15 +61,6 @@ def revision(entry: Entry) -> str:
 def file_revision(data: bytes) -> str:
     """A hash of a catalog file's bytes."""
     return hashlib.sha256(data).hexdigest()[:16]
-
-
-def ignored_checks(entry: Entry) -> frozenset[str]:
-    """The checks whose findings the entry's ``ignore-<check>`` flags silence.
-
-    >>> sorted(ignored_checks(Entry("a", flags=("ignore-numbers", "mt-loop"))))
-    ['numbers']
-    """
-    return frozenset(f[len(IGNORE_PREFIX):] for f in entry.flags if f.startswith(IGNORE_PREFIX))
 
 
 @dataclass(frozen=True)
@@ -113,12 +105,16 @@ def _keep_machine_text(entry: Entry, msgstr: str) -> str:
     """The translator comment of ``entry`` once its text becomes ``msgstr``.
 
     When a reviewer rewrites machine text, what the machine said is kept as an ``mt-suggestion:``
-    line, to compare with and to copy back (not for a changed sentence: its text belongs to the old one).
+    line, to compare with and to copy back (not for a changed sentence: its text belongs to the old
+    one), and the provenance line gets the hash of that text if it had none, so that the new text
+    counts as a person's.
     """
-    machine = entry.msgstr and entry.provenance and not entry.previous_msgid and "\n" not in entry.msgstr
+    p = entry.provenance
+    machine = entry.machine_text and not entry.previous_msgid and "\n" not in entry.msgstr
     if not machine or msgstr == entry.msgstr or SUGGESTION_PREFIX in entry.tcomment:
         return entry.tcomment
-    return "\n".join(filter(None, [entry.tcomment, f"{SUGGESTION_PREFIX} {entry.msgstr}"]))
+    tcomment = replace_line(entry.tcomment, p if p.sha else replace(p, sha=text_hash(entry.msgstr)))
+    return "\n".join(filter(None, [tcomment, f"{SUGGESTION_PREFIX} {entry.msgstr}"]))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..catalog import Entry
-from ..checks import Settings, Unit, check_unit
+from ..checks import Settings, check_entry, ignored
 from ..errors import CatalogError, L10nError
 from ..glossary import load_glossary
 from ..kit.build import decide
@@ -21,8 +21,8 @@ from ..languages import get_language
 from ..merge import SUGGESTION_PREFIX
 from ..project import Project
 from ..status import Stats, catalog_stats
-from ..tm import TM_PREFIX, Memory, build_memory, memory_settings
-from .store import Snapshot, entry_id, ignored_checks, read_snapshot, revision
+from ..tm import Memory, build_memory, memory_settings
+from .store import Snapshot, entry_id, read_snapshot, revision
 
 # The order of the queue: what needs attention first.
 RANK = {"error": 0, "fuzzy": 1, "untranslated": 2, "approved": 3}
@@ -73,12 +73,8 @@ class Review:
             if key not in self._findings:
                 self._findings[key] = self.findings(entry, lang, entry.msgstr)
             return self._findings[key]
-        if not entry.msgid or not text:
-            return []
-        unit = Unit(entry.msgid, text, self.config.source_language, lang, replace(entry, msgstr=text), self.glossary)
-        skip = ignored_checks(entry)
-        return [{"severity": s, "check": name, "message": message}
-                for s, name, message in check_unit(unit, self.settings) if name not in skip]
+        found = check_entry(replace(entry, msgstr=text), self.config.source_language, lang, self.settings, self.glossary)
+        return [{"severity": s, "check": name, "message": message} for s, name, message in found]
 
     # --- the overview ----------------------------------------------------------------------------
 
@@ -146,8 +142,8 @@ class Review:
             "id": entry_id(entry), "index": index, "msgid": entry.msgid, "msgctxt": entry.msgctxt,
             "msgstr": entry.msgstr, "fuzzy": entry.fuzzy, "approved": entry.approved,
             "state": _state(entry, findings), "flags": list(entry.flags),
-            "ignored": sorted(ignored_checks(entry)), "findings": findings, "revision": revision(entry),
-            "provenance": entry.provenance, "previous_msgid": entry.previous_msgid,
+            "ignored": sorted(ignored(entry)[0]), "findings": findings, "revision": revision(entry),
+            "provenance": entry.provenance.render() if entry.provenance else None, "previous_msgid": entry.previous_msgid,
             "suggestion": suggestion(entry), "memory": self.memory_matches(entry, lang, own),
             "glossary": self.terms(entry, lang),
         }
@@ -195,16 +191,14 @@ class Review:
 
 def suggestion(entry: Entry) -> dict | None:
     """The machine or memory text offered for ``entry``, with where it came from."""
+    p = entry.provenance
     for line in entry.tcomment.splitlines():
         if line.startswith(SUGGESTION_PREFIX):
-            text = line[len(SUGGESTION_PREFIX):].strip()
-            via = f"machine translation ({entry.provenance})" if entry.provenance else "machine translation"
-            return {"text": text, "kind": "machine", "provenance": via}
-    if entry.msgstr and entry.provenance:
-        return {"text": entry.msgstr, "kind": "machine", "provenance": f"machine translation ({entry.provenance})"}
-    for line in entry.tcomment.splitlines():
-        if line.startswith(TM_PREFIX) and entry.msgstr:
-            return {"text": entry.msgstr, "kind": "memory", "provenance": f"translation memory ({line[len(TM_PREFIX):].strip()})"}
+            via = f"machine translation ({p.render()})" if p and p.kind == "mt" else "machine translation"
+            return {"text": line[len(SUGGESTION_PREFIX):].strip(), "kind": "machine", "provenance": via}
+    if entry.msgstr and p is not None and p.is_machine_text(entry.msgstr):
+        label = "machine translation" if p.kind == "mt" else "translation memory"
+        return {"text": entry.msgstr, "kind": "machine" if p.kind == "mt" else "memory", "provenance": f"{label} ({p.render()})"}
     return None
 
 

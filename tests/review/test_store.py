@@ -25,7 +25,8 @@ def test_approve_clears_fuzzy_and_the_old_german():
 
 def test_rewriting_machine_text_keeps_what_the_machine_said():
     done = Change(msgstr="Hello world.", approved=True).apply(MACHINE)
-    assert done.provenance == "pseudo; pseudo-en v1; 2026-11-30"  # it is still post-edited machine text
+    assert done.provenance.engine == "pseudo"  # it is still post-edited machine text,
+    assert not done.machine_text  # but no longer the machine's own wording
     assert "mt-suggestion: [Ĥåļļö Ŵéļţ.]" in done.tcomment.splitlines()
     assert Change(msgstr="Hello again.").apply(done).tcomment == done.tcomment  # kept once
 
