@@ -145,6 +145,11 @@ def test_ignore_a_finding_writes_the_flag(client, reviewing: Path):
     after = entries(client)[WRONG_FIGURE]
     assert "numbers" not in {f["check"] for f in after["findings"]} and after["ignored"] == ["numbers"]
     assert "numbers-extra" in {f["check"] for f in after["findings"]}
+    from l10n.checks import check_project
+    from l10n.project import Project
+
+    by_check = {f.check for f in check_project(Project.open(reviewing), langs=["en"]) if f.msgid == view["msgid"]}
+    assert "numbers" not in by_check and "numbers-extra" in by_check  # `l10n check` reads the same flag
     msgfmt_check(catalog_path(reviewing, "en"))
     assert client.post(f"{url}/ignore", json={"check": "no-such-check", "revision": after["revision"]}).status_code == 400
     stale = client.post(f"{url}/ignore", json={"check": "numbers-extra", "revision": view["revision"]})
