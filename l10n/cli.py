@@ -294,6 +294,27 @@ def check(
         raise typer.Exit(1)
 
 
+@app.command()
+def review(
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port).")] = 8765,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; keep 127.0.0.1 unless you know why.")] = "127.0.0.1",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Print the address only; do not open a browser.")] = False,
+    project: ProjectOpt = Path("."),
+) -> None:
+    """Review translations in the browser: queue, German beside the translation, findings, preview.
+
+    Serves a local page (offline) until Ctrl-C; every approval or edit is written to the PO file at once.
+    """
+    from .review.server import ReviewServer
+
+    server = ReviewServer.bind(_project(project), host, port)
+    if not server.local:
+        _echo_err(f"warning: listening on {host}, not only on this computer: anyone who can reach it and has the address can change the catalogs")
+    typer.echo(f"Review {server.project.config.name} at {server.url}")
+    typer.echo("The address holds a private token: do not share it. Ctrl-C stops the server.")
+    server.run(open_browser=not no_browser)
+
+
 cache_app = typer.Typer(help="The machine-translation cache under .l10n/.", **HELP)
 app.add_typer(cache_app, name="cache")
 
