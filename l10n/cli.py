@@ -274,16 +274,16 @@ app.add_typer(models_app, name="models")
 
 @models_app.command("list")
 def models_list() -> None:
-    """Installed packages: pair, version, size, path."""
+    """Installed packages: pair, version, tokenizer, size, path (the newest version of a pair is used)."""
     from .engines.argos import installed_packages
 
     packages = installed_packages()
     if not packages:
         typer.echo("No Argos packages installed: `l10n models install FILE.argosmodel`.")
         return
-    typer.echo(f"{'pair':<8} {'version':<8} {'size':>9}  path")
+    typer.echo(f"{'pair':<8} {'version':<8} {'tokenizer':<13} {'size':>9}  path")
     for pkg in packages:
-        typer.echo(f"{pkg.source + '->' + pkg.target:<8} {pkg.version:<8} {pkg.size / 2**20:>6.1f} MB  {pkg.path}")
+        typer.echo(f"{pkg.source + '->' + pkg.target:<8} {pkg.version:<8} {pkg.tokenizer:<13} {pkg.size / 2**20:>6.1f} MB  {pkg.path}")
 
 
 @models_app.command("install")
@@ -301,7 +301,7 @@ def models_install(
         raise ConfigError(f"expected FILE.argosmodel or a language pair, not {' '.join(what)!r}",
                           hint="l10n models install translate-de_en.argosmodel | l10n models install de en")
     info = install_archive(archive)
-    typer.echo(f"Installed {info.source}->{info.target} {info.version} from {archive}.")
+    typer.echo(f"Installed {info.source}->{info.target} {info.version} ({info.tokenizer} tokenizer) from {archive}.")
 
 
 @models_app.command("remove")

@@ -1,8 +1,9 @@
 """Build tiny Argos-compatible packages for tests, in well under a second, with no download.
 
 A package is what the Argos package index serves: a zip (``.argosmodel``) holding one folder with
-``metadata.json``, ``sentencepiece.model`` and ``model/`` (a CTranslate2 model). Here the
-SentencePiece model is trained in memory on a few sentences and the model is a small transformer
+``metadata.json``, a tokenizer and ``model/`` (a CTranslate2 model), in one of the layouts of
+:data:`LAYOUTS`. Here the tokenizer (SentencePiece, or subword-nmt BPE codes) is trained in
+memory on a few sentences and the model is a small transformer
 written through CTranslate2's own ``TransformerSpec``: random weights (output is noise), or
 hand-set weights that copy the input (to follow placeholders through the real engine). Tests use
 them for the mechanics (loading, batching, pivoting, caching, masking, errors), never as
@@ -11,6 +12,7 @@ translation. ``bench/mt_throughput.py`` uses the same builder at real Argos size
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import zipfile
@@ -160,34 +162,91 @@ def copy_transformer(model_dir: Path, vocab: list[str], *, d_model: int = 64, ma
     _save(spec, vocab, model_dir, None)
 
 
+# The package layouts Argos Translate reads, as build_package(layout=...) makes them: the tokenizer
+# file, the argos_version, and the sentence-splitter folder that comes with the package.
+LAYOUTS = {
+    "sentencepiece": {"tokenizer": "sentencepiece", "argos_version": "1.9.0", "sbd": None},
+    "bpe": {"tokenizer": "bpe", "argos_version": "1.9.0", "sbd": None},
+    "1.0": {"tokenizer": "sentencepiece", "argos_version": "1.0", "sbd": "stanza"},  # no target_prefix either
+    "minisbd": {"tokenizer": "sentencepiece", "argos_version": "1.9.0", "sbd": "minisbd"},
+    "spacy": {"tokenizer": "sentencepiece", "argos_version": "1.9.0", "sbd": "spacy"},
+}
+# Placeholder files in each sentence-splitter folder, named as in real packages (l10n never reads them).
+SBD_FILES = {"stanza": ["resources.json", "{lang}/tokenize/default.pt"], "minisbd": ["{lang}.onnx"],
+             "spacy": ["config.cfg", "meta.json"]}
+
+
+def learn_bpe_codes(sentences: list[str], source: str, merges: int) -> bytes:
+    """subword-nmt BPE codes learned in memory on ``sentences`` after Moses tokenisation, as Argos's ``bpe.model``."""
+    from sacremoses import MosesPunctNormalizer, MosesTokenizer
+    from subword_nmt.learn_bpe import learn_bpe
+
+    normalizer, tokenizer = MosesPunctNormalizer(source), MosesTokenizer(source)
+    text = "\n".join(" ".join(tokenizer.tokenize(normalizer.normalize(s))) for s in sentences)
+    out = io.StringIO()
+    with contextlib.redirect_stderr(io.StringIO()):  # its progress bar
+        learn_bpe(io.StringIO(text), out, merges, min_frequency=1)
+    return out.getvalue().encode("utf-8")
+
+
+def bpe_vocabulary(codes: bytes, sentences: list[str], source: str, size: int | None = None) -> list[str]:
+    """CTranslate2's vocabulary for BPE codes: specials, every piece of ``sentences``, every character."""
+    from sacremoses import MosesPunctNormalizer, MosesTokenizer
+    from subword_nmt.apply_bpe import BPE
+
+    normalizer, tokenizer = MosesPunctNormalizer(source), MosesTokenizer(source)
+    bpe = BPE(io.StringIO(codes.decode("utf-8")))
+    pieces: set[str] = set()
+    for sentence in sentences:
+        words = tokenizer.tokenize(normalizer.normalize(sentence))
+        pieces.update(bpe.segment_tokens(words))
+        pieces.update(c + suffix for w in words for c in w for suffix in ("", "@@"))
+    vocab = SPECIALS + sorted(pieces - set(SPECIALS))
+    return vocab + [f"<unused{i}>" for i in range(max(0, (size or 0) - len(vocab)))]
+
+
+def tokenizer_files(kind: str, corpus: list[str], vocab_size: int, source: str, model_vocab: int | None) -> tuple[dict[str, bytes], list[str]]:
+    """The tokenizer file of a ``kind`` package (name -> bytes) and the model vocabulary that goes with it."""
+    if kind == "bpe":
+        codes = learn_bpe_codes(corpus, source, vocab_size)
+        return {"bpe.model": codes}, bpe_vocabulary(codes, corpus, source, model_vocab)
+    sp_model = train_sentencepiece(corpus, vocab_size)
+    return {"sentencepiece.model": sp_model}, vocabulary(sp_model, model_vocab)
+
+
 def build_package(out: Path, source: str, target: str, *, version: str = "1.0", corpus: list[str] | None = None,
                   vocab_size: int = 120, seed: int = 0, target_prefix: str = "", extra_meta: dict | None = None,
-                  model_vocab: int | None = None, copy: bool = False, **model: object) -> Path:
-    """Build ``out/translate-<source>_<target>-<version>.argosmodel`` and return its path.
+                  model_vocab: int | None = None, copy: bool = False, layout: str = "sentencepiece", **model: object) -> Path:
+    """Build ``out/translate-<source>_<target>-<version>.argosmodel`` in ``layout`` (see LAYOUTS); return its path.
 
     The model has random weights (output is noise), or with ``copy`` it reproduces its input.
     """
     import tempfile
 
+    shape = LAYOUTS[layout]
     root = f"translate-{source}_{target}-{version.replace('.', '_')}"
-    sp_model = train_sentencepiece(corpus or CORPUS, vocab_size)
+    files, vocab = tokenizer_files(shape["tokenizer"], corpus or CORPUS, vocab_size, source, model_vocab)
     meta = {
-        "package_version": version, "argos_version": "1.9.0", "from_code": source, "to_code": target,
-        "from_name": source, "to_name": target, "type": "translate", "target_prefix": target_prefix,
-        **(extra_meta or {}),
+        "package_version": version, "argos_version": shape["argos_version"], "from_code": source, "to_code": target,
+        "from_name": source, "to_name": target, "type": "translate", "target_prefix": target_prefix, **(extra_meta or {}),
     }
+    if shape["argos_version"] == "1.0":
+        del meta["target_prefix"], meta["type"]  # 1.0 metadata predates both
+    files["metadata.json"] = json.dumps(meta).encode()
+    files["README.md"] = b"Test fixture built by tests/argos_builder.py: random weights, output is noise.\n"
+    for name in SBD_FILES.get(shape["sbd"], []):
+        files[f"{shape['sbd']}/{name.format(lang=source)}"] = b"placeholder: l10n already has sentences\n"
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{root}.argosmodel"
     with tempfile.TemporaryDirectory() as tmp:
         model_dir = Path(tmp) / "model"
         if copy:
-            copy_transformer(model_dir, vocabulary(sp_model, model_vocab), seed=seed)
+            copy_transformer(model_dir, vocab, seed=seed)
         else:
-            random_transformer(model_dir, vocabulary(sp_model, model_vocab), seed=seed, **model)  # type: ignore[arg-type]
+            random_transformer(model_dir, vocab, seed=seed, **model)  # type: ignore[arg-type]
         with zipfile.ZipFile(path, "w") as archive:
-            archive.writestr(f"{root}/metadata.json", json.dumps(meta))
-            archive.writestr(f"{root}/sentencepiece.model", sp_model)
-            archive.writestr(f"{root}/README.md", "Test fixture built by tests/argos_builder.py: random weights, output is noise.\n")
+            for name, data in files.items():
+                archive.writestr(f"{root}/{name}", data)
             for file in sorted(model_dir.iterdir()):
                 archive.write(file, f"{root}/model/{file.name}")
     return path

@@ -3,7 +3,10 @@
 ``argostranslate.translate`` is never imported: it pulls in torch, stanza and spaCy and downloads a
 sentence splitter on first use, and l10n already has sentences. Only ``argostranslate.package``
 (light) is used, to find the installed packages; the model (``model/``) and the tokenizer
-(``sentencepiece.model``) are loaded from the package folder.
+(``sentencepiece.model`` or ``bpe.model``, see :mod:`.tokenizers`) are loaded from the package
+folder. Every layout Argos Translate reads works: 1.9 packages, the old 1.0 layout (no target
+prefix) and packages carrying a sentence splitter (``stanza/``, ``minisbd/``, ``spacy/``, unused
+here). When several packages serve one pair, the newest version wins.
 
 A run's sentences go to ``translate_batch`` together: sorted by length, in batches of a few
 sentences (see :data:`DEFAULT_BATCH`), with Argos Translate's own decoding settings (beam 4,
@@ -24,12 +27,13 @@ from typing import Callable, Sequence
 from ..errors import EngineError
 from ..languages import get_language
 from . import Translation, register
+from .tokenizers import load_tokenizer, tokenizer_kind
 
 LOOP_REPEATS = 4  # a span repeated this many times in a row is a decoding loop, not style
 LOOP_FLAG = "mt-loop"
 SPLIT_FLAG = "mt-split"  # a sentence over the model's input limit, translated in clauses
 
-# The longest input, in SentencePiece tokens, given to the model in one piece. Argos models are
+# The longest input, in tokenizer pieces, given to the model in one piece. Argos models are
 # trained on sentences; CTranslate2 would silently cut anything over its max_input_length (1024).
 MAX_INPUT_TOKENS = 200
 # Sentences per model batch when the config does not say. On a CPU, beam search keeps about 10 MB
@@ -77,6 +81,7 @@ class ArgosPackage:
     version: str
     path: Path
     target_prefix: str = ""
+    tokenizer: str = "sentencepiece"  # the kind: see tokenizers.TOKENIZER_FILES
 
     @property
     def model_id(self) -> str:
@@ -106,12 +111,26 @@ def installed_packages() -> list[ArgosPackage]:
 
     found = []
     for pkg in package.get_installed_packages():
-        if getattr(pkg, "type", "translate") != "translate":
+        path = Path(pkg.package_path)
+        kind = tokenizer_kind(p.name for p in path.iterdir() if p.is_file())
+        if getattr(pkg, "type", "translate") != "translate" or kind is None:
             continue
-        found.append(
-            ArgosPackage(pkg.from_code, pkg.to_code, str(pkg.package_version), Path(pkg.package_path), pkg.target_prefix or "")
-        )
-    return sorted(found, key=lambda p: (p.source, p.target, p.version))
+        found.append(ArgosPackage(pkg.from_code, pkg.to_code, str(pkg.package_version), path, pkg.target_prefix or "", kind))
+    return sorted(found, key=lambda p: (p.source, p.target, version_key(p.version)))
+
+
+def version_key(version: str) -> tuple:
+    """Orders package versions as Argos Translate does (``packaging.version``), odd ones first.
+
+    >>> sorted(["1.10", "1.9", "1.0"], key=version_key)
+    ['1.0', '1.9', '1.10']
+    """
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        return (1, Version(version))
+    except InvalidVersion:
+        return (0, version)
 
 
 def cut_loop(pieces: list[str], max_span: int = 8) -> tuple[list[str], bool]:
@@ -214,7 +233,7 @@ class ArgosEngine:
                 f"no Argos model installed for {source}→{target}",
                 hint="install one with 'l10n models install FILE.argosmodel' (or 'make models'), or use --engine pseudo",
             )
-        return candidates[-1]
+        return max(candidates, key=lambda p: version_key(p.version))
 
     def supports(self, source: str, target: str) -> bool:
         return any((p.source, p.target) == (source, target) for p in self.packages)
@@ -227,13 +246,12 @@ class ArgosEngine:
         key = (pkg.source, pkg.target)
         if key not in self._loaded:
             import ctranslate2
-            import sentencepiece
 
             device = self._device = resolve_device(self.device)
             inter, intra = threads(device)
             try:
                 translator = ctranslate2.Translator(str(pkg.path / "model"), device=device, inter_threads=inter, intra_threads=intra)
-                tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(pkg.path / "sentencepiece.model"))
+                tokenizer = load_tokenizer(pkg.path, pkg.source, pkg.target)
             except (RuntimeError, OSError, ValueError) as exc:
                 raise EngineError(
                     f"{pkg.path}: cannot load the Argos package {pkg.model_id} on {device} ({exc})",
@@ -254,12 +272,12 @@ class ArgosEngine:
         inputs: list[list[str]] = []
         owner: list[int] = []
         for i, text in enumerate(texts):
-            tokens = tokenizer.encode(text, out_type=str)
+            tokens = tokenizer.encode(text)
             if len(tokens) <= MAX_INPUT_TOKENS:
                 parts = [tokens]
             else:
                 clauses = split_clauses(text, lambda t: len(tokenizer.encode(t)), MAX_INPUT_TOKENS)
-                parts = [tokenizer.encode(c, out_type=str) for c in clauses]
+                parts = [tokenizer.encode(c) for c in clauses]
             inputs.extend(parts)
             owner.extend([i] * len(parts))
 
