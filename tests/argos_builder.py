@@ -110,23 +110,27 @@ def _save(spec, vocab: list[str], model_dir: Path, quantization: str | None) -> 
     spec.save(str(model_dir))
 
 
-def copy_transformer(model_dir: Path, vocab: list[str], *, d_model: int = 64, max_positions: int = 1024, seed: int = 0) -> None:
-    """Write a 1+1-layer transformer that copies its input, token for token, as a CTranslate2 model.
+def copy_transformer(model_dir: Path, vocab: list[str], *, layers: int = 1, d_model: int = 64, heads: int = 1, ffn: int = 4,
+                     max_positions: int = 1024, seed: int = 0, quantization: str | None = None) -> None:
+    """Write a transformer that copies its input, token for token, as a CTranslate2 model.
 
     Hand-set weights, no training: position encodings are random vectors in the first 48 dimensions,
-    so the decoder's cross-attention at step t lands on source position t; the model always emits
-    ``<unk>``, which CTranslate2 (``replace_unknowns``) replaces by that attended source token; a
-    marker that only ``</s>`` carries (the source gets ``</s>`` appended) makes it stop after the
-    last source token. With beam 4 and Argos's length penalty it reproduces its input exactly, so
-    a test can see whether glossary placeholders survive the real engine path.
+    so the last decoder layer's cross-attention (its first head) at step t lands on source position
+    t; the model always emits ``<unk>``, which CTranslate2 (``replace_unknowns``) replaces by that
+    attended source token; a marker that only ``</s>`` carries (the source gets ``</s>`` appended)
+    makes it stop after the last source token. With beam 4 and Argos's length penalty it reproduces
+    its input exactly, so a test can see whether glossary placeholders survive the real engine
+    path. Every other layer and head adds nothing but costs what it costs in a real model: at real
+    size (6+6 layers, 512 wide, 8 heads) it decodes like a real model whose output is as long as its
+    input, ending at the end token.
     """
     import numpy as np
     from ctranslate2.specs import transformer_spec
 
-    d, pos, mark = d_model, 48, d_model - 1  # attention dims 0..47; the end marker lives at d-1, d-2
+    d, pos, mark = d_model, 48, d_model // heads - 1  # attention dims 0..47; the end marker at mark, mark-1 (head 0)
     v = len(vocab)
     unk, eos = vocab.index("<unk>"), vocab.index("</s>")
-    spec = transformer_spec.TransformerSpec.from_config((1, 1), 1)
+    spec = transformer_spec.TransformerSpec.from_config((layers, layers), heads)
     object.__setattr__(spec.config, "add_source_eos", True)  # frozen config; the end marker needs it
     zeros, ones = (lambda *shape: np.zeros(shape, np.float32)), (lambda n: np.ones(n, np.float32))
     encodings = zeros(max_positions, d)
@@ -134,11 +138,14 @@ def copy_transformer(model_dir: Path, vocab: list[str], *, d_model: int = 64, ma
     source_embeddings = zeros(v, d)
     source_embeddings[eos, mark], source_embeddings[eos, mark - 1] = 1.0, -1.0  # a difference LayerNorm keeps
 
-    def quiet(layer, cross: bool = False) -> None:  # everything but cross-attention adds nothing
+    def quiet(layer, cross: bool = False) -> None:  # adds nothing to the residual stream
         for norm in [layer.self_attention.layer_norm, layer.ffn.layer_norm] + ([layer.attention.layer_norm] if cross else []):
             norm.gamma, norm.beta = ones(d), zeros(d)
         layer.self_attention.linear[0].weight, layer.self_attention.linear[1].weight = zeros(3 * d, d), zeros(d, d)
-        layer.ffn.linear_0.weight, layer.ffn.linear_1.weight = zeros(4, d), zeros(d, 4)
+        layer.ffn.linear_0.weight, layer.ffn.linear_1.weight = zeros(ffn, d), zeros(d, ffn)
+        if cross:
+            attention = layer.attention.linear
+            attention[0].weight, attention[1].weight, attention[2].weight = zeros(d, d), zeros(2 * d, d), zeros(d, d)
 
     encoder, decoder = spec.encoder, spec.decoder
     encoder.embeddings[0].weight, encoder.position_encodings.encodings = source_embeddings, encodings
@@ -149,17 +156,18 @@ def copy_transformer(model_dir: Path, vocab: list[str], *, d_model: int = 64, ma
     decoder.layer_norm.gamma, decoder.layer_norm.beta = ones(d), zeros(d)
     for layer in decoder.layer:
         quiet(layer, cross=True)
-        query, key_value, out = zeros(d, d), zeros(2 * d, d), zeros(d, d)
-        for i in range(pos):
-            query[i, i], key_value[i, i] = 40.0, 1.0  # sharp attention on the same position
-        key_value[d + mark, mark], key_value[d + mark, mark - 1] = 1.0, -1.0  # the value carries the marker
-        out[mark, mark] = 1.0
-        layer.attention.linear[0].weight, layer.attention.linear[1].weight, layer.attention.linear[2].weight = query, key_value, out
+    query, key_value, out = zeros(d, d), zeros(2 * d, d), zeros(d, d)
+    for i in range(pos):
+        query[i, i], key_value[i, i] = 40.0, 1.0  # sharp attention on the same position
+    key_value[d + mark, mark], key_value[d + mark, mark - 1] = 1.0, -1.0  # the value carries the marker
+    out[mark, mark] = 1.0
+    last = decoder.layer[-1].attention.linear  # the last layer's first head is where replace_unknowns looks
+    last[0].weight, last[1].weight, last[2].weight = query, key_value, out
     projection, bias = zeros(v, d), np.full(v, -30.0, np.float32)
     projection[eos, mark], projection[eos, mark - 1] = 30.0, -30.0
     bias[unk], bias[eos] = 0.0, -60.0
     decoder.projection.weight, decoder.projection.bias = projection, bias
-    _save(spec, vocab, model_dir, None)
+    _save(spec, vocab, model_dir, quantization)
 
 
 # The package layouts Argos Translate reads, as build_package(layout=...) makes them: the tokenizer
@@ -241,7 +249,7 @@ def build_package(out: Path, source: str, target: str, *, version: str = "1.0", 
     with tempfile.TemporaryDirectory() as tmp:
         model_dir = Path(tmp) / "model"
         if copy:
-            copy_transformer(model_dir, vocab, seed=seed)
+            copy_transformer(model_dir, vocab, seed=seed, **model)  # type: ignore[arg-type]
         else:
             random_transformer(model_dir, vocab, seed=seed, **model)  # type: ignore[arg-type]
         with zipfile.ZipFile(path, "w") as archive:

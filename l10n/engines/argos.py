@@ -202,7 +202,7 @@ def threads(device: str, cores: int | None = None) -> tuple[int, int]:
     """
     if device != "cpu":
         return 1, 0
-    cores = cores or os.cpu_count() or 1
+    cores = cores or len(os.sched_getaffinity(0)) or 1  # the cores this process may use, not the machine's
     inter = 2 if cores >= 2 else 1
     return inter, max(1, cores // inter)
 
