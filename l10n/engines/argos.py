@@ -36,14 +36,14 @@ SPLIT_FLAG = "mt-split"  # a sentence over the model's input limit, translated i
 # The longest input, in tokenizer pieces, given to the model in one piece. Argos models are
 # trained on sentences; CTranslate2 would silently cut anything over its max_input_length (1024).
 MAX_INPUT_TOKENS = 200
-# Sentences per model batch when the config does not say. On a CPU, beam search keeps about 10 MB
-# of state per sentence in flight and small matrix products are slow, so the batch size trades
-# memory for speed; two sentences per replica keep the peak under half of what Argos Translate
-# itself needs at two-thirds of the speed of large batches (bench/mt_throughput.py). Counting
-# sentences, not source tokens, bounds that state: every sentence decodes its own output, however
-# short its input, so a batch of short sentences counted in tokens is many sentences' state.
-# A GPU wants large batches (not measured here: no GPU on the development machines).
-DEFAULT_BATCH = {"cpu": 2, "cuda": 32}
+# Sentences per model batch (per replica) when the config does not say. On a CPU, beam search keeps
+# about 10 MB of state per sentence in flight and small matrix products are slow, so the batch size
+# trades memory for speed. Chosen from what real decoding costs: a package whose output ends at the
+# end token, as long as its input (bench/mt_throughput.py, "copy" row; figures in the README), where
+# 8 sentences per replica come near CTranslate2's best setting (batch 8 to 32) at a fraction of
+# 1 GiB, and 2 (the old default) stays far below it. Counting sentences, not source tokens, bounds
+# that state: every sentence decodes its own output, however short its input. A GPU wants large batches.
+DEFAULT_BATCH = {"cpu": 8, "cuda": 32}
 CT2_BATCH_TYPE = {"sentences": "examples", "tokens": "tokens"}  # l10n's name -> CTranslate2's
 
 # Sentences per translate_batch call: progress is reported, and the cache written, after each.
