@@ -136,9 +136,9 @@ def copy_transformer(model_dir: Path, vocab: list[str], *, layers: int = 1, d_mo
     encodings = zeros(max_positions, d)
     encodings[:, :pos] = np.random.default_rng(seed).standard_normal((max_positions, pos))
     source_embeddings = zeros(v, d)
-    # A difference LayerNorm keeps; 1 once CTranslate2 scales embeddings by sqrt(d), so that the end
-    # position's encoding is not drowned by it (a long sentence would then never end).
-    source_embeddings[eos, mark], source_embeddings[eos, mark - 1] = d**-0.5, -(d**-0.5)
+    # A difference LayerNorm keeps; 4 once CTranslate2 scales embeddings by sqrt(d): strong enough to
+    # stop on, weak enough not to drown the end position's encoding (a long sentence would never end).
+    source_embeddings[eos, mark], source_embeddings[eos, mark - 1] = 4 * d**-0.5, -4 * d**-0.5
 
     def quiet(layer, cross: bool = False) -> None:  # adds nothing to the residual stream
         for norm in [layer.self_attention.layer_norm, layer.ffn.layer_norm] + ([layer.attention.layer_norm] if cross else []):
