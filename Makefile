@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # install small. Override with `make install TORCH=torch` to let pip choose.
 TORCH ?= torch==2.13.0
 
-.PHONY: install presskit translate check release status test models bench clean
+.PHONY: install presskit translate check release status test models bench clean libretranslate
 
 install: $(VENV)/.installed
 
@@ -39,6 +39,16 @@ release: install
 models: install
 	@if [ -n "$(MODELS)" ]; then for f in $(MODELS); do $(BIN)/l10n models install "$$f" || exit 1; done; \
 	else $(BIN)/l10n models install de en && $(BIN)/l10n models install en zh; fi
+
+## A LibreTranslate server in its own environment (its pins clash with ours), for the engine's tests
+## and for a team that runs one: .venv-lt/bin/libretranslate. spaCy lets it split sentences offline.
+LIBRETRANSLATE ?= libretranslate==1.9.6
+libretranslate: .venv-lt/.installed
+
+.venv-lt/.installed:
+	$(PYTHON) -m venv .venv-lt
+	.venv-lt/bin/python -m pip install --quiet '$(LIBRETRANSLATE)' 'spacy>=3.7,<3.9' 'rich>=12,<13'
+	touch $@
 
 status: install
 	$(BIN)/l10n status

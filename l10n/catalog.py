@@ -17,7 +17,7 @@ from pathlib import Path
 import polib
 
 from . import __version__
-from .errors import CatalogError
+from .errors import CatalogError, cannot_read
 from .languages import Language
 from .model import Document
 
@@ -175,7 +175,7 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CatalogError(f"cannot read: {exc.strerror}", path=shown) from None
+        raise cannot_read(exc, shown, CatalogError) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

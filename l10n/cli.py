@@ -16,21 +16,27 @@ import typer
 from .config import DEVICES
 from .errors import ConfigError, L10nError
 
+# Help is plain text: Rich markup would eat every "[translate]" section name as a style tag, and
+# Rich panels show a "<bool>" value for flags. Every option names its value (metavar).
+HELP = {"rich_markup_mode": None, "no_args_is_help": True}
+
 app = typer.Typer(
     help="Offline translation of German press releases into reviewed gettext catalogs and localized releases.",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    **HELP,
 )
 
-ProjectOpt = Annotated[Path, typer.Option("--project", "-C", help="Project folder (holds l10n.toml).")]
-LangOpt = Annotated[Optional[list[str]], typer.Option("--lang", "-l", help="Target language; repeat for several. Default: all in l10n.toml.")]
+ProjectOpt = Annotated[Path, typer.Option("--project", "-C", metavar="DIR", show_default=False,
+                                          help="Start looking for l10n.toml here (default: the current folder), then in the folders above.")]
+LangOpt = Annotated[Optional[list[str]], typer.Option("--lang", "-l", metavar="LANG", help="Target language; repeat for several. Default: all in l10n.toml.")]
 
 
-def _project(root: Path):
+def _project(start: Path):
+    """The project of ``start`` or a folder above it (an error saying how to start one if none)."""
     from .project import Project
 
-    return Project.open(root)
+    return Project.find(start)
 
 
 def _echo_err(message: str) -> None:
@@ -68,11 +74,11 @@ def _progress_bar():
 @app.command()
 def translate(
     lang: LangOpt = None,
-    engine: Annotated[Optional[str], typer.Option("--engine", "-e", help="Engine name (default: [translate] engine).")] = None,
-    wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for another run on this project to finish (default: stop at once).")] = 0.0,
+    engine: Annotated[Optional[str], typer.Option("--engine", "-e", metavar="NAME", help="Engine: argos, pseudo or a plug-in (default: [translate] engine).")] = None,
+    wait: Annotated[float, typer.Option("--wait", metavar="SECONDS", show_default=False, help="Seconds to wait for another run on this project to finish (default: stop at once).")] = 0.0,
     project: ProjectOpt = Path("."),
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ignore and do not fill the translation cache.")] = False,
-    device: Annotated[Optional[str], typer.Option("--device", help="Where Argos models run: cpu, cuda or auto (default: [translate] device, cpu).")] = None,
+    device: Annotated[Optional[str], typer.Option("--device", metavar="cpu|cuda|auto", help="Where Argos models run: cpu, cuda or auto (default: [translate] device, cpu).")] = None,
 ) -> None:
     """Extract templates from source/, merge them into the catalogs and machine-translate what is new."""
     from .lock import project_lock
@@ -123,8 +129,8 @@ def status(
 @app.command()
 def release(
     include_fuzzy: Annotated[bool, typer.Option("--include-fuzzy", help="Use fuzzy (machine, unreviewed) translations too; the press kit becomes a draft.")] = False,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Output folder (default: [release] out_dir).")] = None,
-    threshold: Annotated[Optional[int], typer.Option("--threshold", min=0, max=100, help="Percent of approved sentences a language needs to ship in the press kit (default: [release] threshold, 100).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="Output folder (default: [release] out_dir).")] = None,
+    threshold: Annotated[Optional[int], typer.Option("--threshold", metavar="PERCENT", min=0, max=100, help="Percent of approved sentences a language needs to ship in the press kit (default: [release] threshold, 100).")] = None,
     project: ProjectOpt = Path("."),
 ) -> None:
     """Rebuild every source document in every target language into DIR/<lang>/<file>, then the press kit DIR/<kit name>/."""
@@ -145,39 +151,53 @@ def release(
 
 @app.command()
 def segment(
-    file: Annotated[str, typer.Argument(help="A text file, or - for standard input.")] = "-",
-    lang: Annotated[str, typer.Option("--lang", "-l", help="Language of the text.")] = "de",
+    file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help="A source file (.md, .txt) or any text file, or - for standard input (the default).")] = "-",
+    lang: Annotated[Optional[str], typer.Option("--lang", "-l", metavar="LANG", help="Language of the text (default: the project's source language, else de).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print {\"sentences\": [{text, start, end}]}.")] = False,
     project: ProjectOpt = Path("."),
 ) -> None:
     """Split a text into sentences and show them with their character offsets.
 
-    Inside a project, the source language is split with the project's ``[segment]`` additions."""
-    from .config import CONFIG_NAME
-    from .segment import get_splitter
-    from .sources import decode
+    A .md or .txt file is cut exactly as `l10n translate` cuts a source file: front matter and
+    Markdown markers are no sentences. Inside a project, its source language is split with the
+    project's [segment] additions. Works outside a project too.
+    """
+    from .errors import cannot_read
+    from .project import Project, splitter_for
+    from .sources import segment_text
 
-    splitter = get_splitter(lang)
-    if (project / CONFIG_NAME).is_file():
-        opened = _project(project)
-        if opened.config.source_language == lang:
-            splitter = opened.splitter
-
+    splitter = splitter_for(lang, Project.find_optional(project))
     if file == "-":
         data, name = sys.stdin.buffer.read(), "<stdin>"
     else:
         try:
             data, name = Path(file).read_bytes(), file
         except OSError as exc:
-            raise L10nError(f"cannot read: {exc.strerror}", path=file) from None
-    text, _ = decode(data, name)
-    spans = splitter.split(text)
+            raise cannot_read(exc, file) from None
+    text, spans = segment_text(data, name, splitter)
     if as_json:
         sentences = [{"text": text[s.start : s.end], "start": s.start, "end": s.end} for s in spans]
         typer.echo(json.dumps({"sentences": sentences}, ensure_ascii=False))
         return
     for s in spans:
         typer.echo(f"{s.start:>6}-{s.end:<6} {text[s.start:s.end]}")
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", show_default=False, help="Folder of the new project (default: the current folder; created if need be).")] = Path("."),
+    name: Annotated[Optional[str], typer.Option("--name", metavar="NAME", help="Project name, in every catalog (default: the folder's name).")] = None,
+) -> None:
+    """Start a project: l10n.toml (commented), source/, locales/, glossary.csv and a README for the press office.
+
+    Refuses a folder that already has an l10n.toml; other files already there are kept as they are.
+    """
+    from .scaffold import init_project
+
+    made = init_project(folder, name)
+    for path in made.kept:
+        typer.echo(f"{path}: kept as it was")
+    typer.echo(f"{made.root}: new l10n project; put a release into source/ and run `l10n translate`")
 
 
 class Interrupted(BaseException):
@@ -193,14 +213,14 @@ def _on_signal(signum, frame) -> None:
     raise Interrupted(signum)
 
 
-tm_app = typer.Typer(help="Translation memory: export approved translations as TMX, import TMX or PO.", no_args_is_help=True)
+tm_app = typer.Typer(help="Translation memory: export approved translations as TMX, import TMX or PO.", **HELP)
 app.add_typer(tm_app, name="tm")
 
 
 @tm_app.command("export")
 def tm_export(
-    output: Annotated[Path, typer.Argument(help="TMX file to write.")],
-    fmt: Annotated[str, typer.Option("--format", help="Output format (only tmx).")] = "tmx",
+    output: Annotated[Path, typer.Argument(metavar="FILE", help="TMX file to write.")],
+    fmt: Annotated[str, typer.Option("--format", metavar="tmx", show_default=False, help="Output format (only tmx, the default).")] = "tmx",
     lang: LangOpt = None,
     project: ProjectOpt = Path("."),
 ) -> None:
@@ -211,14 +231,14 @@ def tm_export(
     if fmt != "tmx":
         raise ConfigError(f"unknown format {fmt!r}", hint="use --format tmx")
     p = _project(project)
-    count = write_tmx(output, build_memory(p, lang or p.config.target_languages), p.config.source_language)
+    count = write_tmx(output, build_memory(p, p.config.chosen_languages(lang)), p.config.source_language)
     typer.echo(f"{output}: {count} translation units")
 
 
 @tm_app.command("import")
 def tm_import(
-    file: Annotated[Path, typer.Argument(help="TMX or PO file to add to the memory.")],
-    into: Annotated[Path, typer.Option("--into", help="Memory file (TMX) inside the project; list it in [memory] files.")] = Path("memory/imported.tmx"),
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="TMX or PO file to add to the memory.")],
+    into: Annotated[Path, typer.Option("--into", metavar="FILE", help="Memory file (TMX) inside the project; list it in [memory] files.")] = Path("memory/imported.tmx"),
     project: ProjectOpt = Path("."),
 ) -> None:
     """Add the translations of a TMX or PO file to the project's memory file."""
@@ -232,7 +252,7 @@ def tm_import(
 
 @app.command()
 def check(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="PO files to check (default: every catalog of the project).")] = None,
+    files: Annotated[Optional[list[Path]], typer.Argument(metavar="FILE", show_default=False, help="PO files to check (default: every catalog of the project).")] = None,
     lang: LangOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
     project: ProjectOpt = Path("."),
@@ -255,7 +275,7 @@ def check(
         raise typer.Exit(1)
 
 
-cache_app = typer.Typer(help="The machine-translation cache under .l10n/.", no_args_is_help=True)
+cache_app = typer.Typer(help="The machine-translation cache under .l10n/.", **HELP)
 app.add_typer(cache_app, name="cache")
 
 
@@ -295,7 +315,7 @@ def eval_(
     typer.echo(f"signature: {score.signature}")
 
 
-models_app = typer.Typer(help="Installed Argos Translate model packages.", no_args_is_help=True)
+models_app = typer.Typer(help="Installed Argos Translate model packages.", **HELP)
 app.add_typer(models_app, name="models")
 
 
@@ -315,7 +335,7 @@ def models_list() -> None:
 
 @models_app.command("install")
 def models_install(
-    what: Annotated[list[str], typer.Argument(help="An .argosmodel file, or a language pair such as 'de en' (needs the internet).")],
+    what: Annotated[list[str], typer.Argument(metavar="FILE|PAIR", help="An .argosmodel file, or a language pair such as 'de en' (needs the internet).")],
 ) -> None:
     """Install a package: check an .argosmodel file and unpack it (offline), or fetch a pair from the Argos index."""
     from .models import download_package, install_archive
@@ -333,8 +353,8 @@ def models_install(
 
 @models_app.command("remove")
 def models_remove(
-    source: Annotated[str, typer.Argument(help="Source language, e.g. de.")],
-    target: Annotated[str, typer.Argument(help="Target language, e.g. en.")],
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="Source language, e.g. de.")],
+    target: Annotated[str, typer.Argument(metavar="TARGET", help="Target language, e.g. en.")],
 ) -> None:
     """Uninstall the package for a language pair."""
     from .models import remove_package

@@ -11,7 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from .errors import ConfigError
 from .languages import get_language
@@ -35,6 +35,10 @@ SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
         "device": (str, "cpu"),
         "batch_size": (int, 0),
         "batch_type": (str, "sentences"),
+        # libretranslate: the team's server, its key (or LIBRETRANSLATE_API_KEY), seconds per answer.
+        "url": (str, ""),
+        "api_key": (str, ""),
+        "timeout": (int, 60),
     },
     "release": {
         "out_dir": (str, "dist"),
@@ -63,6 +67,9 @@ class Config:
     # Smaller saves memory and costs speed; the output is the same.
     batch_size: int = 0
     batch_type: str = "sentences"
+    url: str = ""  # libretranslate: the server
+    api_key: str = ""
+    timeout: int = 60  # libretranslate: seconds to wait for one answer
     out_dir: str = "dist"
     include_fuzzy: bool = False
     threshold: int = 100
@@ -92,6 +99,41 @@ class Config:
                 hint="use a path inside the project folder",
             )
         return resolved
+
+    def chosen_languages(self, langs: Iterable[str] | None = None, what: str = "--lang") -> tuple[str, ...]:
+        """``langs`` without repeats (default: every target language), each one a target language.
+
+        Anything else is a :class:`ConfigError` naming the project's languages, so a typo such as
+        ``english`` never passes as "no catalogs to look at".
+        """
+        chosen = tuple(dict.fromkeys(langs or self.target_languages))
+        for code in chosen:
+            if code not in self.target_languages:
+                raise ConfigError(
+                    f"{what} {code!r} is not a target language of this project",
+                    path=self.root / CONFIG_NAME,
+                    hint=f"choose from: {', '.join(self.target_languages)}",
+                )
+        return chosen
+
+
+def locate_root(start: Path | str = ".") -> Path | None:
+    """The nearest folder at or above ``start`` that holds ``l10n.toml`` (as git finds ``.git``), or None.
+
+    Raises :class:`ConfigError` when ``start`` is not a folder.
+    """
+    start = Path(start).resolve()
+    if not start.is_dir():
+        raise ConfigError("folder not found", path=start)
+    return next((folder for folder in (start, *start.parents) if (folder / CONFIG_NAME).is_file()), None)
+
+
+def find_root(start: Path | str = ".") -> Path:
+    """:func:`locate_root`, or a :class:`ConfigError` saying how to start a project when there is none."""
+    root = locate_root(start)
+    if root is None:
+        raise ConfigError(f"no {CONFIG_NAME} here or above", path=Path(start).resolve(), hint="run `l10n init` to start a project")
+    return root
 
 
 def _check(section: str, key: str, value: Any, path: Path) -> Any:
@@ -132,6 +174,8 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
             raise ConfigError(exc.message, path=path, hint=exc.hint) from None
     if config.batch_size < 0:
         raise ConfigError(f"[translate] batch_size must be 0 (the device's default) or more, not {config.batch_size}", path=path)
+    if config.timeout <= 0:
+        raise ConfigError(f"[translate] timeout must be a number of seconds above 0, not {config.timeout}", path=path)
     if config.batch_type not in BATCH_TYPES:
         raise ConfigError(f"[translate] batch_type must be one of {', '.join(BATCH_TYPES)}, not {config.batch_type!r}", path=path)
     if config.device not in DEVICES:

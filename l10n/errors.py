@@ -51,3 +51,18 @@ class CatalogError(L10nError):
 
 class EngineError(L10nError):
     """A translation engine is unknown, unavailable or has no model for a language pair."""
+
+
+def cannot_read(exc: OSError, path: str | Path, kind: type[L10nError] = L10nError) -> L10nError:
+    """The one-line error for a file that could not be read, of class ``kind``.
+
+    >>> print(cannot_read(FileNotFoundError(2, "No such file or directory"), "memory.tmx"))
+    memory.tmx: file not found
+    >>> print(cannot_read(PermissionError(13, "Permission denied"), "en/a.po"))
+    en/a.po: cannot read: Permission denied
+    """
+    if isinstance(exc, FileNotFoundError):
+        return kind("file not found", path=path)
+    if isinstance(exc, IsADirectoryError):
+        return kind("is a folder, not a file", path=path)
+    return kind(f"cannot read: {exc.strerror}", path=path)

@@ -29,10 +29,14 @@ LANGUAGES: dict[str, Language] = {
 }
 
 
-def get_language(code: str) -> Language:
-    """Return the language for ``code`` or raise a :class:`ConfigError` listing the known ones."""
+def get_language(code: str, what: str = "") -> Language:
+    """Return the language for ``code`` or raise a :class:`ConfigError` listing the known ones.
+
+    ``what`` names where the code came from (``--lang``) for the message.
+    """
     try:
         return LANGUAGES[code]
     except KeyError:
         known = ", ".join(sorted(LANGUAGES))
-        raise ConfigError(f"unknown language {code!r}", hint=f"known languages: {known}") from None
+        message = f"{what} {code!r} is not a language l10n knows" if what else f"unknown language {code!r}"
+        raise ConfigError(message, hint=f"known languages: {known}") from None

@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import EngineError
+from .errors import EngineError, cannot_read
 
 MAX_UNPACKED_BYTES = 2 * 1024**3  # real Argos packages are ~100 MB unpacked; 2 GB leaves room
 
@@ -36,7 +36,9 @@ def check_archive(path: Path, max_bytes: int = MAX_UNPACKED_BYTES) -> PackageInf
     """Validate an ``.argosmodel`` archive without unpacking it; raise :class:`EngineError` if unsafe."""
     try:
         archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
+    except OSError as exc:
+        raise cannot_read(exc, path, EngineError) from None
+    except zipfile.BadZipFile as exc:
         raise EngineError(f"{path}: not an Argos package (not a zip archive: {exc})") from exc
     with archive:
         infos = archive.infolist()
@@ -88,11 +90,48 @@ def package_layout(files: set[str], where: str) -> str:
     return kind
 
 
+# Argos Translate's settings are read here as ``argostranslate.settings`` reads them, without
+# importing it: that import creates four folders under $HOME (data, config, cache, downloads), even
+# when ARGOS_PACKAGES_DIR points elsewhere. l10n creates no folder outside the project and the
+# package folder.
+ARGOS_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
+
+
+def _home() -> Path:
+    return Path(os.environ["SNAP_USER_DATA"]) if "SNAP" in os.environ else Path.home()
+
+
+def _xdg(variable: str, *default: str) -> Path:
+    return Path(os.environ.get(variable) or _home().joinpath(*default)) / "argos-translate"
+
+
+def argos_setting(key: str, default: str) -> str:
+    """An Argos Translate setting: the environment, else its ``settings.json``, else ``default``."""
+    if os.environ.get(key):
+        return os.environ[key]
+    try:
+        saved = json.loads((_xdg("XDG_CONFIG_HOME", ".config") / "settings.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return default
+    value = saved.get(key) if isinstance(saved, dict) else None
+    return default if value is None else str(value)
+
+
+def package_dirs() -> list[Path]:
+    """Every folder Argos Translate finds installed packages in; the first is where they go."""
+    default = _xdg("XDG_DATA_HOME", ".local", "share") / "packages"
+    found = [Path(argos_setting("ARGOS_PACKAGES_DIR", str(default)))]
+    snap = Path(os.environ["SNAP"]) / "snap_custom" if "SNAP" in os.environ else None
+    if snap is not None:
+        found += [snap / "packages"] if (snap / "packages").is_dir() else []
+        content = snap / "content_snap_packages"
+        found += sorted(p for p in content.iterdir() if p.is_dir()) if content.is_dir() else []
+    return found
+
+
 def packages_dir() -> Path:
     """Where Argos Translate keeps installed packages (``ARGOS_PACKAGES_DIR`` or its default)."""
-    from argostranslate import settings
-
-    return Path(settings.package_data_dir)
+    return package_dirs()[0]
 
 
 def install_archive(path: Path) -> PackageInfo:
@@ -141,14 +180,13 @@ def download_package(source: str, target: str, timeout: float = 15.0) -> Path:
     import urllib.error
     import urllib.request
 
-    from argostranslate import settings
-
     offline = EngineError(
         f"cannot reach the Argos package index to download {source}→{target} (no internet here?)",
         hint=f"download translate-{source}_{target}-*.argosmodel on a connected machine and run 'l10n models install FILE'",
     )
     try:
-        with urllib.request.urlopen(settings.remote_package_index, timeout=timeout) as response:
+        index_url = argos_setting("ARGOS_PACKAGE_INDEX", ARGOS_INDEX)
+        with urllib.request.urlopen(index_url.rstrip("/") + "/index.json", timeout=timeout) as response:
             index = json.loads(response.read())
     except (OSError, urllib.error.URLError, ValueError):
         raise offline from None
@@ -156,7 +194,9 @@ def download_package(source: str, target: str, timeout: float = 15.0) -> Path:
     if not found:
         raise EngineError(f"the Argos package index has no {source}→{target} package", hint="a pivot through English may do: see README")
     meta = found[-1]
-    out = Path(settings.downloads_dir) / f"translate-{source}_{target}-{meta.get('package_version', '')}.argosmodel"
+    downloads = packages_dir() / ".downloads"  # hidden: never taken for a package
+    downloads.mkdir(parents=True, exist_ok=True)
+    out = downloads / f"translate-{source}_{target}-{meta.get('package_version', '')}.argosmodel"
     for link in meta.get("links", []):
         try:
             with urllib.request.urlopen(link, timeout=timeout) as response, open(out, "wb") as handle:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .catalog import Catalog, read_catalog
-from .config import Config, load_config
+from .config import Config, find_root, load_config, locate_root
 from .errors import CatalogError, SourceError
 from .languages import get_language
 from .model import Document
@@ -30,6 +30,17 @@ class Project:
     def open(cls, root: Path | str = ".") -> "Project":
         """Load the project whose ``l10n.toml`` is in ``root``."""
         return cls(load_config(root))
+
+    @classmethod
+    def find(cls, start: Path | str = ".") -> "Project":
+        """Load the project whose ``l10n.toml`` is in ``start`` or the nearest folder above it."""
+        return cls(load_config(find_root(start)))
+
+    @classmethod
+    def find_optional(cls, start: Path | str = ".") -> "Project | None":
+        """:meth:`find`, or None outside a project (for commands that also work without one)."""
+        root = locate_root(start)
+        return None if root is None else cls(load_config(root))
 
     @property
     def root(self) -> Path:
@@ -93,3 +104,13 @@ class Project:
                     hint=f"set 'Language: {get_language(lang).gettext}' or move the file",
                 )
         return catalog
+
+
+def splitter_for(lang: str | None, project: Project | None) -> Splitter:
+    """The splitter ``translate`` uses for ``lang`` (default: the project's source language, else
+    German): with the project's ``[segment]`` additions for its source language.
+    """
+    source = project.config.source_language if project is not None else "de"
+    lang = lang or source
+    get_language(lang, "--lang")
+    return project.splitter if project is not None and lang == source else get_splitter(lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Iterable
 
 from .catalog import Catalog
 from .project import Project
@@ -44,12 +45,13 @@ def catalog_stats(catalog: Catalog, document: str, lang: str, path: str) -> Stat
     )
 
 
-def project_status(project: Project, langs: list[str] | None = None) -> list[Stats]:
+def project_status(project: Project, langs: Iterable[str] | None = None) -> list[Stats]:
     """Stats for every document in every target language (a missing catalog counts as empty)."""
+    langs = project.config.chosen_languages(langs)
     stats = []
     for path in project.source_files():
         name = project.doc_name(path)
-        for lang in langs or project.config.target_languages:
+        for lang in langs:
             po_path = project.catalog_path(name, lang)
             catalog = project.read(po_path, lang)
             if catalog is None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .catalog import Catalog, atomic_write, read_catalog
-from .errors import CatalogError, ConfigError
+from .errors import CatalogError, ConfigError, cannot_read
 from .merge import FuzzyIndex
 from .project import Project
 
@@ -154,7 +154,7 @@ def read_tmx(path: Path, source_language: str, display: str | None = None) -> li
     except ET.ParseError as exc:
         raise CatalogError(f"broken TMX: {exc.msg}", path=shown, line=exc.position[0]) from None
     except OSError as exc:
-        raise CatalogError(f"cannot read: {exc.strerror}", path=shown) from None
+        raise cannot_read(exc, shown, CatalogError) from None
     if root.tag != "tmx":
         raise CatalogError(f"not a TMX file (root element <{root.tag}>)", path=shown, line=1)
     units = []

@@ -16,7 +16,7 @@ import os
 
 from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
 from .checks.language import foreign_paragraphs
-from .engines import Engine, Translation, get_engine
+from .engines import CheckedEngine, Engine, Translation, check_engine_name, get_engine
 from .errors import EngineError, L10nError
 from .langid import language_warning
 from .engines.masking import with_glossary
@@ -71,9 +71,7 @@ def today() -> str:
 
 def ordered_languages(project: Project, langs: Iterable[str] | None) -> list[str]:
     """The languages to fill, pivot language first so the others can start from it."""
-    chosen = list(dict.fromkeys(langs or project.config.target_languages))
-    for code in chosen:
-        get_language(code)
+    chosen = project.config.chosen_languages(langs)
     pivot = project.config.pivot_language
     return sorted(chosen, key=lambda c: c != pivot)
 
@@ -95,6 +93,8 @@ def translate_project(
     """
     order = ordered_languages(project, langs)
     name = engine_name or project.config.engine
+    if engine_factory is None:
+        check_engine_name(name)  # a misspelt engine is an error even when nothing needs translating
     glossary = load_glossary(project.config)
     engine: Engine | None = None
 
@@ -156,6 +156,7 @@ def project_engine(
     engine = engine_factory(name) if engine_factory else get_engine(name, config)
     if progress is not None and hasattr(engine, "on_progress"):
         engine.on_progress = progress
+    engine = CheckedEngine(engine, name)
     if use_cache:
         from .cache import CachedEngine, TranslationCache
 

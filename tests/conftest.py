@@ -41,15 +41,11 @@ def copy_archives(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, s
 
 
 def _install_into_fresh_folder(archives, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from argostranslate import settings
-
     from l10n.models import install_archive
 
     folder = tmp_path / "argos-packages"
     folder.mkdir()
-    monkeypatch.setattr(settings, "package_data_dir", folder)
-    monkeypatch.setattr(settings, "package_dirs", [folder])
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))  # for subprocesses
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))  # l10n reads it on every call, as do subprocesses
     for archive in archives.values():
         install_archive(archive)
     return folder

@@ -94,7 +94,10 @@ def test_unknown_engine_is_one_clear_line(empty_project: Path):
     assert proc.returncode == 1
     assert proc.stderr.strip().startswith("error: unknown engine 'nope'")
     assert "Traceback" not in proc.stderr
-    assert main  # the console-script entry point exists
+    from importlib.metadata import entry_points
+
+    (script,) = [ep for ep in entry_points(group="console_scripts") if ep.name == "l10n"]
+    assert script.load() is main  # the console script runs the same app
 
 
 def test_missing_source_folder_and_missing_model_are_clear_errors(empty_project: Path, tmp_path: Path):

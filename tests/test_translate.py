@@ -104,5 +104,5 @@ def test_changed_sentence_becomes_fuzzy_with_previous_msgid(empty_project: Path)
 def test_unknown_language_is_an_error(empty_project: Path):
     from l10n.errors import ConfigError
 
-    with pytest.raises(ConfigError, match="unknown language 'fr'"):
+    with pytest.raises(ConfigError, match="--lang 'fr' is not a target language of this project"):
         translate_project(Project.open(empty_project), ["fr"], "pseudo")

@@ -149,7 +149,7 @@ def check_project(project, files: Iterable[Path] = (), langs: Iterable[str] | No
     config = project.config
     settings = Settings.from_config(config)
     glossary = load_glossary(config)
-    wanted = set(langs or ())
+    wanted = set(config.chosen_languages(langs)) if langs else set()
     paths = list(files) or _all_catalogs(project, wanted or set(config.target_languages))
     findings: list[Finding] = []
     for path in paths:

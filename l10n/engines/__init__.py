@@ -55,7 +55,7 @@ def register(name: str) -> Callable[[EngineFactory], EngineFactory]:
 
 
 def _load_builtins() -> None:
-    from . import argos, pseudo  # noqa: F401  (registration happens on import)
+    from . import argos, libretranslate, pseudo  # noqa: F401  (registration happens on import)
 
 
 def _load_plugins() -> None:
@@ -71,9 +71,64 @@ def engine_names() -> list[str]:
     return sorted(ENGINES)
 
 
+def check_engine_name(name: str) -> str:
+    """``name`` if an engine is registered under it, else :class:`EngineError` listing the known ones.
+
+    Cheap (no engine is created), so a command checks its engine before it knows it needs one.
+    """
+    names = engine_names()
+    if name not in names:
+        raise EngineError(f"unknown engine {name!r}", hint=f"available: {', '.join(names)}")
+    return name
+
+
 def get_engine(name: str, config: "Config") -> Engine:
     """Create the engine called ``name`` or raise :class:`EngineError` listing the known ones."""
-    names = engine_names()
-    if name not in ENGINES:
-        raise EngineError(f"unknown engine {name!r}", hint=f"available: {', '.join(names)}")
-    return ENGINES[name](config)
+    return ENGINES[check_engine_name(name)](config)
+
+
+class CheckedEngine:
+    """Checks an engine's side of the protocol at the boundary: one :class:`Translation` per input.
+
+    l10n wraps every engine it is given (built-in or plug-in) in one, so a broken engine is an
+    :class:`EngineError` naming it, never a traceback further down or a silently dropped sentence.
+
+    >>> class Short:
+    ...     name = "short"
+    ...     def supports(self, source, target): return True
+    ...     def model_id(self, source, target): return "m"
+    ...     def translate(self, texts, source, target): return []
+    >>> CheckedEngine(Short(), "short").translate(["Hallo."], "de", "en")
+    Traceback (most recent call last):
+    l10n.errors.EngineError: engine 'short' returned 0 translations for 1 sentences (the engine is broken; report it to its author)
+    """
+
+    def __init__(self, inner: object, name: str) -> None:
+        missing = [a for a in ("supports", "model_id", "translate") if not callable(getattr(inner, a, None))]
+        if missing:
+            raise EngineError(f"engine {name!r} does not implement {', '.join(missing)}", hint="the engine plug-in is broken; report it to its author")
+        self.inner = inner
+        self.name = str(getattr(inner, "name", name) or name)
+
+    def supports(self, source: str, target: str) -> bool:
+        return bool(self.inner.supports(source, target))  # type: ignore[attr-defined]
+
+    def model_id(self, source: str, target: str) -> str:
+        model = self.inner.model_id(source, target)  # type: ignore[attr-defined]
+        if not isinstance(model, str):
+            raise self._broken(f"gave a model id of type {type(model).__name__}, not text")
+        return model
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[Translation]:
+        if not texts:
+            return []
+        outputs = list(self.inner.translate(list(texts), source, target))  # type: ignore[attr-defined]
+        if len(outputs) != len(texts):
+            raise self._broken(f"returned {len(outputs)} translations for {len(texts)} sentences")
+        for out in outputs:
+            if not isinstance(out, Translation) or not isinstance(out.text, str):
+                raise self._broken(f"returned {type(out).__name__}, not a Translation with text")
+        return outputs
+
+    def _broken(self, what: str) -> EngineError:
+        return EngineError(f"engine {self.name!r} {what}", hint="the engine is broken; report it to its author")

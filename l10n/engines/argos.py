@@ -1,12 +1,12 @@
 """Argos Translate packages, run straight on CTranslate2 and SentencePiece.
 
 ``argostranslate.translate`` is never imported: it pulls in torch, stanza and spaCy and downloads a
-sentence splitter on first use, and l10n already has sentences. Only ``argostranslate.package``
-(light) is used, to find the installed packages; the model (``model/``) and the tokenizer
-(``sentencepiece.model`` or ``bpe.model``, see :mod:`.tokenizers`) are loaded from the package
-folder. Every layout Argos Translate reads works: 1.9 packages, the old 1.0 layout (no target
-prefix) and packages carrying a sentence splitter (``stanza/``, ``minisbd/``, ``spacy/``, unused
-here). When several packages serve one pair, the newest version wins.
+sentence splitter on first use, and l10n already has sentences. Nor is any other part of it:
+installed packages are found from their ``metadata.json`` in Argos's package folders; the model
+(``model/``) and the tokenizer (``sentencepiece.model`` or ``bpe.model``, see :mod:`.tokenizers`)
+are loaded from the package folder. Every layout Argos Translate reads works: 1.9 packages, the
+old 1.0 layout (no target prefix) and packages carrying a sentence splitter (``stanza/``,
+``minisbd/``, ``spacy/``, unused here). When several packages serve one pair, the newest version wins.
 
 A run's sentences go to ``translate_batch`` together: sorted by length, in batches of a few
 sentences (see :data:`DEFAULT_BATCH`), with Argos Translate's own decoding settings (beam 4,
@@ -106,16 +106,15 @@ class ArgosPackage:
 
 
 def installed_packages() -> list[ArgosPackage]:
-    """Every installed Argos translation package."""
-    from argostranslate import package
+    """Every installed Argos translation package, read from its ``metadata.json``.
 
-    found = []
-    for pkg in package.get_installed_packages():
-        path = Path(pkg.package_path)
-        kind = tokenizer_kind(p.name for p in path.iterdir() if p.is_file())
-        if getattr(pkg, "type", "translate") != "translate" or kind is None:
-            continue
-        found.append(ArgosPackage(pkg.from_code, pkg.to_code, str(pkg.package_version), path, pkg.target_prefix or "", kind))
+    Read here, not through ``argostranslate.package``, whose import creates folders in $HOME (see
+    :func:`l10n.models.package_dirs`). A folder without readable metadata is not a package.
+    """
+    from ..models import package_dirs
+
+    folders = [p for d in package_dirs() if d.is_dir() for p in sorted(d.iterdir()) if not p.name.startswith(".")]
+    found = [pkg for pkg in map(_read_package, folders) if pkg is not None]
     return sorted(found, key=lambda p: (p.source, p.target, version_key(p.version)))
 
 
@@ -131,6 +130,22 @@ def version_key(version: str) -> tuple:
         return (1, Version(version))
     except InvalidVersion:
         return (0, version)
+
+
+def _read_package(path: Path) -> ArgosPackage | None:
+    try:
+        meta = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict) or meta.get("type", "translate") != "translate":
+        return None
+    if not (isinstance(meta.get("from_code"), str) and isinstance(meta.get("to_code"), str)):
+        return None
+    kind = tokenizer_kind(p.name for p in path.iterdir() if p.is_file())
+    if kind is None:
+        return None
+    return ArgosPackage(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), path,
+                        str(meta.get("target_prefix") or ""), kind)
 
 
 def cut_loop(pieces: list[str], max_span: int = 8) -> tuple[list[str], bool]:

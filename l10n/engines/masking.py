@@ -85,13 +85,13 @@ class MaskingEngine:
         masked = [mask(t, self.glossary, source, target) for t in texts]
         outputs = self.inner.translate([m.text for m in masked], source, target)
         results: list[Translation | None] = []
-        for m, out in zip(masked, outputs):
+        for m, out in zip(masked, outputs, strict=True):
             restored = unmask(out.text, m) if m.terms else out.text
             results.append(None if restored is None else Translation(restored, out.flags))
         retry = [i for i, r in enumerate(results) if r is None]
         if retry:
             again = self.inner.translate([texts[i] for i in retry], source, target)
-            for i, out in zip(retry, again):
+            for i, out in zip(retry, again, strict=True):
                 results[i] = Translation(out.text, tuple(dict.fromkeys((*out.flags, MASK_FLAG))))
         return [r for r in results if r is not None]
 

@@ -35,7 +35,9 @@ def pseudo_localise(text: str, target: str) -> str:
     """Pseudo-localise one sentence for ``target``.
 
     >>> pseudo_localise("OPPO hat 20.000 Mitarbeiter.", "en")
-    '[OPPO ĥåţ 20.000 ḾîţåŕƁéîţéŕ. ~~~~~~]'
+    '[OPPO ĥåţ 20.000 Mîţåŕbéîţéŕ. ~~~~~~~~~]'
+    >>> pseudo_localise("OPPO hat 20.000 Mitarbeiter.", "zh")[:6]
+    '【OPPO '
     """
     table = _FULLWIDTH_TABLE if target == "zh" else _ACCENTS
     pieces, last = [], 0

@@ -10,8 +10,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable
 
-from ..errors import SourceError
-from ..model import Block, Document, Segment
+from ..errors import SourceError, cannot_read
+from ..model import Block, Document, Segment, Span
 from ..segment import Splitter
 from . import markdown, plaintext
 
@@ -97,7 +97,7 @@ def read_document(path: Path, root: Path, splitter: Splitter, name: str | None =
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"cannot read: {exc.strerror}", path=rel) from None
+        raise cannot_read(exc, rel, SourceError) from None
     text, bom = decode(data, rel)
     if not text.strip():
         raise SourceError("empty file, nothing to translate", path=rel)
@@ -140,6 +140,22 @@ def parse_document(
                 seg = Segment(seg.text, start, end, seg.line, index, block.kind, seen[seg.msgid])
             segments.append(seg)
     return Document(rel, name or Path(rel).stem, fmt, text, tuple(blocks), tuple(segments), metadata, bom)
+
+
+def segment_text(data: bytes, name: str, splitter: Splitter) -> tuple[str, list[Span]]:
+    """Decode ``data`` and cut it into sentences as ``translate`` cuts the source file ``name``.
+
+    A name with a source suffix (``.md``, ``.txt``) goes through that format's reader, so front
+    matter and markup are no sentences and each block is split on its own; any other name
+    (standard input) is split as one plain text.
+    """
+    text, _ = decode(data, name)
+    found = READERS.get(Path(name).suffix.lower())
+    if found is None:
+        return text, splitter.split(text)
+    fmt, reader = found
+    doc = parse_document(text, name, fmt, reader, splitter)
+    return text, [Span(seg.start, seg.end) for seg in doc.segments]
 
 
 def find_sources(source_dir: Path) -> list[Path]:

@@ -82,7 +82,11 @@ def test_cli_segment_uses_the_projects_additions(project_dir: Path) -> None:
     configure(project_dir, 'abbreviations = ["Bürgerm."]\n')
     text = "Wir trafen Bürgerm. Meyer. Dann ging es los."
     inside = CliRunner().invoke(app, ["segment", "--lang", "de", "-C", str(project_dir), "--json", "-"], input=text)
-    plain = CliRunner().invoke(app, ["segment", "--lang", "de", "-C", str(project_dir / "source"), "--json", "-"], input=text)
-    assert inside.exit_code == 0 and plain.exit_code == 0, inside.output + plain.output
+    below = CliRunner().invoke(app, ["segment", "--lang", "de", "-C", str(project_dir / "source"), "--json", "-"], input=text)
+    outside = project_dir.parent / "elsewhere"
+    outside.mkdir()
+    plain = CliRunner().invoke(app, ["segment", "--lang", "de", "-C", str(outside), "--json", "-"], input=text)
+    assert inside.exit_code == 0 and below.exit_code == 0 and plain.exit_code == 0, inside.output + below.output + plain.output
     assert [s["text"] for s in json.loads(inside.output)["sentences"]] == ["Wir trafen Bürgerm. Meyer.", "Dann ging es los."]
-    assert len(json.loads(plain.output)["sentences"]) == 3  # no l10n.toml there: the bundled lists only
+    assert below.output == inside.output  # l10n.toml is found from a folder below, as git finds .git
+    assert len(json.loads(plain.output)["sentences"]) == 3  # no l10n.toml there or above: the bundled lists only
