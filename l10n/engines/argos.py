@@ -36,14 +36,15 @@ SPLIT_FLAG = "mt-split"  # a sentence over the model's input limit, translated i
 # The longest input, in tokenizer pieces, given to the model in one piece. Argos models are
 # trained on sentences; CTranslate2 would silently cut anything over its max_input_length (1024).
 MAX_INPUT_TOKENS = 200
-# Sentences per model batch (per replica) when the config does not say. On a CPU, beam search keeps
-# about 10 MB of state per sentence in flight and small matrix products are slow, so the batch size
-# trades memory for speed. Chosen from what real decoding costs: a package whose output ends at the
-# end token, as long as its input (bench/mt_throughput.py, "copy" row; figures in the README), where
-# 8 sentences per replica come near CTranslate2's best setting (batch 8 to 32) at a fraction of
-# 1 GiB, and 2 (the old default) stays far below it. Counting sentences, not source tokens, bounds
-# that state: every sentence decodes its own output, however short its input. A GPU wants large batches.
-DEFAULT_BATCH = {"cpu": 8, "cuda": 32}
+# Sentences per model batch when the config does not say. On a CPU, beam search keeps about 10 MB
+# of state per sentence in flight and small matrix products are slow, so the batch size trades
+# memory for speed. Chosen from what real decoding costs (bench/mt_throughput.py, "copy" row: a
+# package whose output ends at the end token, as long as its input; figures in the README): one
+# replica decoding 16 sentences at a time on all cores was CTranslate2's fastest setting there,
+# where two replicas of 2 to 8 sentences each (the old default: 2) ran at half its speed, at a
+# third of 1 GiB. Counting sentences, not source tokens, bounds that state: every sentence decodes
+# its own output, however short its input. A GPU wants large batches.
+DEFAULT_BATCH = {"cpu": 16, "cuda": 32}
 CT2_BATCH_TYPE = {"sentences": "examples", "tokens": "tokens"}  # l10n's name -> CTranslate2's
 
 # Sentences per translate_batch call: progress is reported, and the cache written, after each.
@@ -209,17 +210,15 @@ def resolve_device(device: str) -> str:
 
 
 def threads(device: str, cores: int | None = None) -> tuple[int, int]:
-    """CTranslate2's (inter_threads, intra_threads) for ``device``.
+    """CTranslate2's (inter_threads, intra_threads) for ``device``: one replica, on every core it may use.
 
-    On a CPU, two model replicas each decoding its own small batch on half the cores beat one
-    replica spreading a large batch over all cores: small matrix products parallelise poorly, and
-    small batches keep the beam-search workspace (and so peak memory) small. On a GPU, one replica.
+    At the default batch (16 sentences) one replica spreading its matrix products over all cores
+    beat two replicas on half the cores each (bench/mt_throughput.py), and it holds one beam-search
+    workspace instead of two. ``cores``: the cores this process may use (its CPU affinity).
     """
     if device != "cpu":
         return 1, 0
-    cores = cores or len(os.sched_getaffinity(0)) or 1  # the cores this process may use, not the machine's
-    inter = 2 if cores >= 2 else 1
-    return inter, max(1, cores // inter)
+    return 1, max(1, cores or len(os.sched_getaffinity(0)))
 
 
 class ArgosEngine:
