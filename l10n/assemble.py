@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .catalog import Catalog, atomic_write
 from .languages import get_language
-from .model import Document
+from .model import Document, Segment
 from .project import Project
+
+
+# (segment, whether it is translated) -> the strings to put around it, or None.
+Marker = Callable[[Segment, bool], "tuple[str, str] | None"]
 
 
 @dataclass(frozen=True)
@@ -34,12 +39,16 @@ def translations(catalog: Catalog | None, include_fuzzy: bool = False) -> dict[t
     return {e.key: e.msgstr for e in catalog.active if e.msgstr and (include_fuzzy or not e.fuzzy)}
 
 
-def localize(doc: Document, lang: str, table: dict[tuple[str | None, str], str]) -> tuple[str, int]:
+def localize(
+    doc: Document, lang: str, table: dict[tuple[str | None, str], str], mark: Marker | None = None
+) -> tuple[str, int]:
     """Rebuild ``doc`` with each sentence replaced by its translation in ``table``.
 
     Returns the text and how many sentences were translated. In languages written without spaces
     between sentences (Chinese), the space between two translated sentences is dropped; line
-    breaks are kept.
+    breaks are kept. ``mark(segment, translated)`` may name an opening and a closing string to put
+    around the sentence; a run of sentences of one block with the same marks gets them once (a
+    page labels the sentences left in the source language, or machine text, this way).
     """
     spaced = get_language(lang).sentence_space
     out: list[str] = []
@@ -47,18 +56,28 @@ def localize(doc: Document, lang: str, table: dict[tuple[str | None, str], str])
     previous_translated = False
     previous_block = -1
     count = 0
+    run: tuple[str, str] | None = None  # the marks around the sentences since the last opening
     for seg in doc.segments:
         gap = doc.text[pos : seg.start]
         translated = table.get(seg.key)
         same_block = seg.block == previous_block
+        marks = mark(seg, translated is not None) if mark else None
+        if run and (marks != run or not same_block):
+            out.append(run[1])
+            run = None
         if not spaced and translated is not None and previous_translated and same_block and "\n" not in gap:
             gap = ""
         out.append(gap)
+        if marks and run is None:
+            out.append(marks[0])
+            run = marks
         out.append(translated if translated is not None else seg.text)
         count += translated is not None
         previous_translated = translated is not None
         previous_block = seg.block
         pos = seg.end
+    if run:
+        out.append(run[1])
     out.append(doc.text[pos:])
     return "".join(out), count
 

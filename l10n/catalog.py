@@ -20,9 +20,9 @@ from . import __version__
 from .errors import CatalogError, cannot_read
 from .languages import Language
 from .model import Document
+from .provenance import Provenance, find as find_provenance, replace_line
 
 WRAP = 79  # GNU gettext's default, so our files diff cleanly against msgcat/msgmerge output.
-MT_PREFIX = "mt:"  # translator-comment line carrying machine-translation provenance
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Entry:
     fuzzy: bool = False
     flags: tuple[str, ...] = ()  # flags other than fuzzy, kept as found
     comment: str = ""  # extracted comment (#.), owned by l10n
-    tcomment: str = ""  # translator comment (#), owned by people (and the mt: provenance line)
+    tcomment: str = ""  # translator comment (#), owned by people (and the mt:/tm: provenance line)
     occurrences: tuple[tuple[str, str], ...] = ()
     previous_msgid: str | None = None
     previous_msgctxt: str | None = None
@@ -54,19 +54,19 @@ class Entry:
         return bool(self.msgstr) and not self.fuzzy
 
     @property
-    def provenance(self) -> str | None:
-        """The machine-translation provenance recorded in the translator comment, if any."""
-        for line in self.tcomment.splitlines():
-            if line.startswith(MT_PREFIX):
-                return line[len(MT_PREFIX) :].strip()
-        return None
+    def provenance(self) -> Provenance | None:
+        """Where the translation came from (``# mt:`` or ``# tm:`` comment line), if recorded."""
+        return find_provenance(self.tcomment)
 
-    def with_provenance(self, provenance: str | None) -> "Entry":
-        """A copy whose ``mt:`` comment line is replaced by ``provenance`` (removed if None)."""
-        lines = [ln for ln in self.tcomment.splitlines() if not ln.startswith(MT_PREFIX)]
-        if provenance:
-            lines.append(f"{MT_PREFIX} {provenance}")
-        return replace(self, tcomment="\n".join(lines))
+    @property
+    def machine_text(self) -> bool:
+        """Whether the translation is still what a machine wrote: a person changed nothing since."""
+        p = self.provenance
+        return bool(self.msgstr) and p is not None and p.kind == "mt" and p.is_machine_text(self.msgstr)
+
+    def with_provenance(self, provenance: Provenance | None) -> "Entry":
+        """A copy whose provenance line (``mt:`` or ``tm:``) is ``provenance`` (removed if None)."""
+        return replace(self, tcomment=replace_line(self.tcomment, provenance))
 
 
 @dataclass(frozen=True)
@@ -115,12 +115,22 @@ def template_header(project: str) -> dict[str, str]:
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "X-Generator": f"l10n {__version__}",
+        "X-Generator": generator(),
     }
 
 
+# Header fields l10n keeps right whoever saved the file last; every other field belongs to the
+# translators and their tools (Poedit, Lokalize and Weblate rewrite X-Generator, PO-Revision-Date,
+# Last-Translator, Language-Team, ...), and a save that changed only those is no change.
+OWNED_FIELDS = ("Project-Id-Version", "POT-Creation-Date", "Language", "Content-Type")
+
+
 def catalog_header(template: Catalog, lang: Language, old: Catalog | None) -> dict[str, str]:
-    """Header fields of a language's catalog; what a translator set in ``old`` is kept."""
+    """Header fields of a language's catalog; what a translator or tool set in ``old`` is kept.
+
+    For an existing catalog only the :data:`OWNED_FIELDS` are set (in the file's own order);
+    fields it lacks are added.
+    """
     header = {
         "Project-Id-Version": template.header.get("Project-Id-Version", ""),
         "Report-Msgid-Bugs-To": "",
@@ -133,15 +143,18 @@ def catalog_header(template: Catalog, lang: Language, old: Catalog | None) -> di
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": lang.plural_forms,
-        "X-Generator": f"l10n {__version__}",
+        "X-Generator": generator(),
     }
-    if old is not None:
-        for key in ("PO-Revision-Date", "Last-Translator", "Language-Team"):
-            if old.header.get(key):
-                header[key] = old.header[key]
-        # Anything extra a tool or translator added (X-Poedit-*, ...) stays too.
-        header.update({k: v for k, v in old.header.items() if k not in header})
-    return header
+    if old is None:
+        return header
+    kept = dict(old.header)
+    kept.update({k: header[k] for k in OWNED_FIELDS})
+    return {**kept, **{k: v for k, v in header.items() if k not in kept}}
+
+
+def generator() -> str:
+    """The ``X-Generator`` l10n writes."""
+    return f"l10n {__version__}"
 
 
 def extracted_comment(kind: str, sid: str, notes: tuple[str, ...] = ()) -> str:

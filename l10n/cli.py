@@ -82,7 +82,7 @@ def translate(
 ) -> None:
     """Extract templates from source/, merge them into the catalogs and machine-translate what is new."""
     from .lock import project_lock
-    from .translate import translate_project
+    from .translate import translate_project, waiting
 
     proj = _project(project)
     with project_lock(proj.config.state_path, wait=wait):
@@ -103,7 +103,11 @@ def translate(
         if r.written:
             changed = True
             typer.echo(f"{r.path}: {', '.join(parts) or 'updated'}")
-    if not changed:
+    # No model: the sentences wait, the command succeeds (a press kit is built from what is reviewed).
+    waits = waiting(reports, proj.config.source_language)
+    for line in waits:
+        typer.echo(line)
+    if not changed and not waits:
         typer.echo("Nothing to do: every catalog is up to date.")
 
 
@@ -146,7 +150,7 @@ def release(
         if r.reason:
             typer.echo(f"press kit: {r.document} [{r.lang}] omitted: {r.reason}")
     draft = " (draft: machine translation, not reviewed)" if kit.draft else ""
-    typer.echo(f"{kit.folder}/: press kit{draft}; archive {kit.archive}")
+    typer.echo(f"{kit.folder}/: press kit{draft}; archive {kit.archive}; team status {kit.status_page}")
 
 
 @app.command()
@@ -238,16 +242,17 @@ def tm_export(
 @tm_app.command("import")
 def tm_import(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="TMX or PO file to add to the memory.")],
-    into: Annotated[Path, typer.Option("--into", metavar="FILE", help="Memory file (TMX) inside the project; list it in [memory] files.")] = Path("memory/imported.tmx"),
+    into: Annotated[Path, typer.Option("--into", metavar="FILE", help="Memory file (TMX) inside the project: under memory/ (read by default) or listed in [memory] files.")] = Path("memory/imported.tmx"),
     project: ProjectOpt = Path("."),
 ) -> None:
-    """Add the translations of a TMX or PO file to the project's memory file."""
-    from .tm import import_units
+    """Add the translations of a TMX or PO file to the project's memory: the next translate uses them."""
+    from .tm import import_units, memory_use
 
     p = _project(project)
     dest = p.config.inside(into, "--into")
+    used = memory_use(p, dest)
     count = import_units(p, file, dest)
-    typer.echo(f"{p.display(dest)}: {count} translation units")
+    typer.echo(f"{p.display(dest)}: {count} translation units; l10n translate uses them ({used})")
 
 
 @app.command()
@@ -255,23 +260,37 @@ def check(
     files: Annotated[Optional[list[Path]], typer.Argument(metavar="FILE", show_default=False, help="PO files to check (default: every catalog of the project).")] = None,
     lang: LangOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    everything: Annotated[bool, typer.Option("--all", help="Let errors in unreviewed (fuzzy) entries fail the check too.")] = False,
     project: ProjectOpt = Path("."),
 ) -> None:
     """Check approved and fuzzy entries: numbers, names, glossary, language, loops, length, punctuation, markup.
 
-    Exits with 1 if any finding is an error. Disable checks or change severities under [checks].
+    Exits with 1 if an approved entry (what a release uses) has an error; findings on unreviewed
+    entries are listed "to review" and do not fail unless --all is given. Disable checks or change
+    severities under [checks]; silence one check on one entry with the flag ignore-<check>.
     """
-    from .checks import check_project, summary
+    from .checks import check_project, gates, summary
 
     findings = check_project(_project(project), [f.resolve() for f in files or []], lang)
-    counts = summary(findings)
+    counts, review = summary(findings, "approved"), summary(findings, "review")
     if as_json:
-        typer.echo(json.dumps({"findings": [f.as_dict() for f in findings], "summary": counts}, ensure_ascii=False, indent=2))
+        data = {"findings": [f.as_dict() for f in findings], "summary": counts, "to_review": review, "gate": "all" if everything else "approved"}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for f in findings:
-            typer.echo(str(f))
-        typer.echo(", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))
-    if counts["error"]:
+            if f.group == "approved":
+                typer.echo(str(f))
+        if any(f.group == "review" for f in findings):
+            typer.echo("to review (unreviewed suggestions, not in a release):")
+            for f in findings:
+                if f.group == "review":
+                    typer.echo(f"  {f}")
+
+        def plural(c: dict[str, int]) -> str:
+            return ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in c.items())
+
+        typer.echo(plural(counts) + (f"; to review: {plural(review)}" if any(review.values()) else ""))
+    if any(gates(f, everything) for f in findings):
         raise typer.Exit(1)
 
 

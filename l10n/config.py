@@ -47,7 +47,14 @@ SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
         "threshold": (int, 100),
         "kit_name": (str, "presskit"),
     },
+    # What the press kit's pages say about the sender (l10n/kit): shown on every public page.
+    "kit": {
+        "organisation": (str, ""),
+        "contact": (list, []),
+        "logo": (str, ""),
+    },
 }
+LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,9 @@ class Config:
     include_fuzzy: bool = False
     threshold: int = 100
     kit_name: str = "presskit"
+    organisation: str = ""  # the sender's name, heading every page of the press kit
+    contact: tuple[str, ...] = ()  # the press contact block, one line each
+    logo: str = ""  # an image file inside the project, copied into the kit
     extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
     @property
@@ -184,6 +194,10 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
         raise ConfigError("the source language cannot also be a target language", path=path)
     for what in ("source_dir", "locales_dir", "out_dir"):
         config.inside(Path(getattr(config, what)), f"[{what}]")
+    if config.logo:
+        config.inside(Path(config.logo), "[kit] logo")
+        if Path(config.logo).suffix.lower() not in LOGO_SUFFIXES:
+            raise ConfigError(f"[kit] logo must be an image ({', '.join(LOGO_SUFFIXES)}), not {config.logo!r}", path=path)
     return config
 
 

@@ -35,13 +35,17 @@ def file_stamp(path: Path) -> list[int] | None:
     return [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
 
 
-def settings_key(root: Path, engine: str, langs: Iterable[str]) -> str:
-    """A fingerprint of everything besides the files that decides a run's output."""
+def settings_key(root: Path, engine: str, langs: Iterable[str], inputs: Iterable[Path] = ()) -> str:
+    """A fingerprint of everything besides the documents' files that decides a run's output.
+
+    ``inputs`` are files every document depends on (translation memory files): their stamps count.
+    """
     try:
         config = (root / CONFIG_NAME).read_bytes()
     except FileNotFoundError:
         config = b""
-    material = json.dumps([__version__, engine, sorted(langs), hashlib.sha256(config).hexdigest()])
+    stamps = [[str(p), file_stamp(p)] for p in inputs]
+    material = json.dumps([__version__, engine, sorted(langs), hashlib.sha256(config).hexdigest(), stamps])
     return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 

@@ -69,3 +69,61 @@ def reviewed_project(root: Path) -> Path:
     for lang in ("en", "zh"):
         review(root, lang)
     return root
+
+
+# A second release, as a press office writes one: a `# headline`, a dateline with its place, a
+# quote, a bullet list, a link and a contact line, dated after the seed.
+SECOND_DOC = "chempark-dormagen"
+SECOND_RELEASE = """---
+date: 2026-11-12
+---
+
+# Neues Forschungszentrum im Chempark Dormagen
+
+DORMAGEN. Die Beispiel AG eröffnet am 1. Januar 2027 ein Forschungszentrum mit 20.000 Quadratmetern. Dort sollen 150 Fachleute arbeiten.
+
+„Wir investieren in die Zukunft der Region“, sagte Vorstandschefin Anna Schmidt.
+
+Das Zentrum bietet:
+
+- Labore für Batterieforschung
+- eine Pilotanlage für Recycling
+- Büros für 40 Start-ups
+
+Weitere Informationen: [www.beispiel.de](https://www.beispiel.de/presse)
+
+Pressekontakt: Jonas Berger, Telefon +49 211 1234567, presse@beispiel.de
+"""
+# Half of it reviewed in English: the rest stays German on a partial page.
+SECOND_EN = {
+    "Neues Forschungszentrum im Chempark Dormagen": "New research centre at Chempark Dormagen",
+    "DORMAGEN. Die Beispiel AG eröffnet am 1. Januar 2027 ein Forschungszentrum mit 20.000 Quadratmetern.": "DORMAGEN. Beispiel AG is opening a 20,000 square metre research centre on 1 January 2027.",
+    "„Wir investieren in die Zukunft der Region“, sagte Vorstandschefin Anna Schmidt.": "“We are investing in the future of the region,” said CEO Anna Schmidt.",
+    "Das Zentrum bietet:": "The centre offers:",
+    "Labore für Batterieforschung": "laboratories for battery research",
+}
+KIT_SECTION = """
+[kit]
+organisation = "Beispiel AG"
+contact = ["Jonas Berger, press office", "+49 211 1234567", "presse@beispiel.de"]
+logo = "assets/logo.svg"
+"""
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" rx="6" fill="#0b4f8a"/></svg>\n'
+
+
+def second_release(root: Path, *, kit: bool = True) -> Path:
+    """Add the second release to a reviewed project, pseudo suggestions in its catalogs, the
+    English half reviewed; with ``kit``, the ``[kit]`` section and its logo."""
+    (root / "source" / f"{SECOND_DOC}.md").write_text(SECOND_RELEASE, encoding="utf-8")
+    if kit:
+        (root / "assets").mkdir()
+        (root / "assets" / "logo.svg").write_text(LOGO, encoding="utf-8")
+        with (root / "l10n.toml").open("a", encoding="utf-8") as config:
+            config.write(KIT_SECTION)
+    result = cli("translate", "--engine", "pseudo", "-C", str(root))
+    assert result.exit_code == 0, result.output
+    path = root / "locales" / "en" / f"{SECOND_DOC}.po"
+    catalog = read_catalog(path)
+    entries = tuple(replace(e, msgstr=SECOND_EN[e.msgid], fuzzy=False) if e.msgid in SECOND_EN else e for e in catalog.entries)
+    write_catalog(path, replace(catalog, entries=entries), catalog)
+    return root

@@ -13,12 +13,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from dataclasses import replace
+
+from l10n.catalog import read_catalog, write_catalog
 from l10n.errors import CatalogError, ConfigError
 from l10n.kit import build_kit
 from l10n.project import Project
 
 from .conftest import SEED_DOC
-from .kit_support import TITLES, cli, review, reviewed_project
+from .kit_support import REVIEWED, TITLES, cli, review, reviewed_project
 
 SCHEMA = json.loads(resources.files("l10n.kit").joinpath("manifest.schema.json").read_text(encoding="utf-8"))
 
@@ -53,10 +56,26 @@ def test_complete_kit_has_every_language_in_both_formats(reviewed: Path):
         item = doc["languages"][lang]
         assert (item["status"], item["approved"], item["fuzzy"], item["untranslated"]) == ("complete", 26, 0, 0)
         assert item["title"] == TITLES[lang]
-    # Reviewed text that started as machine output keeps its provenance in the manifest.
+    # Reviewed text that is still the machine's keeps its provenance in the manifest; the sentences
+    # the reviewers rewrote (REVIEWED) are theirs, although their `# mt:` comment stays.
     for lang in ("en", "zh"):
-        assert doc["languages"][lang]["machine_text"] == [{"engine": "pseudo", "model": f"pseudo-{lang} v1", "entries": 26, "reviewed": True}]
+        entries = 26 - len(REVIEWED[lang])
+        assert doc["languages"][lang]["machine_text"] == [{"engine": "pseudo", "model": f"pseudo-{lang} v1", "entries": entries, "reviewed": True}]
     assert doc["languages"]["de"]["machine_text"] == []
+
+
+def test_manifest_counts_only_text_that_is_still_the_machines(empty_project: Path):
+    """A machine suggestion approved as it is counts as reviewed machine text; a changed one does not."""
+    cli("translate", "--engine", "pseudo", "-C", str(empty_project))
+    path = empty_project / "locales" / "en" / f"{SEED_DOC}.po"
+    catalog = read_catalog(path)
+    entries = [replace(e, fuzzy=False) for e in catalog.entries]  # approved unchanged ...
+    entries[0] = replace(entries[0], msgstr="A translator's own headline")  # ... but one rewritten
+    write_catalog(path, replace(catalog, entries=tuple(entries)), catalog)
+    assert "mt: pseudo" in path.read_text(encoding="utf-8").split("msgid", 2)[1]  # the comment stays
+    assert cli("release", "-C", str(empty_project)).exit_code == 0
+    en = manifest(empty_project)["documents"][0]["languages"]["en"]
+    assert en["machine_text"] == [{"engine": "pseudo", "model": "pseudo-en v1", "entries": 25, "reviewed": True}]
 
 
 def test_pages_have_language_fonts_print_style_and_dateline(reviewed: Path):
@@ -93,8 +112,13 @@ def test_language_below_threshold_is_omitted_with_its_reason(empty_project: Path
     assert (zh["status"], zh["reason"], zh["files"], zh["fuzzy"]) == ("omitted", reason, [], 3)
     assert not (empty_project / "dist" / "presskit" / "zh").exists()
     index = (empty_project / "dist" / "presskit" / "index.html").read_text(encoding="utf-8")
-    assert f"omitted: {reason}" in index and f"zh/{SEED_DOC}.html" not in index
+    # Journalists read "translation in progress"; the team's reason is in the status report beside the kit.
+    assert '<span class="status-omitted">translation in progress</span>' in index and f"zh/{SEED_DOC}.html" not in index
+    assert "threshold" not in index and "approved" not in index and "omitted" not in index.replace("status-omitted", "")
     assert f"zh/{SEED_DOC}.html" not in page(empty_project, "en")
+    status = (empty_project / "dist" / "presskit-status.html").read_text(encoding="utf-8")
+    assert reason in status and "presskit-status" not in index
+    assert "team status dist/presskit-status.html" in result.output
 
     # A lower threshold ships it as partial: the three unreviewed sentences stay German.
     result = cli("release", "--threshold", "80", "-C", str(empty_project))
@@ -103,21 +127,24 @@ def test_language_below_threshold_is_omitted_with_its_reason(empty_project: Path
     assert "weitere Bestandteile des Geschäftsmodells" in page(empty_project, "zh")
 
 
-def test_include_fuzzy_builds_a_draft_with_a_banner_on_every_page(empty_project: Path):
+def test_draft_banner_only_on_pages_with_unreviewed_text_and_an_honest_status(empty_project: Path):
     cli("translate", "--engine", "pseudo", "-C", str(empty_project))
+    review(empty_project, "zh")  # Chinese reviewed; English still the machine's
     result = cli("release", "--include-fuzzy", "-C", str(empty_project))
     assert result.exit_code == 0, result.output
     data = manifest(empty_project)
     assert data["draft"] is True and data["threshold_measures"] == "approved+fuzzy"
-    en = data["documents"][0]["languages"]["en"]
-    assert en["status"] == "complete" and en["machine_text"][0]["reviewed"] is False
+    languages = data["documents"][0]["languages"]
+    en = languages["en"]
+    # 0 % approved is not "complete", however much machine text there is.
+    assert (en["status"], en["approved"]) == ("draft", 0) and en["machine_text"][0]["reviewed"] is False
     assert en["machine_text"][0]["engine"] == "pseudo" and sum(m["entries"] for m in en["machine_text"]) == 26
-    kit = empty_project / "dist" / "presskit"
-    pages = sorted(kit.rglob("*.html"))
-    assert len(pages) == 4
-    for path in pages:
-        assert 'class="banner"' in path.read_text(encoding="utf-8"), path
-    assert "Draft: machine translation, not reviewed" in page(empty_project, "en")
+    assert languages["zh"]["status"] == "complete" and languages["de"]["status"] == "complete"
+    assert 'class="banner"' in page(empty_project, "en") and "Draft: machine translation, not reviewed" in page(empty_project, "en")
+    assert 'class="banner"' not in page(empty_project, "de")  # the original is no machine's
+    assert 'class="banner"' not in page(empty_project, "zh")  # reviewed
+    index = (empty_project / "dist" / "presskit" / "index.html").read_text(encoding="utf-8")
+    assert 'class="banner"' not in index and '<span class="status-draft">machine translation, not reviewed</span>' in index
 
 
 def test_building_twice_gives_a_byte_identical_zip(reviewed: Path, monkeypatch: pytest.MonkeyPatch):
@@ -180,12 +207,15 @@ def test_text_and_nested_documents_get_pages_with_working_links(reviewed: Path):
     report = build_kit(Project.open(reviewed), threshold=0)
     kit = reviewed / "dist" / "presskit"
     launch = (kit / "zh" / "2020" / "launch.html").read_text(encoding="utf-8")
-    # No catalog yet: with threshold 0 the language ships as partial, every sentence in German.
-    assert "<title>Neue Zentrale</title>" in launch and "<p>Der Umzug ist fertig. Alle sind da.</p>" in launch
+    # No catalog yet: with threshold 0 the language ships as partial, every sentence in German,
+    # marked as German, and the page says so.
+    assert "<title>Neue Zentrale</title>" in launch and '<p lang="de" class="fallback">Der Umzug ist fertig. Alle sind da.</p>' in launch
+    assert '<h1 lang="de" class="fallback">Neue Zentrale</h1>' in launch and launch.count("<h1") == 1
+    assert '<p class="notice" role="note">翻译进行中' in launch
     assert 'href="../../index.html"' in launch and 'href="../../de/2020/launch.html"' in launch
     assert "<dt>ort</dt><dd>Köln</dd>" in launch and "Ignored" not in launch
     notice = (kit / "en" / "2020" / "notice.html").read_text(encoding="utf-8")
-    assert "<p>Hinweis &lt;b&gt;fett&lt;/b&gt;: Der Termin entfällt.</p>\n<p>Mehr folgt.</p>" in notice
+    assert '<p lang="de" class="fallback">Hinweis &lt;b&gt;fett&lt;/b&gt;: Der Termin entfällt.</p>\n<p lang="de" class="fallback">Mehr folgt.</p>' in notice
     assert (kit / "en" / "2020" / "notice.txt").read_text(encoding="utf-8").startswith("Hinweis <b>fett</b>")
     statuses = {(r.document, r.lang): r.status for r in report.results}
     assert statuses[("2020/notice", "zh")] == "partial" and statuses[(SEED_DOC, "zh")] == "complete"

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..engines.masking import MASK_FLAG
 from . import Unit, check
-from ..langid import cjk_count as _cjk, detect
+from ..langid import cjk_count as _cjk, detect, prose
 from .numbers import extra_numbers, missing_numbers
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -145,8 +145,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 @check("untranslated", "error")
 def untranslated(unit: Unit) -> Iterator[str]:
-    """The translation is not the source copied (wholly or mostly)."""
-    src_words = [w.lower() for w in _WORD.findall(unit.source) if len(w) > 2 and not name_tokens(w)]
+    """The translation is not the source copied (wholly or mostly).
+
+    Only the words a translator translates count: link targets, URLs, web and e-mail addresses
+    and telephone numbers are the same in every language.
+
+    >>> list(untranslated(Unit("Pressekontakt: Jonas Berger, Telefon +49 211 1234-567, presse@example.de",
+    ...     "Press contact: Jonas Berger, phone +49 211 1234-567, presse@example.de", "de", "en", None)))
+    []
+    """
+    src_words = [w.lower() for w in _WORD.findall(prose(unit.source)) if len(w) > 2 and not name_tokens(w)]
     if " ".join(unit.source.split()) == " ".join(unit.target.split()) and len(src_words) >= 2:
         yield "the translation is the source text"
         return
@@ -154,7 +162,7 @@ def untranslated(unit: Unit) -> Iterator[str]:
         if len(src_words) >= 3 and not _cjk(unit.target):
             yield "no Chinese in the translation: the source looks copied"
         return
-    target_words = {w.lower() for w in _WORD.findall(unit.target)}
+    target_words = {w.lower() for w in _WORD.findall(prose(unit.target))}
     copied = sum(w in target_words for w in src_words)
     if len(src_words) >= 4 and copied / len(src_words) >= 0.7:
         yield f"{copied} of {len(src_words)} source words are copied into the translation"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..errors import EngineError
+from ..errors import EngineError, ModelMissing
 from ..languages import get_language
 from . import Translation, register
 from .tokenizers import load_tokenizer, tokenizer_kind
@@ -243,8 +243,9 @@ class ArgosEngine:
     def package(self, source: str, target: str) -> ArgosPackage:
         candidates = [p for p in self.packages if (p.source, p.target) == (source, target)]
         if not candidates:
-            raise EngineError(
+            raise ModelMissing(
                 f"no Argos model installed for {source}→{target}",
+                source=source, target=target,
                 hint="install one with 'l10n models install FILE.argosmodel' (or 'make models'), or use --engine pseudo",
             )
         return max(candidates, key=lambda p: version_key(p.version))

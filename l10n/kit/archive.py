@@ -7,6 +7,8 @@ nothing of the machine or the moment of the build leaks into the archive.
 
 from __future__ import annotations
 
+import os
+import tempfile
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -43,3 +45,19 @@ def write_reproducible_zip(target: BinaryIO, root: Path, names: Iterable[str], p
             info.compress_type = zipfile.ZIP_DEFLATED
             # One file in memory at a time: a page of one document.
             archive.writestr(info, (root / path[len(prefix) + 1 :]).read_bytes(), compresslevel=9)
+
+
+def write_archive(archive: Path, root: Path, names: list[str], prefix: str, moment: datetime) -> None:
+    """:func:`write_reproducible_zip` into the file ``archive``, atomically (a temporary file,
+    fsync, rename): a failed build leaves the previous archive as it was."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{archive.name}.", suffix=".tmp", dir=archive.parent)
+    try:
+        with os.fdopen(fd, "w+b") as handle:
+            write_reproducible_zip(handle, root, names, prefix, moment)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, archive)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -24,24 +24,22 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import __version__
-from ..assemble import localize, translations
+from ..assemble import translations
 from ..catalog import Catalog
 from ..config import CONFIG_NAME, Config
 from ..errors import ConfigError
-from ..model import Document, normalize_space
+from ..languages import get_language
+from ..model import Document
 from ..project import Project
 from ..status import Stats, catalog_stats
-from .archive import write_reproducible_zip
-from .render import IndexRow, Page, PageLink, index_frame, labels, markdown_html, page_html, release_section, text_html
+from .archive import write_archive
+from .brand import Brand, brand_of
+from .render import IndexRow, Page, PageLink, index_frame, page_html, release_section
+from .report import status_frame, status_rows
+from .text import body_html, newest_first, place_of, render_body, title_of
 
 GENERATOR = f"l10n {__version__}"
 _KIT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-# A dateline opening the first sentence: "DÜSSELDORF. Die ..." or "BERLIN (dpa): ...".
-# Chinese press style: "杜塞尔多夫讯——…" or "新华社北京电：…" (place, then 讯 or 电, then a dash or colon).
-_DATELINE = re.compile(
-    r"^(?:([A-ZÄÖÜ][A-ZÄÖÜ.\- ]*[A-ZÄÖÜ])(?:\s*\([^)]*\))?[.:]\s+"
-    r"|([\u4e00-\u9fff]{2,12}?)[讯电](?:——|—|：|:)\s*)"
-)
 _HIDDEN_META = re.compile(r"^(title(_\w+)?|date)$")
 
 
@@ -51,7 +49,7 @@ class LanguageResult:
 
     document: str
     lang: str
-    status: str  # complete, partial or omitted
+    status: str  # complete, partial, draft or omitted
     reason: str | None
     stats: Stats
     files: tuple[str, ...]
@@ -67,20 +65,30 @@ class KitReport:
     draft: bool
     threshold: int
     results: tuple[LanguageResult, ...]
+    status_page: str = ""  # the team's report beside the kit: <out>/<kit name>-status.html
 
 
 def decide(stats: Stats, threshold: int, include_fuzzy: bool) -> tuple[str, str | None]:
     """The release policy: (status, reason it is omitted or None).
 
     A language ships when its approved share reaches ``threshold`` percent; in a draft kit
-    (``include_fuzzy``) fuzzy machine text counts too. It is ``complete`` when no sentence falls
-    back to the source language, else ``partial``.
+    (``include_fuzzy``) unreviewed (fuzzy) text counts too. A shipped language is ``draft`` when
+    unreviewed text went in, else ``complete`` when no sentence falls back to the source
+    language, else ``partial``.
+
+    >>> decide(Stats("d", "en", "p", 10, 0, 10, 0, 0), 100, include_fuzzy=True)
+    ('draft', None)
+    >>> decide(Stats("d", "en", "p", 10, 8, 0, 2, 0), 50, include_fuzzy=False)
+    ('partial', None)
     """
-    usable = stats.approved + (stats.fuzzy if include_fuzzy else 0)
+    fuzzy = stats.fuzzy if include_fuzzy else 0
+    usable = stats.approved + fuzzy
     if usable * 100 < threshold * stats.entries:
         what = "approved and fuzzy" if include_fuzzy else "approved"
         share = 100.0 * usable / stats.entries
         return "omitted", f"{what} {share:.1f}% ({usable} of {stats.entries} sentences) is below the threshold of {threshold}%"
+    if fuzzy:
+        return "draft", None
     return ("complete" if usable == stats.entries else "partial"), None
 
 
@@ -109,14 +117,16 @@ def sha256(data: bytes) -> str:
 
 
 def machine_text(catalog: Catalog | None, include_fuzzy: bool) -> list[dict]:
-    """Engine and model of the machine text a shipped language includes, grouped and counted."""
+    """Engine and model of the machine text a shipped language includes, grouped and counted.
+
+    Only text that is still the machine's counts: an entry a translator changed is theirs.
+    """
     groups: dict[tuple, int] = {}
     for e in catalog.active if catalog else ():
-        if not e.msgstr or (e.fuzzy and not include_fuzzy) or not e.provenance:
+        if (e.fuzzy and not include_fuzzy) or not e.machine_text:
             continue
-        parts = [p.strip() for p in e.provenance.split(";")]
-        via = next((p for p in parts[3:] if p.startswith("via ")), None)
-        key = (parts[0], parts[1] if len(parts) > 1 else "", via, not e.fuzzy)
+        made = e.provenance
+        key = (made.engine, made.model, f"via {made.via}" if made.via else None, not e.fuzzy)
         groups[key] = groups.get(key, 0) + 1
     out = []
     for (engine, model, via, reviewed), count in sorted(groups.items(), key=lambda kv: tuple(map(str, kv[0]))):
@@ -127,61 +137,38 @@ def machine_text(catalog: Catalog | None, include_fuzzy: bool) -> list[dict]:
     return out
 
 
-def title_of(doc: Document, lang: str, table: dict, source_language: str) -> str:
-    """A document's title in ``lang``: a leading heading, front matter, else its first sentence."""
-    if not doc.segments:
-        return doc.name
-    first = doc.segments[0]
-
-    def text(seg) -> str:
-        return normalize_space(table.get(seg.key, seg.text))
-
-    if first.kind == "heading" and first.block == 0:
-        sep = " " if labels(lang)["separator"] == ", " else ""
-        return sep.join(text(s) for s in doc.segments if s.block == 0)
-    meta = doc.metadata.get(f"title_{lang}") or (doc.metadata.get("title") if lang == source_language else None)
-    if meta:
-        return meta
-    sentence = text(first)
-    return _DATELINE.sub("", sentence, count=1) or sentence
-
-
-def dateline_of(doc: Document, lang: str, table: dict) -> str:
-    """The dateline: the place opening the first sentence and the front matter date."""
-    place = ""
-    if doc.segments and doc.segments[0].kind != "heading":
-        found = _DATELINE.match(normalize_space(table.get(doc.segments[0].key, doc.segments[0].text)))
-        place = (found.group(1) or found.group(2)) if found else ""
-    return labels(lang)["separator"].join(p for p in (place, doc.metadata.get("date", "")) if p)
-
-
 class _Kit:
-    """Collects files, index rows and manifest entries while documents are processed."""
+    """Collects files, index sections, manifest entries and status rows while documents are processed."""
 
-    def __init__(self, project: Project, include_fuzzy: bool, threshold: int, stage: Path) -> None:
+    def __init__(self, project: Project, include_fuzzy: bool, threshold: int, stage: Path, brand: Brand) -> None:
         self.project = project
         self.config = project.config
         self.include_fuzzy = include_fuzzy
         self.threshold = threshold
+        self.brand = brand
         # Files go to disk as each document is done: memory stays that of one document, however
         # many the project has. ``files`` only names them.
         self.stage = stage
         self.files: list[str] = []
         self.results: list[LanguageResult] = []
-        # The landing page's sections and the manifest's documents are rendered as each document
-        # is done and kept in temporary files until the kit is finished.
+        # The landing page's sections, the manifest's documents and the status report's rows are
+        # rendered as each document is done and kept in temporary files until the kit is
+        # finished; ``order`` remembers where each section lies, to list them newest first.
         self.count = 0
-        self.sections = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.sections = tempfile.TemporaryFile("w+b")
+        self.order: list[tuple[tuple[str, str], int, int]] = []
         self.documents = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self.status = tempfile.TemporaryFile("w+", encoding="utf-8")
         self.inputs: list[Path] = []
 
     def add(self, path: Path) -> None:
         """Plan, write and record one source document in every language."""
         doc = self.project.load(path)
         self.inputs.append(path)
-        plans = [self._plan(doc, lang) for lang in (self.config.source_language, *self.config.target_languages)]
+        source = self.config.source_language
+        plans = [self._plan(doc, lang) for lang in (source, *self.config.target_languages)]
         versions = tuple(
-            PageLink(p.lang, f"{p.lang}/{doc.name}.html", title_of(doc, p.lang, p.table, self.config.source_language))
+            PageLink(p.lang, f"{p.lang}/{doc.name}.html", title_of(doc, p.lang, p.table, source))
             for p in plans
             if p.reason is None
         )
@@ -189,17 +176,22 @@ class _Kit:
         suffix = Path(doc.path).suffix
         for plan in plans:
             link = next((v for v in versions if v.lang == plan.lang), None)
-            files = self._write_language(doc, plan, versions, link.title, suffix) if link else ()
-            source_href = f"{plan.lang}/{doc.name}{suffix}" if link else None
-            rows.append(IndexRow(plan.lang, plan.status, plan.reason, link, source_href, "Markdown" if doc.format == "markdown" else "Text"))
+            files = self._write_language(doc, plan, versions, link) if link else ()
+            status = "original" if plan.lang == source else plan.status
+            rows.append(IndexRow(plan.lang, status, link, f"{plan.lang}/{doc.name}{suffix}" if link else None))
             languages[plan.lang] = self._manifest_language(plan, files, link)
             self.results.append(LanguageResult(doc.name, plan.lang, plan.status, plan.reason, plan.stats, files))
         self.count += 1
-        self.sections.write(("\n" if self.count > 1 else "") + release_section(self.count, versions[0].title, rows))
+        date = doc.metadata.get("date", "")
+        section = release_section(self.count, versions[0].title, place_of(doc, {}), date, rows).encode("utf-8")
+        self.order.append(((date, doc.name), self.sections.tell(), len(section)))
+        self.sections.write(section)
+        self.status.write(status_rows(doc.name, date, languages))
         document = {
             "name": doc.name,
             "source": doc.path,
             "format": doc.format,
+            **({"date": date} if date else {}),
             "source_sha256": sha256(path.read_bytes()),
             "segments": len(doc.segments),
             "languages": languages,
@@ -208,8 +200,9 @@ class _Kit:
         item = json.dumps(document, ensure_ascii=False, indent=2).replace("\n", "\n    ")
         self.documents.write((",\n    " if self.count > 1 else "\n    ") + item)
 
-    def finish(self, manifest: dict, heading: str, built: str) -> None:
-        """Write manifest.json and index.html around what :meth:`add` collected."""
+    def finish(self, manifest: dict, built: str, status_page: Path) -> None:
+        """Write manifest.json and index.html around what :meth:`add` collected, and the team's
+        status report to ``status_page`` (outside the kit)."""
         head = json.dumps({**manifest, "documents": []}, ensure_ascii=False, indent=2)
         assert head.endswith('"documents": []\n}')
         with self._open("manifest.json") as out:
@@ -218,13 +211,24 @@ class _Kit:
                 _copy(self.documents, out)
                 out.write("\n  ")
             out.write("]\n}\n")
-        before, after = index_frame(heading, self.count, built, self.include_fuzzy, GENERATOR)
+        before, after = index_frame(self.brand, built, GENERATOR)
         with self._open("index.html") as out:
             out.write(before)
-            _copy(self.sections, out)
+            # Newest first (front matter date), then by name: one section in memory at a time.
+            for i, (_, offset, size) in enumerate(sorted(self.order, key=lambda o: newest_first(o[0]))):
+                self.sections.seek(offset)
+                out.write(("\n" if i else "") + self.sections.read(size).decode("utf-8"))
             out.write(after)
-        self.sections.close()
-        self.documents.close()
+        before, after = status_frame(manifest)
+        fd, tmp = tempfile.mkstemp(prefix=f".{status_page.name}.", suffix=".tmp", dir=status_page.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(before)
+            _copy(self.status, out)
+            out.write(after)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, status_page)
+        for temporary in (self.sections, self.documents, self.status):
+            temporary.close()
 
     def _open(self, rel: str):
         self.files.append(rel)
@@ -247,22 +251,31 @@ class _Kit:
         table = translations(catalog, self.include_fuzzy) if reason is None else {}
         return _Plan(lang, catalog, po_path if catalog else None, stats, status, reason, table)
 
-    def _write_language(self, doc: Document, plan: "_Plan", versions: tuple[PageLink, ...], title: str, suffix: str) -> tuple[str, ...]:
+    def _write_language(self, doc: Document, plan: "_Plan", versions: tuple[PageLink, ...], link: PageLink) -> tuple[str, ...]:
         lang, table = plan.lang, plan.table
-        text = localize(doc, lang, table)[0] if lang != self.config.source_language else doc.text
-        source_file = f"{lang}/{doc.name}{suffix}"
+        source = self.config.source_language
+        markdown = doc.format == "markdown"
+        if lang == source:
+            text, body = doc.text, render_body(doc.text, markdown)
+        else:
+            machine = frozenset(e.key for e in plan.catalog.active if e.fuzzy and e.msgstr) if plan.catalog and self.include_fuzzy else frozenset()
+            text, body = body_html(doc, lang, table, get_language(source).html, markdown, machine)
+        source_file = f"{lang}/{doc.name}{Path(doc.path).suffix}"
         self.put(source_file, ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8"))
         page = Page(
             lang=lang,
+            source_lang=source,
             name=doc.name,
-            title=title,
-            dateline=dateline_of(doc, lang, table),
+            title=link.title,
+            place=place_of(doc, table),
             date=doc.metadata.get("date", ""),
             metadata=tuple((k, v) for k, v in doc.metadata.items() if not _HIDDEN_META.match(k)),
-            body_html=markdown_html(text) if doc.format == "markdown" else text_html(text),
-            status=plan.status,
-            draft=self.include_fuzzy,
+            body_html=body,
+            headline_in_body=bool(doc.segments) and doc.segments[0].kind == "heading" and doc.segments[0].block == 0,
+            machine=plan.status == "draft",
+            partial=lang != source and len(table) < len(doc.segments),
             versions=versions,
+            brand=self.brand,
         )
         html_file = f"{lang}/{doc.name}.html"
         self.put(html_file, page_html(page, GENERATOR).encode("utf-8"))
@@ -280,7 +293,7 @@ class _Kit:
         if plan.reason:
             item["reason"] = plan.reason
         if link is not None:
-            item["title"] = link.title
+            item["title"] = link.title.text
         original = plan.lang == self.config.source_language
         item.update(
             original=original,
@@ -317,7 +330,8 @@ def build_kit(
     include_fuzzy: bool | None = None,
     kit_name: str | None = None,
 ) -> KitReport:
-    """Build ``<out>/<kit name>/`` and ``<out>/<kit name>.zip`` from the sources and catalogs.
+    """Build ``<out>/<kit name>/`` and ``<out>/<kit name>.zip`` from the sources and catalogs, and
+    the team's status report ``<out>/<kit name>-status.html`` beside them.
 
     Arguments left ``None`` come from ``[release]`` in ``l10n.toml``. The folder is built aside
     and swapped in whole, so a failed build leaves the previous kit as it was.
@@ -327,14 +341,18 @@ def build_kit(
     threshold = config.threshold if threshold is None else threshold
     include_fuzzy = config.include_fuzzy if include_fuzzy is None else include_fuzzy
     _check_settings(config, name, threshold)
+    brand, logo = brand_of(config)
     out = config.inside(out_dir or Path(config.out_dir), "release folder")
 
-    folder, archive = out / name, out / f"{name}.zip"
+    folder, archive, status_page = out / name, out / f"{name}.zip", out / f"{name}-status.html"
     out.mkdir(parents=True, exist_ok=True)
     # Built aside and swapped in whole: a failed build leaves the previous kit as it was.
     stage = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out))
     try:
-        kit = _Kit(project, include_fuzzy, threshold, stage)
+        kit = _Kit(project, include_fuzzy, threshold, stage, brand)
+        if logo is not None:
+            kit.put(brand.logo, logo.read_bytes())
+            kit.inputs.append(logo)
         for path in project.source_files():
             kit.add(path)
         config_file = config.root / CONFIG_NAME
@@ -351,34 +369,20 @@ def build_kit(
             "threshold_measures": "approved+fuzzy" if include_fuzzy else "approved",
             "source_language": config.source_language,
         }
-        kit.finish(manifest, config.name, built)
+        kit.finish(manifest, built, status_page)
         os.chmod(stage, 0o755)
-        _write_archive(archive, stage, kit.files, name, moment)
+        write_archive(archive, stage, kit.files, name, moment)
         _swap_in(stage, folder)
     except BaseException:
         shutil.rmtree(stage, ignore_errors=True)
         raise
-    return KitReport(name, project.display(folder), project.display(archive), include_fuzzy, threshold, tuple(kit.results))
+    results = tuple(kit.results)
+    return KitReport(name, project.display(folder), project.display(archive), include_fuzzy, threshold, results, project.display(status_page))
 
 
 def _copy(source, target) -> None:
     source.seek(0)
     shutil.copyfileobj(source, target, 1 << 20)
-
-
-def _write_archive(archive: Path, stage: Path, names: list[str], name: str, moment: datetime) -> None:
-    """Zip the staged kit into ``archive`` atomically (a temporary file, fsync, rename)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{archive.name}.", suffix=".tmp", dir=archive.parent)
-    try:
-        with os.fdopen(fd, "w+b") as handle:
-            write_reproducible_zip(handle, stage, names, name, moment)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, archive)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _swap_in(stage: Path, folder: Path) -> None:

@@ -1,6 +1,8 @@
 """The press kit in a real browser: headless Chromium opens index.html, follows the link to each
-language and reads the rendered page. Screenshots of the landing page and the Chinese page go to
-``tests/output/presskit/`` for a person to look at (is the Chinese text drawn, not boxes?).
+language and reads the rendered page. Screenshots go to ``tests/output/presskit/`` for a person to
+look at: the landing page and the Chinese page of the seed (is the Chinese text drawn, not boxes?),
+and, on a second release with a headline, a list and a partial language, the landing page, a full
+page, a partial page and a draft page.
 
 Skips when Chromium is not installed; ``.ci/run`` installs Debian's ``chromium`` so CI runs it.
 """
@@ -20,7 +22,7 @@ from l10n.kit import build_kit
 from l10n.project import Project
 
 from ..conftest import REPO
-from ..kit_support import REVIEWED, TITLES, reviewed_project
+from ..kit_support import REVIEWED, SECOND_DOC, TITLES, reviewed_project, second_release
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 OUTPUT = REPO / "tests" / "output" / "presskit"
@@ -36,16 +38,18 @@ class _Dom(HTMLParser):
         super().__init__()
         self.lang = None
         self.links: list[tuple[str, str]] = []
-        self.texts: dict[str, str] = {"title": "", "h1": ""}
+        self.texts: dict[str, str] = {"title": "", "h1": "", "h2": ""}
+        self.count: dict[str, int] = {}
         self._in: str | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        self.count[tag] = self.count.get(tag, 0) + 1
         if tag == "html":
             self.lang = attrs.get("lang")
         if tag == "a" and attrs.get("hreflang") and attrs.get("href", "").endswith(".html"):
             self.links.append((attrs["hreflang"], attrs["href"]))
-        if tag in self.texts:
+        if tag in self.texts and not (tag == "h2" and self.texts["h2"]):  # the first h2 only
             self._in = tag
 
     def handle_endtag(self, tag):
@@ -97,3 +101,37 @@ def test_index_links_to_every_language_and_pages_render(empty_project: Path, tmp
         target.unlink(missing_ok=True)
         chromium(profile, f"--screenshot={target}", "--window-size=1024,1400", url)
         assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def shoot(profile: Path, url: str, name: str, height: int = 1400) -> None:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    target = OUTPUT / name
+    target.unlink(missing_ok=True)
+    chromium(profile, f"--screenshot={target}", f"--window-size=1024,{height}", url)
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_second_release_pages_render_as_a_journalist_reads_them(project_dir: Path, tmp_path: Path):
+    """The repository's reviewed release and a new one: the landing page lists the new release
+    first; its English page is partial (half reviewed), its Chinese one omitted; a draft kit built
+    beside it shows the machine text with a banner."""
+    root = second_release(project_dir)
+    project = Project.open(root)
+    build_kit(project, threshold=50)
+    build_kit(project, root / "draft", include_fuzzy=True)
+    profile = tmp_path / "chromium-profile"
+    kit = root / "dist" / "presskit"
+
+    index, _ = read(profile, (kit / "index.html").as_uri())
+    assert index.texts["h2"] == "Neues Forschungszentrum im Chempark Dormagen"  # newest first
+    assert index.texts["h1"] == "Press releases" and index.count["h1"] == 1
+    partial, html = read(profile, (kit / "en" / f"{SECOND_DOC}.html").as_uri())
+    assert partial.count["h1"] == 1 and partial.texts["h1"] == "New research centre at Chempark Dormagen"
+    assert "Translation in progress" in html and '<li lang="de" class="fallback">eine Pilotanlage' in html
+    draft = (root / "draft" / "presskit" / "en" / f"{SECOND_DOC}.html").read_text(encoding="utf-8")
+    assert draft.count("<h1") == 1 and "Draft: machine translation, not reviewed" in draft
+
+    shoot(profile, (kit / "index.html").as_uri(), "second-index.png", 1300)
+    shoot(profile, (kit / "en" / "oppo-vivo-xiaomi-duesseldorf.html").as_uri(), "second-full.png", 1000)
+    shoot(profile, (kit / "en" / f"{SECOND_DOC}.html").as_uri(), "second-partial.png", 1000)
+    shoot(profile, (root / "draft" / "presskit" / "en" / f"{SECOND_DOC}.html").as_uri(), "second-draft.png", 1000)
