@@ -40,10 +40,10 @@ MAX_INPUT_TOKENS = 200
 # of state per sentence in flight and small matrix products are slow, so the batch size trades
 # memory for speed. Chosen from what real decoding costs (bench/mt_throughput.py, "copy" row: a
 # package whose output ends at the end token, as long as its input; figures in the README): one
-# replica decoding 16 sentences at a time on all cores was CTranslate2's fastest setting there,
-# where two replicas of 2 to 8 sentences each (the old default: 2) ran at half its speed, at a
-# third of 1 GiB. Counting sentences, not source tokens, bounds that state: every sentence decodes
-# its own output, however short its input. A GPU wants large batches.
+# replica decoding 16 sentences at a time on all cores was the fastest setting in total over two
+# runs (on a loaded 2-core machine, where the winner of a single run varied), at about a third of
+# 1 GiB; 32 was slower. Counting sentences, not source tokens, bounds that state: every sentence
+# decodes its own output, however short its input. A GPU wants large batches.
 DEFAULT_BATCH = {"cpu": 16, "cuda": 32}
 CT2_BATCH_TYPE = {"sentences": "examples", "tokens": "tokens"}  # l10n's name -> CTranslate2's
 
@@ -212,9 +212,9 @@ def resolve_device(device: str) -> str:
 def threads(device: str, cores: int | None = None) -> tuple[int, int]:
     """CTranslate2's (inter_threads, intra_threads) for ``device``: one replica, on every core it may use.
 
-    At the default batch (16 sentences) one replica spreading its matrix products over all cores
-    beat two replicas on half the cores each (bench/mt_throughput.py), and it holds one beam-search
-    workspace instead of two. ``cores``: the cores this process may use (its CPU affinity).
+    At the default batch (16 sentences) one replica spreading its matrix products over all cores was
+    the fastest setting in total over two runs of bench/mt_throughput.py, and it holds one
+    beam-search workspace instead of two. ``cores``: the cores this process may use (its CPU affinity).
     """
     if device != "cpu":
         return 1, 0
