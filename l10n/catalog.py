@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,6 +19,7 @@ from . import __version__
 from .errors import CatalogError, cannot_read
 from .languages import Language
 from .model import Document
+from .tempfiles import make_temp_file
 from .provenance import Provenance, find as find_provenance, replace_line
 
 WRAP = 79  # GNU gettext's default, so our files diff cleanly against msgcat/msgmerge output.
@@ -40,6 +40,10 @@ class Entry:
     previous_msgid: str | None = None
     previous_msgctxt: str | None = None
     obsolete: bool = False
+    # A plural entry (never made by l10n, kept when a translator adds one): the plural msgid and
+    # the translations by form index, ``msgstr[0]``, ``msgstr[1]``, ...
+    msgid_plural: str | None = None
+    msgstr_plural: tuple[tuple[int, str], ...] = ()
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -47,7 +51,7 @@ class Entry:
 
     @property
     def translated(self) -> bool:
-        return bool(self.msgstr)
+        return bool(self.msgstr) or any(text for _, text in self.msgstr_plural)
 
     @property
     def approved(self) -> bool:
@@ -194,6 +198,9 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise CatalogError("not UTF-8", path=shown, line=line, hint="l10n catalogs are UTF-8; re-save the file as UTF-8") from None
+    # Old Mac line ends (CR only) are line ends too, as for gettext's tools; a CR inside a string
+    # is written as \r, so a raw one is never text.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise CatalogError("contains a NUL byte", path=shown, line=text.count("\n", 0, text.index("\x00")) + 1, hint="the file is damaged; restore it from version control")
     _check_syntax(text, shown)
@@ -220,6 +227,7 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
         keys.add(key)
         if e.msgstr and not e.obsolete:
             _check_newlines(e, shown)
+        _check_storable(e, shown, text)
     return Catalog(dict(po.metadata), tuple(_from_polib(e) for e in po), po.header)
 
 
@@ -313,6 +321,23 @@ def _check_newlines(e: polib.POEntry, shown: str) -> None:
             )
 
 
+def _check_storable(e: polib.POEntry, shown: str, text: str) -> None:
+    """Refuse a string gettext cannot carry (EOT) where it is, not later when the catalog is written."""
+    for name in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
+        value = getattr(e, name) or ""
+        values = [value, *e.msgstr_plural.values()] if name == "msgstr" else [value]
+        char = next((c for v in values for c in UNSTORABLE if c in v), None)
+        if char:
+            lines = text.split("\n")
+            line = next((n for n in range(e.linenum, len(lines) + 1) if char in lines[n - 1]), e.linenum)
+            raise CatalogError(
+                f"{name} of {e.msgid[:60]!r} contains a {UNSTORABLE[char]} character, which gettext cannot store",
+                path=shown,
+                line=line,
+                hint="remove the control character (msgfmt rejects the file as it is)",
+            )
+
+
 def _header_line(text: str, field_name: str) -> int | None:
     for number, line in enumerate(text.splitlines(), 1):
         if field_name in line:
@@ -334,6 +359,8 @@ def _from_polib(e: polib.POEntry) -> Entry:
         previous_msgid=e.previous_msgid,
         previous_msgctxt=e.previous_msgctxt,
         obsolete=bool(e.obsolete),
+        msgid_plural=e.msgid_plural or None,
+        msgstr_plural=tuple(sorted((int(k), v) for k, v in e.msgstr_plural.items())),
     )
 
 
@@ -369,7 +396,7 @@ UNSTORABLE = {"\x00": "NUL", "\x04": "EOT (context separator)"}
 def check_writable(catalog: Catalog) -> None:
     """Refuse text a PO file cannot carry before writing, rather than write a file msgfmt rejects."""
     for e in catalog.entries:
-        for name in ("msgid", "msgstr", "msgctxt", "comment", "tcomment"):
+        for name in ("msgid", "msgstr", "msgctxt", "comment", "tcomment", "msgid_plural"):
             value = getattr(e, name) or ""
             bad = next((label for char, label in UNSTORABLE.items() if char in value), None)
             if bad:
@@ -421,6 +448,8 @@ def render(catalog: Catalog) -> str:
                 previous_msgid=e.previous_msgid,
                 previous_msgctxt=e.previous_msgctxt,
                 obsolete=e.obsolete,
+                msgid_plural=e.msgid_plural or "",
+                msgstr_plural=dict(e.msgstr_plural),
             )
         )
     return str(po)
@@ -428,16 +457,27 @@ def render(catalog: Catalog) -> str:
 
 def write_catalog(path: Path, catalog: Catalog, old: Catalog | None = None) -> bool:
     """Write ``catalog`` to ``path`` unless its content equals ``old``'s; return whether it wrote."""
-    if old is not None and old.content() == catalog.content():
-        return False
-    atomic_write(path, render(catalog).encode("utf-8"))
-    return True
+    return write_catalogs([(path, catalog, old)])[0]
+
+
+def write_catalogs(files: list[tuple[Path, Catalog, Catalog | None]]) -> list[bool]:
+    """Write each ``(path, catalog, old)`` whose content changed; return which were written.
+
+    Every file is rendered (and so checked) before the first is written: a document's catalogs
+    are written all or none, never the template and one language with the next one refused.
+    """
+    changed = [old is None or old.content() != catalog.content() for _, catalog, old in files]
+    rendered = [render(catalog).encode("utf-8") if change else b"" for (_, catalog, _), change in zip(files, changed)]
+    for (path, _, _), data, change in zip(files, rendered, changed):
+        if change:
+            atomic_write(path, data)
+    return changed
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = make_temp_file(path.parent, path.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

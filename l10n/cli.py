@@ -340,16 +340,20 @@ app.add_typer(models_app, name="models")
 
 @models_app.command("list")
 def models_list() -> None:
-    """Installed packages: pair, version, tokenizer, size, path (the newest version of a pair is used)."""
-    from .engines.argos import installed_packages
+    """Installed packages: pair, version, tokenizer, size, path (the newest version of a pair is used); broken folders with what is wrong."""
+    from .models import scan_packages
 
-    packages = installed_packages()
-    if not packages:
+    folders = scan_packages()
+    if not folders:
         typer.echo("No Argos packages installed: `l10n models install FILE.argosmodel`.")
         return
     typer.echo(f"{'pair':<8} {'version':<8} {'tokenizer':<13} {'size':>9}  path")
-    for pkg in packages:
-        typer.echo(f"{pkg.source + '->' + pkg.target:<8} {pkg.version:<8} {pkg.tokenizer:<13} {pkg.size / 2**20:>6.1f} MB  {pkg.path}")
+    for folder in folders:
+        pkg = folder.package
+        if pkg is None:
+            typer.echo(f"{'broken':<8} {'-':<8} {'-':<13} {'-':>9}  {folder.path} ({folder.problem}; 'l10n models remove {folder.path.name}')")
+        else:
+            typer.echo(f"{pkg.source + '->' + pkg.target:<8} {pkg.version:<8} {pkg.tokenizer:<13} {pkg.size / 2**20:>6.1f} MB  {pkg.path}")
 
 
 @models_app.command("install")
@@ -372,14 +376,19 @@ def models_install(
 
 @models_app.command("remove")
 def models_remove(
-    source: Annotated[str, typer.Argument(metavar="SOURCE", help="Source language, e.g. de.")],
-    target: Annotated[str, typer.Argument(metavar="TARGET", help="Target language, e.g. en.")],
+    what: Annotated[list[str], typer.Argument(help="A language pair such as 'de en', or a folder name that 'l10n models list' shows.")],
 ) -> None:
-    """Uninstall the package for a language pair."""
-    from .models import remove_package
+    """Uninstall the package for a language pair, or remove one folder (a broken package) by name."""
+    from .models import remove_folder, remove_package
 
-    for folder in remove_package(source, target):
-        typer.echo(f"Removed {source}->{target}: {folder}")
+    if len(what) == 1:
+        typer.echo(f"Removed {remove_folder(what[0])}")
+    elif len(what) == 2:
+        for folder in remove_package(*what):
+            typer.echo(f"Removed {what[0]}->{what[1]}: {folder}")
+    else:
+        raise ConfigError(f"expected a language pair or a folder name, not {' '.join(what)!r}",
+                          hint="l10n models remove de en | l10n models remove FOLDER")
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ another project and may not fit this one's terms. Close matches are shown to the
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -194,7 +195,7 @@ def read_tmx(path: Path, source_language: str, display: str | None = None) -> li
             code = (tuv.get(_XML_LANG) or tuv.get("lang") or "").replace("-", "_").split("_")[0].lower()
             seg = tuv.find("seg")
             if code and seg is not None:
-                variants[code] = "".join(seg.itertext())
+                variants[code] = _seg_text(seg)
         context = next((p.text for p in tu.findall("prop") if p.get("type") == "x-context"), None)
         source = variants.pop(source_language, None)
         if source is not None:
@@ -210,15 +211,18 @@ def write_tmx(path: Path, units: Iterable[Unit], source_language: str) -> int:
         adminlang="en", srclang=source_language, datatype="plaintext", **{"o-tmf": "PO"},
     )
     body = ET.SubElement(tmx, "body")
+    segs: list[tuple[ET.Element, str]] = []
     count = 0
     for unit in sorted(units, key=lambda u: (u.lang, u.source, u.context or "")):
         tu = ET.SubElement(body, "tu")
         if unit.context:
-            ET.SubElement(tu, "prop", type="x-context").text = unit.context
+            ET.SubElement(tu, "prop", type="x-context").text = _NOT_XML.sub("\ufffd", unit.context)
         for lang, text in ((source_language, unit.source), (unit.lang, unit.target)):
-            ET.SubElement(ET.SubElement(tu, "tuv", {_XML_LANG: lang}), "seg").text = text
+            segs.append((ET.SubElement(ET.SubElement(tu, "tuv", {_XML_LANG: lang}), "seg"), text))
         count += 1
     ET.indent(tmx)
+    for seg, text in segs:  # after indenting, which would add whitespace around placeholders
+        _fill_seg(seg, text)
     atomic_write(path, ET.tostring(tmx, encoding="utf-8", xml_declaration=True) + b"\n")
     return count
 
@@ -243,3 +247,32 @@ def import_units(project: Project, source: Path, dest: Path) -> int:
     for unit in read_units(source, source_language=project.config.source_language):
         units[(unit.lang, unit.context, unit.source)] = unit
     return write_tmx(dest, units.values(), project.config.source_language)
+
+
+# Characters XML 1.0 cannot hold (and CR, which a parser turns into LF). TMX has no escape for
+# them, so a segment carries each as an inline placeholder, <ph type="x-l10n-char">U+0007</ph>:
+# other tools show a placeholder, and l10n reads the character back.
+_NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+_CHAR_PH = "x-l10n-char"
+
+
+def _fill_seg(seg: ET.Element, text: str) -> None:
+    """Put ``text`` into ``seg``, characters XML cannot hold as placeholders."""
+    parts = _NOT_XML.split(text)
+    seg.text = parts[0]
+    for char, after in zip(_NOT_XML.findall(text), parts[1:]):
+        ph = ET.SubElement(seg, "ph", type=_CHAR_PH)
+        ph.text = f"U+{ord(char):04X}"
+        ph.tail = after
+
+
+def _seg_text(seg: ET.Element) -> str:
+    """The text of a ``<seg>``: l10n's character placeholders decoded, other markup's text kept."""
+    out = [seg.text or ""]
+    for child in seg:
+        if child.tag == "ph" and child.get("type") == _CHAR_PH and re.fullmatch(r"U\+[0-9A-F]{4,6}", child.text or ""):
+            out.append(chr(int(child.text[2:], 16)))
+        else:
+            out.append("".join(child.itertext()))
+        out.append(child.tail or "")
+    return "".join(out)

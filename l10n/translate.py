@@ -14,19 +14,21 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 import os
 
-from .catalog import Catalog, build_template, catalog_header, generator, now_stamp, write_catalog
+from .catalog import Catalog, build_template, catalog_header, generator, now_stamp, write_catalogs
 from .checks.language import foreign_paragraphs
 from .engines import CheckedEngine, Engine, Translation, check_engine_name, get_engine
 from .errors import EngineError, L10nError, ModelMissing
 from .langid import language_warning
 from .engines.masking import with_glossary
-from .glossary import Glossary, load_glossary
+from .glossary import Glossary, glossary_path, load_glossary
 from .languages import get_language
 from .manifest import TranslateState, settings_key
 from .merge import SUGGESTION_PREFIX, merge
 from .model import Document
+from .segment.settings import abbreviation_paths
 from .project import Project
 from .provenance import Provenance
+from .tempfiles import clean_stale
 from .tm import Memory, build_memory, fill_from_memory, memory_files, memory_settings, replaceable
 
 CHUNK_SENTENCES = 1024  # sentences per engine call (about 20 press releases); bounds memory on large projects
@@ -96,6 +98,9 @@ def translate_project(
     """
     order = ordered_languages(project, langs)
     name = engine_name or project.config.engine
+    # What a killed run left behind (temporary catalogs and state files) goes first.
+    clean_stale(project.config.locales_path, recursive=True)
+    clean_stale(project.config.state_path)
     if engine_factory is None:
         check_engine_name(name)  # a misspelt engine is an error even when nothing needs translating
     glossary = load_glossary(project.config)
@@ -109,8 +114,8 @@ def translate_project(
         return engine
 
     # Documents whose files are as the last run left them are skipped unread (see manifest.py).
-    # An imported memory changes what a run does with every document: it is part of the settings.
-    state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order, memory_files(project)))
+    # Every input besides the documents' files (memory, glossary, abbreviations) is part of the settings.
+    state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order, _inputs(project)))
     paths = {project.doc_name(p): p for p in project.source_files()}
 
     def stale() -> Iterator[Document]:
@@ -189,6 +194,12 @@ def model_name(engine: Engine, source: str, lang: str, pivot: str) -> str:
     if pivots(engine, source, lang, pivot):
         return f"{engine.model_id(source, pivot)} + {engine.model_id(pivot, lang)}"
     return engine.model_id(source, lang)
+
+
+def _inputs(project: Project) -> list[Path]:
+    """The files besides sources and catalogs whose content changes what a run writes."""
+    glossary = glossary_path(project.config)
+    return [*abbreviation_paths(project.config), *([glossary] if glossary else []), *memory_files(project)]
 
 
 def waiting(reports: Iterable[FileReport], source: str) -> list[str]:
@@ -386,17 +397,19 @@ def _write(project: Project, job: _Job, langs: list[str]) -> list[FileReport]:
     """Write the template and each catalog whose content changed."""
     reports = []
     pot_path = project.template_path(job.doc.name)
-    written = write_catalog(pot_path, job.template, job.old["templates"])
+    files = [(pot_path, job.template, job.old["templates"])]
+    for lang in langs:
+        catalog, old = job.catalogs[lang], job.old[lang]
+        if old is None or old.content() != catalog.content():
+            catalog = replace(catalog, header={**catalog.header, "PO-Revision-Date": now_stamp(), "X-Generator": generator()})
+        files.append((project.catalog_path(job.doc.name, lang), catalog, old))
+    written, *by_lang = write_catalogs(files)
     # A whole document in another language is one warning; otherwise single foreign paragraphs.
     sentences = [seg.text for seg in job.doc.segments]
     whole = language_warning(sentences, project.config.source_language, job.doc.path)
     warnings = [whole] if whole else foreign_paragraphs(job.doc, project.config.source_language)
     reports.append(FileReport(project.display(pot_path), None, written=written, warnings=warnings))
-    for lang in langs:
-        catalog, old = job.catalogs[lang], job.old[lang]
-        if old is None or old.content() != catalog.content():
-            catalog = replace(catalog, header={**catalog.header, "PO-Revision-Date": now_stamp(), "X-Generator": generator()})
-        report = job.reports[lang]
-        report.written = write_catalog(project.catalog_path(job.doc.name, lang), catalog, old)
-        reports.append(report)
+    for lang, lang_written in zip(langs, by_lang):
+        job.reports[lang].written = lang_written
+        reports.append(job.reports[lang])
     return reports

@@ -24,10 +24,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..errors import EngineError, ModelMissing
+from ..errors import ConfigError, EngineError, ModelMissing
 from ..languages import get_language
 from . import Translation, register
-from .tokenizers import load_tokenizer, tokenizer_kind
+from .tokenizers import load_tokenizer
 
 LOOP_REPEATS = 4  # a span repeated this many times in a row is a decoding loop, not style
 LOOP_FLAG = "mt-loop"
@@ -107,15 +107,10 @@ class ArgosPackage:
 
 
 def installed_packages() -> list[ArgosPackage]:
-    """Every installed Argos translation package, read from its ``metadata.json``.
+    """Every usable installed Argos translation package (broken folders are skipped: ``l10n models list`` shows them)."""
+    from ..models import scan_packages
 
-    Read here, not through ``argostranslate.package``, whose import creates folders in $HOME (see
-    :func:`l10n.models.package_dirs`). A folder without readable metadata is not a package.
-    """
-    from ..models import package_dirs
-
-    folders = [p for d in package_dirs() if d.is_dir() for p in sorted(d.iterdir()) if not p.name.startswith(".")]
-    found = [pkg for pkg in map(_read_package, folders) if pkg is not None]
+    found = [f.package for f in scan_packages() if f.package is not None]
     return sorted(found, key=lambda p: (p.source, p.target, version_key(p.version)))
 
 
@@ -131,22 +126,6 @@ def version_key(version: str) -> tuple:
         return (1, Version(version))
     except InvalidVersion:
         return (0, version)
-
-
-def _read_package(path: Path) -> ArgosPackage | None:
-    try:
-        meta = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(meta, dict) or meta.get("type", "translate") != "translate":
-        return None
-    if not (isinstance(meta.get("from_code"), str) and isinstance(meta.get("to_code"), str)):
-        return None
-    kind = tokenizer_kind(p.name for p in path.iterdir() if p.is_file())
-    if kind is None:
-        return None
-    return ArgosPackage(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), path,
-                        str(meta.get("target_prefix") or ""), kind)
 
 
 def cut_loop(pieces: list[str], max_span: int = 8) -> tuple[list[str], bool]:
@@ -267,7 +246,7 @@ class ArgosEngine:
             try:
                 translator = ctranslate2.Translator(str(pkg.path / "model"), device=device, inter_threads=inter, intra_threads=intra)
                 tokenizer = load_tokenizer(pkg.path, pkg.source, pkg.target)
-            except (RuntimeError, OSError, ValueError) as exc:
+            except (RuntimeError, OSError, ValueError, IndexError, KeyError) as exc:  # IndexError: a zeroed model.bin
                 raise EngineError(
                     f"{pkg.path}: cannot load the Argos package {pkg.model_id} on {device} ({exc})",
                     hint="reinstall it with 'l10n models install FILE.argosmodel'",
@@ -281,7 +260,10 @@ class ArgosEngine:
         pkg = self.package(source, target)
         translator, tokenizer = self._load(pkg)
         decoding = pkg.decoding(self.decoding)
-        joiner = " " if get_language(target).sentence_space else ""
+        try:
+            joiner = " " if get_language(target).sentence_space else ""
+        except ConfigError:  # a pair l10n has no rules for yet (a package installed for later)
+            joiner = " "
 
         # Long sentences become several model inputs; ``owner`` maps each input to its sentence.
         inputs: list[list[str]] = []

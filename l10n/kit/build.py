@@ -28,6 +28,8 @@ from ..assemble import translations
 from ..catalog import Catalog
 from ..config import CONFIG_NAME, Config
 from ..errors import ConfigError
+from ..tempfiles import clean_stale, make_temp_dir, make_temp_file
+from ..outputs import OUT_KEY, check_release_paths
 from ..languages import get_language
 from ..model import Document
 from ..project import Project
@@ -220,7 +222,7 @@ class _Kit:
                 out.write(("\n" if i else "") + self.sections.read(size).decode("utf-8"))
             out.write(after)
         before, after = status_frame(manifest)
-        fd, tmp = tempfile.mkstemp(prefix=f".{status_page.name}.", suffix=".tmp", dir=status_page.parent)
+        fd, tmp = make_temp_file(status_page.parent, status_page.name)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(before)
             _copy(self.status, out)
@@ -343,11 +345,13 @@ def build_kit(
     _check_settings(config, name, threshold)
     brand, logo = brand_of(config)
     out = config.inside(out_dir or Path(config.out_dir), "release folder")
+    check_release_paths(config, out, name, "--out" if out_dir else OUT_KEY)
 
     folder, archive, status_page = out / name, out / f"{name}.zip", out / f"{name}-status.html"
     out.mkdir(parents=True, exist_ok=True)
     # Built aside and swapped in whole: a failed build leaves the previous kit as it was.
-    stage = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out))
+    clean_stale(out)  # what a killed release left
+    stage = make_temp_dir(out, name)
     try:
         kit = _Kit(project, include_fuzzy, threshold, stage, brand)
         if logo is not None:

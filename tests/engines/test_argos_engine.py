@@ -53,7 +53,7 @@ def test_models_cli_install_list_remove(argos_archives, argos_packages: Path) ->
     again = runner.invoke(app, ["models", "install", str(argos_archives[("en", "zh")])])
     assert again.exit_code == 0, again.output
     assert (argos_packages / "translate-en_zh-1_0" / "model" / "model.bin").exists()
-    assert not [p for p in argos_packages.iterdir() if p.name.startswith(".")]  # no staging left
+    assert not [p for p in argos_packages.iterdir() if p.is_dir() and p.name.startswith(".")]  # no staging left
 
 
 def test_install_from_the_index_offline_is_one_clear_line(argos_packages: Path) -> None:
