@@ -194,6 +194,13 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
         data = path.read_bytes()
     except OSError as exc:
         raise cannot_read(exc, shown, CatalogError) from None
+    return parse_catalog(data, shown)
+
+
+def parse_catalog(data: bytes, shown: str) -> Catalog:
+    """The catalog in the PO/POT bytes ``data`` (read from the file ``shown`` in messages).
+
+    For callers that must know exactly which bytes they parsed (to detect a later change)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -29,12 +29,11 @@ from pathlib import Path, PurePosixPath
 
 from .engines.argos import ArgosEngine, ArgosPackage, Decoding
 from .environment import MAX_BEAM_SIZE
+from .engines.tokenizers import TOKENIZER_FILES, tokenizer_kind
 from .errors import EngineError, cannot_read
 from .lock import folder_lock
 from .tempfiles import make_temp_dir
 
-# A tokenizer file makes a package usable (Argos Translate prefers the first).
-TOKENIZER_FILES = ("sentencepiece.model",)
 PROBE = "Hallo Welt."  # the sentence a new package must translate before it is installed
 PROVE_TIMEOUT = 600  # seconds; a real package loads and translates one sentence in a few
 STAGING = ".installing"
@@ -50,6 +49,7 @@ class PackageInfo:
     target: str
     version: str
     root: str  # the single top-level folder of the archive
+    tokenizer: str = "sentencepiece"  # see engines.tokenizers.TOKENIZER_FILES
 
 
 def check_archive(path: Path, max_bytes: int = MAX_UNPACKED_BYTES) -> PackageInfo:
@@ -82,12 +82,10 @@ def check_archive(path: Path, max_bytes: int = MAX_UNPACKED_BYTES) -> PackageInf
             raise EngineError(f"{path}: expected one top-level folder, found {sorted(roots) or 'none'}")
         root = roots.pop()
         _check_tree(path, infos)
-        names = {i.filename.rstrip("/") for i in infos}
-        for needed in ("metadata.json", "model/model.bin", "sentencepiece.model"):
-            if f"{root}/{needed}" not in names:
-                raise EngineError(f"{path}: missing {root}/{needed}")
+        files = {i.filename[len(root) + 1 :] for i in infos if not i.is_dir()}
+        tokenizer = package_layout(files, f"{path}: {root}")
         _check_data(path, archive)
-        return _package_info(path, archive.read(f"{root}/metadata.json"), root)
+        return _package_info(path, archive.read(f"{root}/metadata.json"), root, tokenizer)
 
 
 # Compression methods zipfile can unpack (Deflate64, PPMd, ... it cannot).
@@ -126,7 +124,7 @@ def _check_data(path: Path, archive: zipfile.ZipFile) -> None:
         raise EngineError(f"{path}: entry {bad!r} is damaged (checksum mismatch)", hint="download the package again")
 
 
-def _package_info(path: Path, data: bytes, root: str) -> PackageInfo:
+def _package_info(path: Path, data: bytes, root: str, tokenizer: str = "sentencepiece") -> PackageInfo:
     """What ``metadata.json`` says, checked as Argos Translate will read it (UTF-8, no BOM)."""
     where = f"{path}: {root}/metadata.json"
     if data.startswith(b"\xef\xbb\xbf"):
@@ -145,7 +143,27 @@ def _package_info(path: Path, data: bytes, root: str) -> PackageInfo:
         value = meta.get(key, 1)
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= top:
             raise EngineError(f"{where} is invalid: {key} must be a whole number from 1 to {top:,}, not {value!r}")
-    return PackageInfo(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), root)
+    return PackageInfo(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), root, tokenizer)
+
+
+def package_layout(files: set[str], where: str) -> str:
+    """Which files make a valid Argos package: check ``files`` (paths inside the package folder).
+
+    Every layout Argos Translate reads is valid: ``metadata.json``, a CTranslate2 model in
+    ``model/`` and a tokenizer (``sentencepiece.model`` or ``bpe.model``); a sentence-splitter
+    folder (``stanza/``, ``minisbd/``, ``spacy/``) may come with it and is not needed. Returns the
+    tokenizer kind; raises :class:`EngineError` naming ``where`` and the first missing part.
+
+    >>> package_layout({"metadata.json", "model/model.bin", "bpe.model", "stanza/de/tokenize/x.pt"}, "p")
+    'bpe'
+    """
+    for needed in ("metadata.json", "model/model.bin"):
+        if needed not in files:
+            raise EngineError(f"{where}/{needed} is missing", hint="is this an Argos Translate package?")
+    kind = tokenizer_kind(files)
+    if kind is None:
+        raise EngineError(f"{where}: no tokenizer ({' or '.join(TOKENIZER_FILES)})", hint="is this an Argos Translate package?")
+    return kind
 
 
 def _check_names(path: Path, names: list[str]) -> None:
@@ -230,11 +248,12 @@ def read_package(folder: Path) -> ArgosPackage:
         raise ValueError(f"not a translation package (type {meta.get('type')!r})")
     if not (folder / "model" / "model.bin").is_file():
         raise ValueError("model/model.bin is missing")
-    if not any((folder / name).is_file() for name in TOKENIZER_FILES):
+    kind = tokenizer_kind(name for name in TOKENIZER_FILES if (folder / name).is_file())
+    if kind is None:
         raise ValueError(f"no tokenizer ({' or '.join(TOKENIZER_FILES)})")
     prefix = meta.get("target_prefix") or ""
     return ArgosPackage(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), folder,
-                        prefix if isinstance(prefix, str) else "")
+                        prefix if isinstance(prefix, str) else "", kind)
 
 
 _CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*")

@@ -168,14 +168,19 @@ def check_catalog(
             continue
         line = (lines or {}).get(entry.key)
         group = "approved" if entry.approved else "review"
-        skip, warnings = ignored(entry)
-        findings.extend(Finding("warning", FLAG_CHECK, path, line, w, entry.msgid, group) for w in warnings)
-        if not checkable(entry):
-            continue
-        unit = Unit(entry.msgid, entry.msgstr, src, tgt, entry, glossary)
-        for severity, name, message in check_unit(unit, settings, skip):
+        for severity, name, message in check_entry(entry, src, tgt, settings, glossary):
             findings.append(Finding(severity, name, path, line, message, entry.msgid, group))
     return findings
+
+
+def check_entry(entry: Entry, src: str, tgt: str, settings: Settings, glossary: Glossary = Glossary()) -> list[tuple[str, str, str]]:
+    """``(severity, check, message)`` for one active entry: its unknown ``ignore-`` flags, then,
+    if it is translated, every check its flags leave on (``l10n check`` and ``l10n review`` both)."""
+    skip, warnings = ignored(entry)
+    found = [("warning", FLAG_CHECK, w) for w in warnings]
+    if checkable(entry):
+        found.extend(check_unit(Unit(entry.msgid, entry.msgstr, src, tgt, entry, glossary), settings, skip))
+    return found
 
 
 def language_of(catalog_path: Path, header_language: str) -> str:

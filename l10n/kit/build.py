@@ -39,7 +39,7 @@ from .archive import write_archive
 from .brand import Brand, brand_of
 from .render import IndexRow, Page, PageLink, index_frame, page_html, release_section
 from .report import status_frame, status_rows
-from .text import body_html, newest_first, place_of, render_body, title_of
+from .text import Title, body_html, newest_first, place_of, render_body, title_of
 
 GENERATOR = f"l10n {__version__}"
 _KIT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -135,6 +135,36 @@ def machine_text(catalog: Catalog | None, include_fuzzy: bool) -> list[dict]:
             item["via"] = via
         out.append(item)
     return out
+
+
+def document_page(doc: Document, lang: str, source: str, table: dict, *, title: Title, status: str, versions: tuple[PageLink, ...],
+                  brand: Brand, machine: frozenset = frozenset()) -> tuple[str, Page]:
+    """The text of ``doc`` in ``lang`` (``table``: translations by key) and its page.
+
+    ``machine`` holds the keys of unreviewed machine sentences in ``table``; a ``draft`` status
+    marks the page as machine translation. The kit and the review preview both render through here.
+    """
+    markdown = doc.format == "markdown"
+    if lang == source:
+        text, body = doc.text, render_body(doc.text, markdown)
+    else:
+        text, body = body_html(doc, lang, table, get_language(source).html, markdown, machine)
+    page = Page(
+        lang=lang,
+        source_lang=source,
+        name=doc.name,
+        title=title,
+        place=place_of(doc, table),
+        date=doc.metadata.get("date", ""),
+        metadata=tuple((k, v) for k, v in doc.metadata.items() if not _HIDDEN_META.match(k)),
+        body_html=body,
+        headline_in_body=bool(doc.segments) and doc.segments[0].kind == "heading" and doc.segments[0].block == 0,
+        machine=status == "draft",
+        partial=lang != source and len(table) < len(doc.segments),
+        versions=versions,
+        brand=brand,
+    )
+    return text, page
 
 
 class _Kit:
@@ -253,30 +283,11 @@ class _Kit:
 
     def _write_language(self, doc: Document, plan: "_Plan", versions: tuple[PageLink, ...], link: PageLink) -> tuple[str, ...]:
         lang, table = plan.lang, plan.table
-        source = self.config.source_language
-        markdown = doc.format == "markdown"
-        if lang == source:
-            text, body = doc.text, render_body(doc.text, markdown)
-        else:
-            machine = frozenset(e.key for e in plan.catalog.active if e.fuzzy and e.msgstr) if plan.catalog and self.include_fuzzy else frozenset()
-            text, body = body_html(doc, lang, table, get_language(source).html, markdown, machine)
+        machine = frozenset(e.key for e in plan.catalog.active if e.fuzzy and e.msgstr) if plan.catalog and self.include_fuzzy else frozenset()
+        text, page = document_page(doc, lang, self.config.source_language, table, title=link.title, status=plan.status,
+                                   versions=versions, brand=self.brand, machine=machine)
         source_file = f"{lang}/{doc.name}{Path(doc.path).suffix}"
         self.put(source_file, ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8"))
-        page = Page(
-            lang=lang,
-            source_lang=source,
-            name=doc.name,
-            title=link.title,
-            place=place_of(doc, table),
-            date=doc.metadata.get("date", ""),
-            metadata=tuple((k, v) for k, v in doc.metadata.items() if not _HIDDEN_META.match(k)),
-            body_html=body,
-            headline_in_body=bool(doc.segments) and doc.segments[0].kind == "heading" and doc.segments[0].block == 0,
-            machine=plan.status == "draft",
-            partial=lang != source and len(table) < len(doc.segments),
-            versions=versions,
-            brand=self.brand,
-        )
         html_file = f"{lang}/{doc.name}.html"
         self.put(html_file, page_html(page, GENERATOR).encode("utf-8"))
         return (source_file, html_file)
