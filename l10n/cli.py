@@ -288,22 +288,49 @@ def cache_clear(project: ProjectOpt = Path(".")) -> None:
     typer.echo(f"Translation cache cleared ({count} entries).")
 
 
+@app.command("eval")
+def eval_(
+    lang: Annotated[str, typer.Option("--lang", "-l", help="Target language of the reference, e.g. en.")],
+    source: Annotated[Path, typer.Option("--source", help="Source-language sentences, one per line.")],
+    reference: Annotated[Path, typer.Option("--reference", help="Their reference translations, one per line, in the same order.")],
+    engine: Annotated[Optional[str], typer.Option("--engine", "-e", help="Engine name (default: [translate] engine).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
+    project: ProjectOpt = Path("."),
+    device: Annotated[Optional[str], typer.Option("--device", help="Where Argos models run: cpu, cuda or auto (default: [translate] device, cpu).")] = None,
+) -> None:
+    """Translate a test set with the project's engine settings and score it: chrF, BLEU, glossary terms and numbers kept."""
+    from .quality import evaluate
+
+    proj = _project(project)
+    if device is not None and device not in DEVICES:
+        raise ConfigError(f"--device must be one of {', '.join(DEVICES)}, not {device!r}")
+    score = evaluate(proj, lang, source, reference, engine, device=device)
+    if as_json:
+        typer.echo(json.dumps(score.as_json(), ensure_ascii=False))
+        return
+    share = lambda value: "-" if value is None else f"{value:.0%}"  # noqa: E731
+    typer.echo(f"{score.sentences} sentences, {proj.config.source_language}->{lang}, {score.engine}: {score.model}")
+    typer.echo(f"chrF {score.chrf:.2f}  BLEU {score.bleu:.2f}")
+    typer.echo(f"glossary terms kept {share(score.terms_kept)} of {score.terms}, numbers kept {share(score.numbers_kept)} of {score.numbers}")
+    typer.echo(f"signature: {score.signature}")
+
+
 models_app = typer.Typer(help="Installed Argos Translate model packages.", **HELP)
 app.add_typer(models_app, name="models")
 
 
 @models_app.command("list")
 def models_list() -> None:
-    """Installed packages: pair, version, size, path."""
+    """Installed packages: pair, version, tokenizer, size, path (the newest version of a pair is used)."""
     from .engines.argos import installed_packages
 
     packages = installed_packages()
     if not packages:
         typer.echo("No Argos packages installed: `l10n models install FILE.argosmodel`.")
         return
-    typer.echo(f"{'pair':<8} {'version':<8} {'size':>9}  path")
+    typer.echo(f"{'pair':<8} {'version':<8} {'tokenizer':<13} {'size':>9}  path")
     for pkg in packages:
-        typer.echo(f"{pkg.source + '->' + pkg.target:<8} {pkg.version:<8} {pkg.size / 2**20:>6.1f} MB  {pkg.path}")
+        typer.echo(f"{pkg.source + '->' + pkg.target:<8} {pkg.version:<8} {pkg.tokenizer:<13} {pkg.size / 2**20:>6.1f} MB  {pkg.path}")
 
 
 @models_app.command("install")
@@ -321,7 +348,7 @@ def models_install(
         raise ConfigError(f"expected FILE.argosmodel or a language pair, not {' '.join(what)!r}",
                           hint="l10n models install translate-de_en.argosmodel | l10n models install de en")
     info = install_archive(archive)
-    typer.echo(f"Installed {info.source}->{info.target} {info.version} from {archive}.")
+    typer.echo(f"Installed {info.source}->{info.target} {info.version} ({info.tokenizer} tokenizer) from {archive}.")
 
 
 @models_app.command("remove")

@@ -29,6 +29,7 @@ class PackageInfo:
     target: str
     version: str
     root: str  # the single top-level folder of the archive
+    tokenizer: str = "sentencepiece"  # see engines.tokenizers.TOKENIZER_FILES
 
 
 def check_archive(path: Path, max_bytes: int = MAX_UNPACKED_BYTES) -> PackageInfo:
@@ -58,15 +59,35 @@ def check_archive(path: Path, max_bytes: int = MAX_UNPACKED_BYTES) -> PackageInf
         if len(roots) != 1:
             raise EngineError(f"{path}: expected one top-level folder, found {sorted(roots) or 'none'}")
         root = roots.pop()
-        names = {i.filename.rstrip("/") for i in infos}
-        for needed in ("metadata.json", "model/model.bin", "sentencepiece.model"):
-            if f"{root}/{needed}" not in names:
-                raise EngineError(f"{path}: missing {root}/{needed}")
+        files = {i.filename[len(root) + 1 :] for i in infos if not i.is_dir()}
+        tokenizer = package_layout(files, f"{path}: {root}")
         try:
             meta = json.loads(archive.read(f"{root}/metadata.json"))
-            return PackageInfo(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), root)
+            return PackageInfo(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), root, tokenizer)
         except (ValueError, KeyError, TypeError) as exc:
             raise EngineError(f"{path}: {root}/metadata.json is invalid ({exc!r})") from exc
+
+
+def package_layout(files: set[str], where: str) -> str:
+    """Which files make a valid Argos package: check ``files`` (paths inside the package folder).
+
+    Every layout Argos Translate reads is valid: ``metadata.json``, a CTranslate2 model in
+    ``model/`` and a tokenizer (``sentencepiece.model`` or ``bpe.model``); a sentence-splitter
+    folder (``stanza/``, ``minisbd/``, ``spacy/``) may come with it and is not needed. Returns the
+    tokenizer kind; raises :class:`EngineError` naming ``where`` and the first missing part.
+
+    >>> package_layout({"metadata.json", "model/model.bin", "bpe.model", "stanza/de/tokenize/x.pt"}, "p")
+    'bpe'
+    """
+    from .engines.tokenizers import TOKENIZER_FILES, tokenizer_kind
+
+    for needed in ("metadata.json", "model/model.bin"):
+        if needed not in files:
+            raise EngineError(f"{where}/{needed} is missing", hint="is this an Argos Translate package?")
+    kind = tokenizer_kind(files)
+    if kind is None:
+        raise EngineError(f"{where}: no tokenizer ({' or '.join(TOKENIZER_FILES)})", hint="is this an Argos Translate package?")
+    return kind
 
 
 # Argos Translate's settings are read here as ``argostranslate.settings`` reads them, without

@@ -16,7 +16,7 @@ import os
 
 from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
 from .checks.language import foreign_paragraphs
-from .engines import CheckedEngine, Engine, check_engine_name, get_engine
+from .engines import CheckedEngine, Engine, Translation, check_engine_name, get_engine
 from .errors import EngineError, L10nError
 from .langid import language_warning
 from .engines.masking import with_glossary
@@ -101,18 +101,8 @@ def translate_project(
     def get() -> Engine:
         nonlocal engine
         if engine is None:
-            config = project.config if device is None else replace(project.config, device=device)
-            engine = engine_factory(name) if engine_factory else get_engine(name, config)
-            if progress is not None and hasattr(engine, "on_progress"):
-                engine.on_progress = progress
-            engine = CheckedEngine(engine, name)
-            if use_cache:
-                from .cache import CachedEngine, TranslationCache
-
-                engine = CachedEngine(engine, TranslationCache.for_state(project.config.state_path))
-            # Glossary terms are masked so that the model cannot change them (the cache, inside,
-            # sees the masked text: that is what the model is asked).
-            engine = with_glossary(engine, glossary)
+            engine = project_engine(project, name, glossary, engine_factory=engine_factory, use_cache=use_cache,
+                                    device=device, progress=progress)
         return engine
 
     # Documents whose files are as the last run left them are skipped unread (see manifest.py).
@@ -149,6 +139,52 @@ def translate_project(
     state.keep_only(set(paths))
     state.save()
     return reports
+
+
+def project_engine(
+    project: Project,
+    name: str,
+    glossary: Glossary,
+    *,
+    engine_factory: Callable[[str], Engine] | None = None,
+    use_cache: bool = True,
+    device: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Engine:
+    """The engine ``name`` as the project runs it: its device, the cache, glossary masking."""
+    config = project.config if device is None else replace(project.config, device=device)
+    engine = engine_factory(name) if engine_factory else get_engine(name, config)
+    if progress is not None and hasattr(engine, "on_progress"):
+        engine.on_progress = progress
+    engine = CheckedEngine(engine, name)
+    if use_cache:
+        from .cache import CachedEngine, TranslationCache
+
+        engine = CachedEngine(engine, TranslationCache.for_state(project.config.state_path))
+    # Glossary terms are masked so that the model cannot change them (the cache, inside,
+    # sees the masked text: that is what the model is asked).
+    return with_glossary(engine, glossary)
+
+
+def pivots(engine: Engine, source: str, lang: str, pivot: str) -> bool:
+    """Whether ``source`` -> ``lang`` goes through ``pivot``: no direct model, but one to the pivot."""
+    return not (engine.supports(source, lang) or lang == pivot or not engine.supports(source, pivot))
+
+
+def machine_translate(engine: Engine, texts: list[str], source: str, lang: str, pivot: str) -> list[Translation]:
+    """``texts`` translated directly, or through ``pivot`` (machine output both ways, flags carried)."""
+    if not pivots(engine, source, lang, pivot):
+        return engine.translate(texts, source, lang)
+    middle = engine.translate(texts, source, pivot)
+    outputs = engine.translate([m.text for m in middle], pivot, lang)
+    return [Translation(o.text, tuple(dict.fromkeys(_machine_flags(m.flags) + o.flags))) for m, o in zip(middle, outputs)]
+
+
+def model_name(engine: Engine, source: str, lang: str, pivot: str) -> str:
+    """The model(s) :func:`machine_translate` uses for ``source`` -> ``lang``, for provenance."""
+    if pivots(engine, source, lang, pivot):
+        return f"{engine.model_id(source, pivot)} + {engine.model_id(pivot, lang)}"
+    return engine.model_id(source, lang)
 
 
 def _doc_files(project: Project, source: Path, name: str, langs: list[str]) -> list[Path]:
@@ -207,7 +243,7 @@ def _fill(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None
     """Machine-translate every empty entry of ``lang`` in ``jobs`` in one batch per language pair."""
     source = project.config.source_language
     pivot = project.config.pivot_language
-    direct = engine.supports(source, lang) or lang == pivot or not engine.supports(source, pivot)
+    direct = not pivots(engine, source, lang, pivot)
     stamp = today()
     # (job, entry index, text to translate, provenance suffix, flags carried over from the pivot)
     work: list[tuple[_Job, int, str | None, str, tuple[str, ...]]] = []
@@ -233,7 +269,7 @@ def _fill(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None
     src = source if direct else pivot
     texts = list(dict.fromkeys(w[2] for w in work))
     outputs = dict(zip(texts, engine.translate(texts, src, lang)))
-    model = engine.model_id(src, lang) if direct else f"{engine.model_id(source, pivot)} + {engine.model_id(pivot, lang)}"
+    model = model_name(engine, source, lang, pivot)
     for job, i, text, via, carried in work:
         out = outputs[text]
         entries = list(job.catalogs[lang].entries)
@@ -270,11 +306,7 @@ def _suggest(project: Project, jobs: list[_Job], lang: str, get: Callable[[], En
     try:
         engine = get()
         texts = list(dict.fromkeys(job.catalogs[lang].entries[i].msgid for job, i in todo))
-        if engine.supports(source, lang) or lang == pivot:
-            outputs = [t.text for t in engine.translate(texts, source, lang)]
-        else:
-            english = [t.text for t in engine.translate(texts, source, pivot)]
-            outputs = [t.text for t in engine.translate(english, pivot, lang)]
+        outputs = [t.text for t in machine_translate(engine, texts, source, lang, pivot)]
     except EngineError:
         for job, _ in todo:
             job.reports[lang].suggestions_skipped += 1

@@ -3,7 +3,10 @@
 ``argostranslate.translate`` is never imported: it pulls in torch, stanza and spaCy and downloads a
 sentence splitter on first use, and l10n already has sentences. Nor is any other part of it:
 installed packages are found from their ``metadata.json`` in Argos's package folders; the model
-(``model/``) and the tokenizer (``sentencepiece.model``) are loaded from the package folder.
+(``model/``) and the tokenizer (``sentencepiece.model`` or ``bpe.model``, see :mod:`.tokenizers`)
+are loaded from the package folder. Every layout Argos Translate reads works: 1.9 packages, the
+old 1.0 layout (no target prefix) and packages carrying a sentence splitter (``stanza/``,
+``minisbd/``, ``spacy/``, unused here). When several packages serve one pair, the newest version wins.
 
 A run's sentences go to ``translate_batch`` together: sorted by length, in batches of a few
 sentences (see :data:`DEFAULT_BATCH`), with Argos Translate's own decoding settings (beam 4,
@@ -24,22 +27,24 @@ from typing import Callable, Sequence
 from ..errors import EngineError
 from ..languages import get_language
 from . import Translation, register
+from .tokenizers import load_tokenizer, tokenizer_kind
 
 LOOP_REPEATS = 4  # a span repeated this many times in a row is a decoding loop, not style
 LOOP_FLAG = "mt-loop"
 SPLIT_FLAG = "mt-split"  # a sentence over the model's input limit, translated in clauses
 
-# The longest input, in SentencePiece tokens, given to the model in one piece. Argos models are
+# The longest input, in tokenizer pieces, given to the model in one piece. Argos models are
 # trained on sentences; CTranslate2 would silently cut anything over its max_input_length (1024).
 MAX_INPUT_TOKENS = 200
 # Sentences per model batch when the config does not say. On a CPU, beam search keeps about 10 MB
 # of state per sentence in flight and small matrix products are slow, so the batch size trades
-# memory for speed; two sentences per replica keep the peak under half of what Argos Translate
-# itself needs at two-thirds of the speed of large batches (bench/mt_throughput.py). Counting
-# sentences, not source tokens, bounds that state: every sentence decodes its own output, however
-# short its input, so a batch of short sentences counted in tokens is many sentences' state.
-# A GPU wants large batches (not measured here: no GPU on the development machines).
-DEFAULT_BATCH = {"cpu": 2, "cuda": 32}
+# memory for speed. Chosen from what real decoding costs (bench/mt_throughput.py, "copy" row: a
+# package whose output ends at the end token, as long as its input; figures in the README): one
+# replica decoding 16 sentences at a time on all cores was CTranslate2's fastest setting there,
+# where two replicas of 2 to 8 sentences each (the old default: 2) ran at half its speed, at a
+# third of 1 GiB. Counting sentences, not source tokens, bounds that state: every sentence decodes
+# its own output, however short its input. A GPU wants large batches.
+DEFAULT_BATCH = {"cpu": 16, "cuda": 32}
 CT2_BATCH_TYPE = {"sentences": "examples", "tokens": "tokens"}  # l10n's name -> CTranslate2's
 
 # Sentences per translate_batch call: progress is reported, and the cache written, after each.
@@ -77,6 +82,7 @@ class ArgosPackage:
     version: str
     path: Path
     target_prefix: str = ""
+    tokenizer: str = "sentencepiece"  # the kind: see tokenizers.TOKENIZER_FILES
 
     @property
     def model_id(self) -> str:
@@ -110,7 +116,21 @@ def installed_packages() -> list[ArgosPackage]:
 
     folders = [p for d in package_dirs() if d.is_dir() for p in sorted(d.iterdir()) if not p.name.startswith(".")]
     found = [pkg for pkg in map(_read_package, folders) if pkg is not None]
-    return sorted(found, key=lambda p: (p.source, p.target, p.version))
+    return sorted(found, key=lambda p: (p.source, p.target, version_key(p.version)))
+
+
+def version_key(version: str) -> tuple:
+    """Orders package versions as Argos Translate does (``packaging.version``), odd ones first.
+
+    >>> sorted(["1.10", "1.9", "1.0"], key=version_key)
+    ['1.0', '1.9', '1.10']
+    """
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        return (1, Version(version))
+    except InvalidVersion:
+        return (0, version)
 
 
 def _read_package(path: Path) -> ArgosPackage | None:
@@ -122,7 +142,11 @@ def _read_package(path: Path) -> ArgosPackage | None:
         return None
     if not (isinstance(meta.get("from_code"), str) and isinstance(meta.get("to_code"), str)):
         return None
-    return ArgosPackage(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), path, str(meta.get("target_prefix") or ""))
+    kind = tokenizer_kind(p.name for p in path.iterdir() if p.is_file())
+    if kind is None:
+        return None
+    return ArgosPackage(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), path,
+                        str(meta.get("target_prefix") or ""), kind)
 
 
 def cut_loop(pieces: list[str], max_span: int = 8) -> tuple[list[str], bool]:
@@ -186,17 +210,15 @@ def resolve_device(device: str) -> str:
 
 
 def threads(device: str, cores: int | None = None) -> tuple[int, int]:
-    """CTranslate2's (inter_threads, intra_threads) for ``device``.
+    """CTranslate2's (inter_threads, intra_threads) for ``device``: one replica, on every core it may use.
 
-    On a CPU, two model replicas each decoding its own small batch on half the cores beat one
-    replica spreading a large batch over all cores: small matrix products parallelise poorly, and
-    small batches keep the beam-search workspace (and so peak memory) small. On a GPU, one replica.
+    At the default batch (16 sentences) one replica spreading its matrix products over all cores
+    beat two replicas on half the cores each (bench/mt_throughput.py), and it holds one beam-search
+    workspace instead of two. ``cores``: the cores this process may use (its CPU affinity).
     """
     if device != "cpu":
         return 1, 0
-    cores = cores or os.cpu_count() or 1
-    inter = 2 if cores >= 2 else 1
-    return inter, max(1, cores // inter)
+    return 1, max(1, cores or len(os.sched_getaffinity(0)))
 
 
 class ArgosEngine:
@@ -225,7 +247,7 @@ class ArgosEngine:
                 f"no Argos model installed for {source}→{target}",
                 hint="install one with 'l10n models install FILE.argosmodel' (or 'make models'), or use --engine pseudo",
             )
-        return candidates[-1]
+        return max(candidates, key=lambda p: version_key(p.version))
 
     def supports(self, source: str, target: str) -> bool:
         return any((p.source, p.target) == (source, target) for p in self.packages)
@@ -238,13 +260,12 @@ class ArgosEngine:
         key = (pkg.source, pkg.target)
         if key not in self._loaded:
             import ctranslate2
-            import sentencepiece
 
             device = self._device = resolve_device(self.device)
             inter, intra = threads(device)
             try:
                 translator = ctranslate2.Translator(str(pkg.path / "model"), device=device, inter_threads=inter, intra_threads=intra)
-                tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(pkg.path / "sentencepiece.model"))
+                tokenizer = load_tokenizer(pkg.path, pkg.source, pkg.target)
             except (RuntimeError, OSError, ValueError) as exc:
                 raise EngineError(
                     f"{pkg.path}: cannot load the Argos package {pkg.model_id} on {device} ({exc})",
@@ -265,12 +286,12 @@ class ArgosEngine:
         inputs: list[list[str]] = []
         owner: list[int] = []
         for i, text in enumerate(texts):
-            tokens = tokenizer.encode(text, out_type=str)
+            tokens = tokenizer.encode(text)
             if len(tokens) <= MAX_INPUT_TOKENS:
                 parts = [tokens]
             else:
                 clauses = split_clauses(text, lambda t: len(tokenizer.encode(t)), MAX_INPUT_TOKENS)
-                parts = [tokenizer.encode(c, out_type=str) for c in clauses]
+                parts = [tokenizer.encode(c) for c in clauses]
             inputs.extend(parts)
             owner.extend([i] * len(parts))
 

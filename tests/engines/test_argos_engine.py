@@ -99,8 +99,8 @@ def test_sentences_are_sorted_by_length_and_batched_in_sentences(argos_packages:
     engine.translate(["Ein sehr langer Satz mit vielen Wörtern darin.", "Kurz.", "Mittel lang hier."], "de", "en")
     lengths = [len(x) for batch, _ in calls for x in batch]
     assert lengths == sorted(lengths)
-    # Two sentences per replica on a CPU by default: a bounded beam-search workspace.
-    assert all(o["batch_type"] == "examples" and o["max_batch_size"] == 2 and o["max_input_length"] == 0 for _, o in calls)
+    # Sixteen sentences per batch on a CPU by default: a bounded beam-search workspace.
+    assert all(o["batch_type"] == "examples" and o["max_batch_size"] == 16 and o["max_input_length"] == 0 for _, o in calls)
     assert all(o["beam_size"] == 4 and o["length_penalty"] == 0.2 and o["max_decoding_length"] == 256 for _, o in calls)
     assert progress == [(2, 3), (1, 3)]
 

@@ -1,4 +1,5 @@
-"""`l10n --help` and `l10n status` must not pull in torch, stanza, spaCy or argostranslate.translate."""
+"""`l10n --help`, `status`, `eval --help` and `models list` must not pull in torch, stanza, spaCy,
+argostranslate.translate, CTranslate2, sacrebleu or the BPE tokenizer's libraries."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-HEAVY = ("torch", "stanza", "spacy", "argostranslate.translate", "ctranslate2")
+HEAVY = ("torch", "stanza", "spacy", "argostranslate.translate", "ctranslate2", "sacrebleu", "sacremoses", "subword_nmt")
 PROBE = """
 import json, sys
 sys.argv = ["l10n", *sys.argv[1:]]
@@ -19,11 +20,11 @@ try:
     main()
 except SystemExit:
     pass
-print("\\nMODULES=" + json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"torch", "stanza", "spacy", "argostranslate", "ctranslate2"})))
+print("\\nMODULES=" + json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {"torch", "stanza", "spacy", "argostranslate", "ctranslate2", "sacrebleu", "sacremoses", "subword_nmt"})))
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["status"]])
+@pytest.mark.parametrize("args", [["--help"], ["status"], ["eval", "--help"], ["models", "list"]])
 def test_no_heavy_imports(args: list[str], project_dir: Path) -> None:
     run = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=project_dir, capture_output=True, text=True,
                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}, timeout=60)
