@@ -324,13 +324,21 @@ def models_list() -> None:
     """Installed packages: pair, version, tokenizer, size, path (the newest version of a pair is used)."""
     from .engines.argos import installed_packages
 
-    packages = installed_packages()
-    if not packages:
-        typer.echo("No Argos packages installed: `l10n models install FILE.argosmodel`.")
+    from .engines.ct2models import installed_models
+
+    packages, converted = installed_packages(), installed_models()
+    if not packages and not converted:
+        typer.echo("No models installed: `l10n models install FILE.argosmodel` (or a converted model's FOLDER).")
         return
-    typer.echo(f"{'pair':<8} {'version':<8} {'tokenizer':<13} {'size':>9}  path")
+    if packages:
+        typer.echo(f"{'pair':<8} {'version':<8} {'tokenizer':<13} {'size':>9}  path")
     for pkg in packages:
         typer.echo(f"{pkg.source + '->' + pkg.target:<8} {pkg.version:<8} {pkg.tokenizer:<13} {pkg.size / 2**20:>6.1f} MB  {pkg.path}")
+    if converted:
+        typer.echo(f"{'converted model':<28} {'family':<8} {'version':<8} pairs, path")
+    for model in converted:
+        pairs = " ".join(f"{s}->{t}" for s, t in model.pairs)
+        typer.echo(f"{model.name:<28} {model.family:<8} {model.version:<8} {pairs}  {model.path}")
 
 
 @models_app.command("install")
@@ -340,6 +348,13 @@ def models_install(
     """Install a package: check an .argosmodel file and unpack it (offline), or fetch a pair from the Argos index."""
     from .models import download_package, install_archive
 
+    if len(what) == 1 and _is_converted(Path(what[0])):
+        from .engines.ct2models import install_converted
+
+        model = install_converted(Path(what[0]))
+        pairs = ", ".join(f"{s}->{t}" for s, t in model.pairs)
+        typer.echo(f"Installed {model.name} {model.version} ({model.family}: {pairs}) from {what[0]}.")
+        return
     if len(what) == 1:
         archive = Path(what[0])
     elif len(what) == 2 and not any(Path(w).suffix for w in what):
@@ -351,13 +366,34 @@ def models_install(
     typer.echo(f"Installed {info.source}->{info.target} {info.version} ({info.tokenizer} tokenizer) from {archive}.")
 
 
+def _is_converted(path: Path) -> bool:
+    """Whether ``path`` is a converted CTranslate2 model (a folder, or a zip of one, with l10n-model.json)."""
+    import zipfile
+
+    from .engines.ct2models import DESCRIPTOR
+
+    if path.is_dir():
+        return True
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(name.count("/") == 1 and name.endswith("/" + DESCRIPTOR) for name in archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
 @models_app.command("remove")
 def models_remove(
-    source: Annotated[str, typer.Argument(metavar="SOURCE", help="Source language, e.g. de.")],
-    target: Annotated[str, typer.Argument(metavar="TARGET", help="Target language, e.g. en.")],
+    source: Annotated[str, typer.Argument(metavar="SOURCE|NAME", help="Source language, e.g. de; or a converted model's name.")],
+    target: Annotated[Optional[str], typer.Argument(metavar="[TARGET]", help="Target language, e.g. en.")] = None,
 ) -> None:
-    """Uninstall the package for a language pair."""
+    """Uninstall the Argos package for a language pair, or a converted model by name."""
     from .models import remove_package
+
+    if target is None:
+        from .engines.ct2models import remove_converted
+
+        typer.echo(f"Removed {source}: {remove_converted(source)}")
+        return
 
     for folder in remove_package(source, target):
         typer.echo(f"Removed {source}->{target}: {folder}")

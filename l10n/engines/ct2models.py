@@ -138,3 +138,163 @@ def read_model(folder: Path) -> Ct2Model:
     name = str(meta.get("name") or folder.name)
     return Ct2Model(folder, name, family, str(meta.get("version", "1")), tuple((s, t) for s, t in pairs),
                     tables["languages"], tables["target_tokens"], bool(isinstance(config, dict) and config.get("add_source_eos")))
+
+
+class _Ct2Tokenizer:
+    """Encodes for one pair of a converted model (language tokens, end token) and decodes its output."""
+
+    def __init__(self, model: Ct2Model, source: str, target: str) -> None:
+        self.model, self.source, self.target = model, source, target
+        self.encoder, self.decoder = model.load_tokenizers()
+
+    def encode(self, text: str) -> list[str]:
+        return self.model.source_tokens(self.encoder.encode(text, out_type=str), self.source, self.target)
+
+    def decode(self, pieces: list[str]) -> str:
+        return self.decoder.decode([p for p in pieces if p != "</s>"])
+
+
+@dataclass(frozen=True)
+class Ct2Pair:
+    """One language pair of a converted model, shaped like an Argos package for the shared engine."""
+
+    model: Ct2Model
+    source: str
+    target: str
+
+    @property
+    def version(self) -> str:
+        return self.model.version
+
+    @property
+    def path(self) -> Path:
+        return self.model.path
+
+    @property
+    def model_dir(self) -> Path:
+        return self.model.path
+
+    @property
+    def model_id(self) -> str:
+        return self.model.model_id
+
+    @property
+    def target_prefix(self) -> str:
+        prefix = self.model.target_prefix(self.target)
+        return prefix[0] if prefix else ""
+
+    def decoding(self, base):
+        return base
+
+    def load_tokenizer(self) -> _Ct2Tokenizer:
+        return _Ct2Tokenizer(self.model, self.source, self.target)
+
+
+MODELS_ENV = "L10N_MODELS_DIR"
+
+
+def models_dir() -> Path:
+    """Where converted models are installed: ``$L10N_MODELS_DIR``, else ``$XDG_DATA_HOME/l10n/models``."""
+    import os
+
+    if os.environ.get(MODELS_ENV):
+        return Path(os.environ[MODELS_ENV])
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "l10n" / "models"
+
+
+def installed_models() -> list[Ct2Model]:
+    """Every readable converted model in :func:`models_dir` (a broken folder is skipped here, listed by ``models list``)."""
+    root = models_dir()
+    found = []
+    for folder in sorted(root.iterdir()) if root.is_dir() else ():
+        if folder.is_dir() and not folder.name.startswith("."):
+            try:
+                found.append(read_model(folder))
+            except EngineError:
+                continue
+    return found
+
+
+def install_converted(source: Path) -> Ct2Model:
+    """Install a converted model from a folder or a zip of one, proven before it replaces anything.
+
+    The copy is staged in a hidden folder beside the installed models, read, loaded by CTranslate2
+    and asked for one short translation; only then is it renamed into place (an older install of
+    the same name is moved aside first and deleted after). A model that fails leaves nothing.
+    """
+    import shutil
+    import tempfile
+
+    root = models_dir()
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
+    try:
+        folder = _unpack(source, staging)
+        model = read_model(folder)
+        _prove(model)
+        final = root / model.name
+        if final.name in ("", ".", "..") or final.parent != root:
+            raise EngineError(f"{folder / DESCRIPTOR}: name {model.name!r} cannot be a folder name")
+        aside = staging / ".replaced"
+        if final.exists():
+            final.rename(aside)
+        folder.rename(final)
+        return read_model(final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _unpack(source: Path, staging: Path) -> Path:
+    import shutil
+    import stat
+    import zipfile
+    from pathlib import PurePosixPath
+
+    from ..errors import cannot_read
+
+    if source.is_dir():
+        return Path(shutil.copytree(source, staging / "model", symlinks=False))
+    try:
+        archive = zipfile.ZipFile(source)
+    except OSError as exc:
+        raise cannot_read(exc, source, EngineError) from None
+    except zipfile.BadZipFile:
+        raise EngineError(f"{source}: neither a model folder nor a zip of one") from None
+    with archive:
+        for info in archive.infolist():
+            name = PurePosixPath(info.filename)
+            if name.is_absolute() or ".." in name.parts or stat.S_ISLNK(info.external_attr >> 16):
+                raise EngineError(f"{source}: entry {info.filename!r} would leave the model folder")
+        roots = {PurePosixPath(i.filename).parts[0] for i in archive.infolist()}
+        if len(roots) != 1 or sum(i.file_size for i in archive.infolist()) > 8 * 1024**3:
+            raise EngineError(f"{source}: expected one top-level folder of at most 8 GB, found {sorted(roots)}")
+        archive.extractall(staging / "zip")
+    return staging / "zip" / roots.pop()
+
+
+def _prove(model: Ct2Model) -> None:
+    """Load the model and its tokenizer and translate one short sentence, or raise naming the folder."""
+    import ctranslate2
+
+    source, target = model.pairs[0]
+    try:
+        tokenizer = _Ct2Tokenizer(model, source, target)
+        translator = ctranslate2.Translator(str(model.path), device="cpu", inter_threads=1, intra_threads=1)
+        prefix = model.target_prefix(target)
+        translator.translate_batch([tokenizer.encode("Test.")], target_prefix=[prefix] if prefix else None,
+                                   beam_size=1, max_decoding_length=8)
+    except Exception as exc:  # noqa: BLE001  CTranslate2 reports a damaged model.bin as IndexError, RuntimeError, ...
+        raise EngineError(f"{model.path.name}: the model does not load or translate ({type(exc).__name__}: {exc})",
+                          hint="convert it again with CTranslate2's converter; nothing was installed") from None
+
+
+def remove_converted(name: str) -> Path:
+    """Delete the installed converted model ``name`` (even a broken one); its folder."""
+    import shutil
+
+    folder = models_dir() / name
+    if not name or folder.parent != models_dir() or not folder.is_dir():
+        raise EngineError(f"no converted model named {name!r} is installed", hint="see 'l10n models list'")
+    shutil.rmtree(folder)
+    return folder
