@@ -17,7 +17,8 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## The main job: translate what is new, check the catalogs (errors stop it), then build the releases from locales/.
+## The main job: translate what is new, check the catalogs (errors in approved entries stop it), then build
+## the releases from locales/. It always builds: a missing model leaves sentences waiting, it stops nothing.
 ## The press kit lands in dist/<kit name>/ and dist/<kit name>.zip. SOURCE_DATE_EPOCH pins its build
 ## time to the last commit, so the zip is byte-identical on every machine building that commit.
 presskit: install

@@ -5,7 +5,9 @@ Run from the repository root:  python bench/segment_speed.py [--repeat 3]
 Text: the FLORES-200 German devtest (``../shared/data/flores200-devtest/deu_Latn.devtest``), its
 lines joined into paragraphs of five. Both splitters get the same paragraphs in the same run;
 the ratio is measured side by side. Memory: tracemalloc peak while splitting texts of growing size
-with :meth:`iter_spans` (the spans are consumed, not kept), which must stay flat.
+with :meth:`iter_spans` (the spans are consumed, not kept), which must stay flat. Exits 1 when a
+target is missed: >= 5x pySBD, >= 1 MB/s, at least as many FLORES line ends as pySBD, a peak at 16x
+the input within 2x of the first.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def peak_bytes(splitter, text: str) -> int:
     return peak
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="timing runs per splitter (best is kept)")
     args = parser.parse_args()
@@ -89,10 +91,21 @@ def main() -> None:
     print(f"FLORES line ends found ({known}): l10n {found_ours}, pySBD {found_pysbd}")
     whole = "\n\n".join(paras)
     print("memory (tracemalloc peak while splitting, input allocated before):")
+    peaks = []
     for factor in (1, 4, 16):
         text = whole * factor
-        print(f"  {len(text.encode('utf-8')) / 1e6:7.2f} MB input -> peak {peak_bytes(ours, text) / 1024:8.1f} KiB")
+        peaks.append(peak_bytes(ours, text))
+        print(f"  {len(text.encode('utf-8')) / 1e6:7.2f} MB input -> peak {peaks[-1] / 1024:8.1f} KiB")
+    missed = [m for m, bad in [
+        (f"speed-up {t_pysbd / t_ours:.1f}x < 5x", t_pysbd / t_ours < 5),
+        (f"{size_mb / t_ours:.2f} MB/s < 1 MB/s", size_mb / t_ours < 1),
+        (f"{found_ours} line ends found < pySBD's {found_pysbd}", found_ours < found_pysbd),
+        (f"peak memory grew {peaks[-1] / peaks[0]:.1f}x with 16x the input", peaks[-1] > 2 * peaks[0]),
+    ] if bad]
+    for miss in missed:
+        print(f"target missed: {miss}")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

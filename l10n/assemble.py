@@ -8,6 +8,7 @@ source, byte for byte.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -15,6 +16,8 @@ from typing import Callable
 from .catalog import Catalog, atomic_write
 from .languages import get_language
 from .model import Document, Segment
+from .tempfiles import clean_stale
+from .outputs import OUT_KEY, check_release_paths
 from .project import Project
 
 
@@ -37,6 +40,31 @@ def translations(catalog: Catalog | None, include_fuzzy: bool = False) -> dict[t
     if catalog is None:
         return {}
     return {e.key: e.msgstr for e in catalog.active if e.msgstr and (include_fuzzy or not e.fuzzy)}
+
+
+# A Markdown image whose address leaves the release (a scheme such as https:, or //host).
+_EXTERNAL_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*(<?(?:[A-Za-z][A-Za-z0-9+.-]*:|//)[^)]*)\)")
+
+
+def external_images_as_links(text: str, source: str = "") -> str:
+    """External images a translation adds (not in its ``source``) turned into plain links.
+
+    A translator may add an image from the web; shipped as it is, every reader's viewer would
+    fetch it (a tracking pixel). As a link it stays visible and is fetched only when followed.
+    An image the source sentence itself has is the author's and stays.
+
+    >>> external_images_as_links("Logo ![](https://x.example/a.png) und ![Foto](bild.png).")
+    'Logo [https://x.example/a.png](https://x.example/a.png) und ![Foto](bild.png).'
+    >>> external_images_as_links("![](https://x.example/a.png)", source="![](https://x.example/a.png)")
+    '![](https://x.example/a.png)'
+    """
+    def link(match: re.Match) -> str:
+        alt, target = match.group(1), match.group(2)
+        if match.group(0) in source:
+            return match.group(0)
+        return f"[{alt or target.strip('<>').split()[0]}]({target})"
+
+    return _EXTERNAL_IMAGE.sub(link, text)
 
 
 def localize(
@@ -71,7 +99,7 @@ def localize(
         if marks and run is None:
             out.append(marks[0])
             run = marks
-        out.append(translated if translated is not None else seg.text)
+        out.append(external_images_as_links(translated, seg.text) if translated is not None else seg.text)
         count += translated is not None
         previous_translated = translated is not None
         previous_block = seg.block
@@ -86,7 +114,10 @@ def release(project: Project, out_dir: Path | None = None, include_fuzzy: bool |
     """Write every document in every target language to ``out_dir/<lang>/<file>``."""
     config = project.config
     out = config.inside(out_dir or Path(config.out_dir), "release folder")
+    check_release_paths(config, out, config.kit_name, "--out" if out_dir else OUT_KEY)
     fuzzy = config.include_fuzzy if include_fuzzy is None else include_fuzzy
+    for lang in config.target_languages:
+        clean_stale(out / lang, recursive=True)  # what a killed release left
     written = []
     for path in project.source_files():
         doc = project.load(path)

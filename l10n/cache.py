@@ -15,6 +15,7 @@ from typing import Sequence
 
 from .engines import Engine, Translation
 from .errors import L10nError
+from .lock import refuse_link
 
 CACHE_FILE = "mt-cache.sqlite3"
 _SCHEMA = """
@@ -45,6 +46,7 @@ class TranslationCache:
         if self._db is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                refuse_link(self.path)
                 self._db = sqlite3.connect(self.path)
                 self._db.execute(_SCHEMA)
             except sqlite3.DatabaseError as exc:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,9 +19,10 @@ from . import __version__
 from .errors import CatalogError, cannot_read
 from .languages import Language
 from .model import Document
+from .tempfiles import make_temp_file
+from .provenance import Provenance, find as find_provenance, replace_line
 
 WRAP = 79  # GNU gettext's default, so our files diff cleanly against msgcat/msgmerge output.
-MT_PREFIX = "mt:"  # translator-comment line carrying machine-translation provenance
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,15 @@ class Entry:
     fuzzy: bool = False
     flags: tuple[str, ...] = ()  # flags other than fuzzy, kept as found
     comment: str = ""  # extracted comment (#.), owned by l10n
-    tcomment: str = ""  # translator comment (#), owned by people (and the mt: provenance line)
+    tcomment: str = ""  # translator comment (#), owned by people (and the mt:/tm: provenance line)
     occurrences: tuple[tuple[str, str], ...] = ()
     previous_msgid: str | None = None
     previous_msgctxt: str | None = None
     obsolete: bool = False
+    # A plural entry (never made by l10n, kept when a translator adds one): the plural msgid and
+    # the translations by form index, ``msgstr[0]``, ``msgstr[1]``, ...
+    msgid_plural: str | None = None
+    msgstr_plural: tuple[tuple[int, str], ...] = ()
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -47,26 +51,26 @@ class Entry:
 
     @property
     def translated(self) -> bool:
-        return bool(self.msgstr)
+        return bool(self.msgstr) or any(text for _, text in self.msgstr_plural)
 
     @property
     def approved(self) -> bool:
         return bool(self.msgstr) and not self.fuzzy
 
     @property
-    def provenance(self) -> str | None:
-        """The machine-translation provenance recorded in the translator comment, if any."""
-        for line in self.tcomment.splitlines():
-            if line.startswith(MT_PREFIX):
-                return line[len(MT_PREFIX) :].strip()
-        return None
+    def provenance(self) -> Provenance | None:
+        """Where the translation came from (``# mt:`` or ``# tm:`` comment line), if recorded."""
+        return find_provenance(self.tcomment)
 
-    def with_provenance(self, provenance: str | None) -> "Entry":
-        """A copy whose ``mt:`` comment line is replaced by ``provenance`` (removed if None)."""
-        lines = [ln for ln in self.tcomment.splitlines() if not ln.startswith(MT_PREFIX)]
-        if provenance:
-            lines.append(f"{MT_PREFIX} {provenance}")
-        return replace(self, tcomment="\n".join(lines))
+    @property
+    def machine_text(self) -> bool:
+        """Whether the translation is still what a machine wrote: a person changed nothing since."""
+        p = self.provenance
+        return bool(self.msgstr) and p is not None and p.kind == "mt" and p.is_machine_text(self.msgstr)
+
+    def with_provenance(self, provenance: Provenance | None) -> "Entry":
+        """A copy whose provenance line (``mt:`` or ``tm:``) is ``provenance`` (removed if None)."""
+        return replace(self, tcomment=replace_line(self.tcomment, provenance))
 
 
 @dataclass(frozen=True)
@@ -115,12 +119,22 @@ def template_header(project: str) -> dict[str, str]:
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "X-Generator": f"l10n {__version__}",
+        "X-Generator": generator(),
     }
 
 
+# Header fields l10n keeps right whoever saved the file last; every other field belongs to the
+# translators and their tools (Poedit, Lokalize and Weblate rewrite X-Generator, PO-Revision-Date,
+# Last-Translator, Language-Team, ...), and a save that changed only those is no change.
+OWNED_FIELDS = ("Project-Id-Version", "POT-Creation-Date", "Language", "Content-Type")
+
+
 def catalog_header(template: Catalog, lang: Language, old: Catalog | None) -> dict[str, str]:
-    """Header fields of a language's catalog; what a translator set in ``old`` is kept."""
+    """Header fields of a language's catalog; what a translator or tool set in ``old`` is kept.
+
+    For an existing catalog only the :data:`OWNED_FIELDS` are set (in the file's own order);
+    fields it lacks are added.
+    """
     header = {
         "Project-Id-Version": template.header.get("Project-Id-Version", ""),
         "Report-Msgid-Bugs-To": "",
@@ -133,15 +147,18 @@ def catalog_header(template: Catalog, lang: Language, old: Catalog | None) -> di
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": lang.plural_forms,
-        "X-Generator": f"l10n {__version__}",
+        "X-Generator": generator(),
     }
-    if old is not None:
-        for key in ("PO-Revision-Date", "Last-Translator", "Language-Team"):
-            if old.header.get(key):
-                header[key] = old.header[key]
-        # Anything extra a tool or translator added (X-Poedit-*, ...) stays too.
-        header.update({k: v for k, v in old.header.items() if k not in header})
-    return header
+    if old is None:
+        return header
+    kept = dict(old.header)
+    kept.update({k: header[k] for k in OWNED_FIELDS})
+    return {**kept, **{k: v for k, v in header.items() if k not in kept}}
+
+
+def generator() -> str:
+    """The ``X-Generator`` l10n writes."""
+    return f"l10n {__version__}"
 
 
 def extracted_comment(kind: str, sid: str, notes: tuple[str, ...] = ()) -> str:
@@ -176,11 +193,21 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
         data = path.read_bytes()
     except OSError as exc:
         raise cannot_read(exc, shown, CatalogError) from None
+    return parse_catalog(data, shown)
+
+
+def parse_catalog(data: bytes, shown: str) -> Catalog:
+    """The catalog in the PO/POT bytes ``data`` (read from the file ``shown`` in messages).
+
+    For callers that must know exactly which bytes they parsed (to detect a later change)."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise CatalogError("not UTF-8", path=shown, line=line, hint="l10n catalogs are UTF-8; re-save the file as UTF-8") from None
+    # Old Mac line ends (CR only) are line ends too, as for gettext's tools; a CR inside a string
+    # is written as \r, so a raw one is never text.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise CatalogError("contains a NUL byte", path=shown, line=text.count("\n", 0, text.index("\x00")) + 1, hint="the file is damaged; restore it from version control")
     _check_syntax(text, shown)
@@ -207,6 +234,7 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
         keys.add(key)
         if e.msgstr and not e.obsolete:
             _check_newlines(e, shown)
+        _check_storable(e, shown, text)
     return Catalog(dict(po.metadata), tuple(_from_polib(e) for e in po), po.header)
 
 
@@ -300,6 +328,23 @@ def _check_newlines(e: polib.POEntry, shown: str) -> None:
             )
 
 
+def _check_storable(e: polib.POEntry, shown: str, text: str) -> None:
+    """Refuse a string gettext cannot carry (EOT) where it is, not later when the catalog is written."""
+    for name in ("msgctxt", "msgid", "msgid_plural", "msgstr"):
+        value = getattr(e, name) or ""
+        values = [value, *e.msgstr_plural.values()] if name == "msgstr" else [value]
+        char = next((c for v in values for c in UNSTORABLE if c in v), None)
+        if char:
+            lines = text.split("\n")
+            line = next((n for n in range(e.linenum, len(lines) + 1) if char in lines[n - 1]), e.linenum)
+            raise CatalogError(
+                f"{name} of {e.msgid[:60]!r} contains a {UNSTORABLE[char]} character, which gettext cannot store",
+                path=shown,
+                line=line,
+                hint="remove the control character (msgfmt rejects the file as it is)",
+            )
+
+
 def _header_line(text: str, field_name: str) -> int | None:
     for number, line in enumerate(text.splitlines(), 1):
         if field_name in line:
@@ -321,6 +366,8 @@ def _from_polib(e: polib.POEntry) -> Entry:
         previous_msgid=e.previous_msgid,
         previous_msgctxt=e.previous_msgctxt,
         obsolete=bool(e.obsolete),
+        msgid_plural=e.msgid_plural or None,
+        msgstr_plural=tuple(sorted((int(k), v) for k, v in e.msgstr_plural.items())),
     )
 
 
@@ -356,7 +403,7 @@ UNSTORABLE = {"\x00": "NUL", "\x04": "EOT (context separator)"}
 def check_writable(catalog: Catalog) -> None:
     """Refuse text a PO file cannot carry before writing, rather than write a file msgfmt rejects."""
     for e in catalog.entries:
-        for name in ("msgid", "msgstr", "msgctxt", "comment", "tcomment"):
+        for name in ("msgid", "msgstr", "msgctxt", "comment", "tcomment", "msgid_plural"):
             value = getattr(e, name) or ""
             bad = next((label for char, label in UNSTORABLE.items() if char in value), None)
             if bad:
@@ -408,6 +455,8 @@ def render(catalog: Catalog) -> str:
                 previous_msgid=e.previous_msgid,
                 previous_msgctxt=e.previous_msgctxt,
                 obsolete=e.obsolete,
+                msgid_plural=e.msgid_plural or "",
+                msgstr_plural=dict(e.msgstr_plural),
             )
         )
     return str(po)
@@ -415,16 +464,27 @@ def render(catalog: Catalog) -> str:
 
 def write_catalog(path: Path, catalog: Catalog, old: Catalog | None = None) -> bool:
     """Write ``catalog`` to ``path`` unless its content equals ``old``'s; return whether it wrote."""
-    if old is not None and old.content() == catalog.content():
-        return False
-    atomic_write(path, render(catalog).encode("utf-8"))
-    return True
+    return write_catalogs([(path, catalog, old)])[0]
+
+
+def write_catalogs(files: list[tuple[Path, Catalog, Catalog | None]]) -> list[bool]:
+    """Write each ``(path, catalog, old)`` whose content changed; return which were written.
+
+    Every file is rendered (and so checked) before the first is written: a document's catalogs
+    are written all or none, never the template and one language with the next one refused.
+    """
+    changed = [old is None or old.content() != catalog.content() for _, catalog, old in files]
+    rendered = [render(catalog).encode("utf-8") if change else b"" for (_, catalog, _), change in zip(files, changed)]
+    for (path, _, _), data, change in zip(files, rendered, changed):
+        if change:
+            atomic_write(path, data)
+    return changed
 
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = make_temp_file(path.parent, path.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -82,7 +82,7 @@ def translate(
 ) -> None:
     """Extract templates from source/, merge them into the catalogs and machine-translate what is new."""
     from .lock import project_lock
-    from .translate import translate_project
+    from .translate import translate_project, waiting
 
     proj = _project(project)
     with project_lock(proj.config.state_path, wait=wait):
@@ -103,7 +103,11 @@ def translate(
         if r.written:
             changed = True
             typer.echo(f"{r.path}: {', '.join(parts) or 'updated'}")
-    if not changed:
+    # No model: the sentences wait, the command succeeds (a press kit is built from what is reviewed).
+    waits = waiting(reports, proj.config.source_language)
+    for line in waits:
+        typer.echo(line)
+    if not changed and not waits:
         typer.echo("Nothing to do: every catalog is up to date.")
 
 
@@ -238,16 +242,17 @@ def tm_export(
 @tm_app.command("import")
 def tm_import(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="TMX or PO file to add to the memory.")],
-    into: Annotated[Path, typer.Option("--into", metavar="FILE", help="Memory file (TMX) inside the project; list it in [memory] files.")] = Path("memory/imported.tmx"),
+    into: Annotated[Path, typer.Option("--into", metavar="FILE", help="Memory file (TMX) inside the project: under memory/ (read by default) or listed in [memory] files.")] = Path("memory/imported.tmx"),
     project: ProjectOpt = Path("."),
 ) -> None:
-    """Add the translations of a TMX or PO file to the project's memory file."""
-    from .tm import import_units
+    """Add the translations of a TMX or PO file to the project's memory: the next translate uses them."""
+    from .tm import import_units, memory_use
 
     p = _project(project)
     dest = p.config.inside(into, "--into")
+    used = memory_use(p, dest)
     count = import_units(p, file, dest)
-    typer.echo(f"{p.display(dest)}: {count} translation units")
+    typer.echo(f"{p.display(dest)}: {count} translation units; l10n translate uses them ({used})")
 
 
 @app.command()
@@ -255,24 +260,59 @@ def check(
     files: Annotated[Optional[list[Path]], typer.Argument(metavar="FILE", show_default=False, help="PO files to check (default: every catalog of the project).")] = None,
     lang: LangOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    everything: Annotated[bool, typer.Option("--all", help="Let errors in unreviewed (fuzzy) entries fail the check too.")] = False,
     project: ProjectOpt = Path("."),
 ) -> None:
     """Check approved and fuzzy entries: numbers, names, glossary, language, loops, length, punctuation, markup.
 
-    Exits with 1 if any finding is an error. Disable checks or change severities under [checks].
+    Exits with 1 if an approved entry (what a release uses) has an error; findings on unreviewed
+    entries are listed "to review" and do not fail unless --all is given. Disable checks or change
+    severities under [checks]; silence one check on one entry with the flag ignore-<check>.
     """
-    from .checks import check_project, summary
+    from .checks import check_project, gates, summary
 
     findings = check_project(_project(project), [f.resolve() for f in files or []], lang)
-    counts = summary(findings)
+    counts, review = summary(findings, "approved"), summary(findings, "review")
     if as_json:
-        typer.echo(json.dumps({"findings": [f.as_dict() for f in findings], "summary": counts}, ensure_ascii=False, indent=2))
+        data = {"findings": [f.as_dict() for f in findings], "summary": counts, "to_review": review, "gate": "all" if everything else "approved"}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for f in findings:
-            typer.echo(str(f))
-        typer.echo(", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items()))
-    if counts["error"]:
+            if f.group == "approved":
+                typer.echo(str(f))
+        if any(f.group == "review" for f in findings):
+            typer.echo("to review (unreviewed suggestions, not in a release):")
+            for f in findings:
+                if f.group == "review":
+                    typer.echo(f"  {f}")
+
+        def plural(c: dict[str, int]) -> str:
+            return ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in c.items())
+
+        typer.echo(plural(counts) + (f"; to review: {plural(review)}" if any(review.values()) else ""))
+    if any(gates(f, everything) for f in findings):
         raise typer.Exit(1)
+
+
+@app.command()
+def review(
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port).")] = 8765,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; keep 127.0.0.1 unless you know why.")] = "127.0.0.1",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Print the address only; do not open a browser.")] = False,
+    project: ProjectOpt = Path("."),
+) -> None:
+    """Review translations in the browser: queue, German beside the translation, findings, preview.
+
+    Serves a local page (offline) until Ctrl-C; every approval or edit is written to the PO file at once.
+    """
+    from .review.server import ReviewServer
+
+    server = ReviewServer.bind(_project(project), host, port)
+    if not server.local:
+        _echo_err(f"warning: listening on {host}, not only on this computer: anyone who can reach it and has the address can change the catalogs")
+    typer.echo(f"Review {server.project.config.name} at {server.url}")
+    typer.echo("The address holds a private token: do not share it. Ctrl-C stops the server.")
+    server.run(open_browser=not no_browser)
 
 
 cache_app = typer.Typer(help="The machine-translation cache under .l10n/.", **HELP)
@@ -321,19 +361,23 @@ app.add_typer(models_app, name="models")
 
 @models_app.command("list")
 def models_list() -> None:
-    """Installed packages: pair, version, tokenizer, size, path (the newest version of a pair is used)."""
-    from .engines.argos import installed_packages
+    """Installed packages: pair, version, tokenizer, size, path (the newest version of a pair is used); broken folders with what is wrong."""
+    from .models import scan_packages
 
     from .engines.ct2models import installed_models
 
-    packages, converted = installed_packages(), installed_models()
-    if not packages and not converted:
+    folders, converted = scan_packages(), installed_models()
+    if not folders and not converted:
         typer.echo("No models installed: `l10n models install FILE.argosmodel` (or a converted model's FOLDER).")
         return
-    if packages:
+    if folders:
         typer.echo(f"{'pair':<8} {'version':<8} {'tokenizer':<13} {'size':>9}  path")
-    for pkg in packages:
-        typer.echo(f"{pkg.source + '->' + pkg.target:<8} {pkg.version:<8} {pkg.tokenizer:<13} {pkg.size / 2**20:>6.1f} MB  {pkg.path}")
+    for folder in folders:
+        pkg = folder.package
+        if pkg is None:
+            typer.echo(f"{'broken':<8} {'-':<8} {'-':<13} {'-':>9}  {folder.path} ({folder.problem}; 'l10n models remove {folder.path.name}')")
+        else:
+            typer.echo(f"{pkg.source + '->' + pkg.target:<8} {pkg.version:<8} {pkg.tokenizer:<13} {pkg.size / 2**20:>6.1f} MB  {pkg.path}")
     if converted:
         typer.echo(f"{'converted model':<28} {'family':<8} {'version':<8} pairs, path")
     for model in converted:
@@ -383,20 +427,22 @@ def _is_converted(path: Path) -> bool:
 
 @models_app.command("remove")
 def models_remove(
-    source: Annotated[str, typer.Argument(metavar="SOURCE|NAME", help="Source language, e.g. de; or a converted model's name.")],
-    target: Annotated[Optional[str], typer.Argument(metavar="[TARGET]", help="Target language, e.g. en.")] = None,
+    what: Annotated[list[str], typer.Argument(help="A language pair such as 'de en', a converted model's name, or a folder name that 'l10n models list' shows.")],
 ) -> None:
-    """Uninstall the Argos package for a language pair, or a converted model by name."""
-    from .models import remove_package
+    """Uninstall the package for a language pair, a converted model by name, or one (broken) package folder by name."""
+    from .engines.ct2models import models_dir, remove_converted
+    from .models import remove_folder, remove_package
 
-    if target is None:
-        from .engines.ct2models import remove_converted
-
-        typer.echo(f"Removed {source}: {remove_converted(source)}")
-        return
-
-    for folder in remove_package(source, target):
-        typer.echo(f"Removed {source}->{target}: {folder}")
+    if len(what) == 1 and what[0] not in (".", "..") and (models_dir() / what[0]).is_dir():
+        typer.echo(f"Removed {what[0]}: {remove_converted(what[0])}")
+    elif len(what) == 1:
+        typer.echo(f"Removed {remove_folder(what[0])}")
+    elif len(what) == 2:
+        for folder in remove_package(*what):
+            typer.echo(f"Removed {what[0]}->{what[1]}: {folder}")
+    else:
+        raise ConfigError(f"expected a language pair or a folder name, not {' '.join(what)!r}",
+                          hint="l10n models remove de en | l10n models remove NAME")
 
 
 def main() -> None:

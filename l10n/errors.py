@@ -53,6 +53,18 @@ class EngineError(L10nError):
     """A translation engine is unknown, unavailable or has no model for a language pair."""
 
 
+class ModelMissing(EngineError):
+    """No model is installed for ``source`` -> ``target``: sentences wait, nothing is wrong.
+
+    ``l10n translate`` reports how many sentences wait and still writes templates and catalogs.
+    """
+
+    def __init__(self, message: str, *, source: str, target: str, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.source = source
+        self.target = target
+
+
 def cannot_read(exc: OSError, path: str | Path, kind: type[L10nError] = L10nError) -> L10nError:
     """The one-line error for a file that could not be read, of class ``kind``.
 

@@ -180,6 +180,16 @@ def read_glossary(path: Path, source: str, display: str | None = None) -> Glossa
 
 def load_glossary(config: Config) -> Glossary:
     """The glossary ``[glossary] file`` names; an empty one when the section is absent."""
+    path = glossary_path(config)
+    if path is None:
+        return Glossary()
+    if not path.exists():
+        raise ConfigError(f"glossary file {config.extra['glossary']['file']!r} does not exist", path=config.root / "l10n.toml")
+    return read_glossary(path, config.source_language, config.extra["glossary"]["file"])
+
+
+def glossary_path(config: Config) -> Path | None:
+    """The file ``[glossary] file`` names (resolved), or None when there is no glossary."""
     section = config.extra.get("glossary", {})
     where = config.root / "l10n.toml"
     unknown = set(section) - {"file"}
@@ -187,10 +197,7 @@ def load_glossary(config: Config) -> Glossary:
         raise ConfigError(f"unknown key [glossary] {sorted(unknown)[0]}", path=where, hint="known: file")
     name = section.get("file")
     if name is None:
-        return Glossary()
+        return None
     if not isinstance(name, str):
         raise ConfigError(f"[glossary] file must be str, not {name!r}", path=where)
-    path = config.inside(Path(name), "[glossary] file")
-    if not path.exists():
-        raise ConfigError(f"glossary file {name!r} does not exist", path=where)
-    return read_glossary(path, config.source_language, name)
+    return config.inside(Path(name), "[glossary] file")

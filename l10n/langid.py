@@ -40,8 +40,34 @@ def surely_in(text: str, lang: str) -> bool:
     return bool(words and tokens) and sum(t in words for t in tokens) / len(tokens) >= FUNCTION_WORD_SHARE
 
 
-# Names, acronyms, numbers, URLs and markup say nothing about the language around them.
-_NOISE = re.compile(r"https?://\S+|`[^`]*`|\b\w*[A-Z]{2,}\w*\b|\d+|[^\w\s]")
+# What is not prose in any language: Markdown link targets, URLs and web addresses, e-mail
+# addresses and telephone numbers ("+49 211 1234-567", "(0211) 12 34-0").
+_NOT_PROSE = re.compile(
+    r"\]\([^)\s]*\)"
+    r"|(?:https?://|www\.)[^\s\])>]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:de|com|org|net|eu|info|cn|io|at|ch)\b(?:/[^\s\])>]*)?"
+    r"|(?<!\w)(?:\+\d|\(0|0\d)[\d ()/.\u2013-]{5,}\d(?!\w)"
+)
+
+
+def prose(text: str) -> str:
+    """``text`` without the parts that are the same in every language: link targets, URLs, web and
+    e-mail addresses, telephone numbers. What is left is what a translator translates.
+
+    >>> prose("Pressekontakt: Jonas Berger, Telefon +49 211 1234-567, presse@example.de")
+    'Pressekontakt: Jonas Berger, Telefon  ,  '
+    >>> prose("Weitere Informationen: [www.example.de](https://www.example.de)")
+    'Weitere Informationen: [  '
+    """
+    return _NOT_PROSE.sub(" ", text)
+
+
+# Names, acronyms, numbers and markup say nothing about the language around them.
+_NOISE = re.compile(r"`[^`]*`|\b\w*[A-Z]{2,}\w*\b|\d+|[^\w\s]")
+# Fewer words than this (after the above is removed) are too little to judge: a contact line is
+# mostly names, and langdetect calls "Pressekontakt Jonas Berger Telefon" Norwegian.
+MIN_WORDS = 6
 
 
 @lru_cache(maxsize=1)
@@ -59,10 +85,12 @@ def _factory():
 def detect(text: str) -> tuple[str, float] | None:
     """The most likely language code of ``text`` (``de``, ``en``, ``zh``) and its probability.
 
-    None when the text is too short to judge (names, numbers and markup removed).
+    None when the text is too short to judge (addresses, names, numbers and markup removed).
     """
-    cleaned = _NOISE.sub(" ", text)
-    if sum(c.isalpha() for c in cleaned) < MIN_LETTERS and not cjk_count(cleaned) >= MIN_LETTERS // 3:
+    cleaned = _NOISE.sub(" ", prose(text))
+    if cjk_count(cleaned) >= MIN_LETTERS // 3:
+        pass  # Chinese has no spaces between words: its characters are counted
+    elif sum(c.isalpha() for c in cleaned) < MIN_LETTERS or len(_WORD.findall(cleaned)) < MIN_WORDS:
         return None
     from langdetect.lang_detect_exception import LangDetectException
 

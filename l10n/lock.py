@@ -27,6 +27,20 @@ class LockedError(L10nError):
     """Another l10n run holds the project lock."""
 
 
+def refuse_link(path: Path) -> None:
+    """Raise :class:`L10nError` if ``path`` (a file in ``.l10n/``) is a symbolic link.
+
+    l10n writes, truncates and replaces its state files; following a link there would damage
+    whatever the link points at (a catalog, say).
+    """
+    if path.is_symlink():
+        raise L10nError(
+            "is a symbolic link; l10n does not follow links in its state folder",
+            path=path,
+            hint=f"delete the link ({path.name} is l10n's own file and is made again)",
+        )
+
+
 @contextmanager
 def project_lock(state_dir: Path, *, wait: float = 0.0, what: str = "l10n translate") -> Iterator[Path]:
     """Hold the project lock in ``state_dir`` for the ``with`` block.
@@ -37,8 +51,12 @@ def project_lock(state_dir: Path, *, wait: float = 0.0, what: str = "l10n transl
     path = state_dir / LOCK_NAME
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        refuse_link(path)
+        # O_NOFOLLOW as well: a link made between the check and the open is not followed either.
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            refuse_link(path)
         raise L10nError(f"cannot create the project lock: {exc.strerror}", path=path, hint="l10n needs a writable project folder") from None
     try:
         deadline = time.monotonic() + max(wait, 0.0)
@@ -63,6 +81,25 @@ def project_lock(state_dir: Path, *, wait: float = 0.0, what: str = "l10n transl
             yield path
         finally:
             os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # closing releases the flock
+
+
+@contextmanager
+def folder_lock(folder: Path, what: str) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` itself (no lock file is left in it); stop at once if taken."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise L10nError(f"cannot open: {exc.strerror}", path=folder) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                raise L10nError(f"cannot lock: {exc.strerror}", path=folder) from None
+            raise LockedError(f"another {what} is working in this folder", path=folder, hint="wait for it to finish") from None
+        yield
     finally:
         os.close(fd)  # closing releases the flock
 

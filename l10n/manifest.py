@@ -20,6 +20,7 @@ from typing import Iterable
 from . import __version__
 from .catalog import atomic_write
 from .config import CONFIG_NAME
+from .lock import refuse_link
 
 STATE_NAME = "translate-state.json"
 Stamp = list[list[int] | None]
@@ -35,13 +36,18 @@ def file_stamp(path: Path) -> list[int] | None:
     return [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
 
 
-def settings_key(root: Path, engine: str, langs: Iterable[str]) -> str:
-    """A fingerprint of everything besides the files that decides a run's output."""
+def settings_key(root: Path, engine: str, langs: Iterable[str], inputs: Iterable[Path] = ()) -> str:
+    """A fingerprint of everything besides a document's own files that decides a run's output.
+
+    ``inputs`` are the other files that do (abbreviation lists, the glossary, memory files): their
+    stamps go in, so editing one makes every document go through the workflow again.
+    """
     try:
         config = (root / CONFIG_NAME).read_bytes()
     except FileNotFoundError:
         config = b""
-    material = json.dumps([__version__, engine, sorted(langs), hashlib.sha256(config).hexdigest()])
+    stamps = [[str(p), file_stamp(p)] for p in inputs]
+    material = json.dumps([__version__, engine, sorted(langs), hashlib.sha256(config).hexdigest(), stamps])
     return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
@@ -58,6 +64,7 @@ class TranslateState:
     def load(cls, state_dir: Path, key: str) -> "TranslateState":
         """The saved state, or an empty one if there is none, it is unreadable or for other settings."""
         path = state_dir / STATE_NAME
+        refuse_link(path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):

@@ -58,14 +58,14 @@ def merge(old: Catalog | None, template: Catalog, header: dict[str, str]) -> Mer
     unmatched: list[tuple[int, Entry]] = []
     for t in template.entries:
         found = active.get(t.key) or obsolete.get(t.key)
-        if found is not None:
+        if found is not None and found.msgid_plural is None:
             counts["revived" if found.obsolete else "kept"] += 1
             used.add(found.key)
             merged.append(_update(found, t))
         else:
             unmatched.append((len(merged), t))
             merged.append(t)
-    pool = FuzzyIndex(e for e in old_entries if e.key not in used and e.msgstr)
+    pool = FuzzyIndex(e for e in old_entries if e.key not in used and e.msgstr and e.msgid_plural is None)
     for index, t in unmatched:
         best = pool.take(t.msgid)
         if best is not None:
@@ -82,14 +82,16 @@ def merge(old: Catalog | None, template: Catalog, header: dict[str, str]) -> Mer
             )
         else:
             counts["new"] += 1
-    gone = [replace(e, obsolete=True, occurrences=()) for e in old_entries if e.key not in used and e.msgstr]
+    # As msgmerge does: a translated entry no sentence uses (one a translator added by hand, a
+    # plural entry) stays as obsolete with its comments and flags; an untranslated one goes.
+    gone = [replace(e, obsolete=True, occurrences=()) for e in old_entries if e.key not in used and e.translated]
     entries = tuple(merged) + tuple(gone)
     if old is not None and len(entries) == len(old.entries) and set(entries) == set(old.entries):
         # Same entries, other order (a translator sorted the file, msgcat reordered it): keep
         # theirs, so that a run with nothing to do writes nothing.
         entries = old.entries
     catalog = Catalog(header, entries, old.header_comment if old else template.header_comment)
-    obsoleted = sum(1 for e in old_entries if not e.obsolete and e.key not in used and e.msgstr)
+    obsoleted = sum(1 for e in old_entries if not e.obsolete and e.key not in used and e.translated)
     return MergeResult(catalog, obsoleted=obsoleted, **counts)
 
 

@@ -3,20 +3,38 @@
 An archive is a zip from outside the project; before Argos unpacks it we check it cannot write
 outside its folder (absolute paths, ``..``, links), cannot fill the disk (a size limit) and has the
 parts the engine needs, so a bad file fails with one clear message instead of half an install.
+
+An install never loses a working package: the archive is unpacked into a staging folder, proven
+there (in a separate process, CTranslate2 loads the model, the tokenizer loads and one short
+sentence translates), and only then swapped in by renames: the old package is moved aside, the
+new one moved in, and the old one deleted last (put back if the move fails). The installed folder
+is named from the metadata (``translate-de_en-1_9``), never from the archive, so an archive cannot
+replace a package of another language pair. Every folder in the packages directory can be listed
+and removed, a broken one included.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
-import tempfile
+import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .engines.argos import ArgosEngine, ArgosPackage, Decoding
+from .engines.tokenizers import TOKENIZER_FILES, tokenizer_kind
 from .errors import EngineError, cannot_read
+from .lock import folder_lock
+from .tempfiles import make_temp_dir
+
+PROBE = "Hallo Welt."  # the sentence a new package must translate before it is installed
+PROVE_TIMEOUT = 600  # seconds; a real package loads and translates one sentence in a few
+STAGING = ".installing"
 
 MAX_UNPACKED_BYTES = 2 * 1024**3  # real Argos packages are ~100 MB unpacked; 2 GB leaves room
 
@@ -42,6 +60,7 @@ def check_archive(path: Path, max_bytes: int = MAX_UNPACKED_BYTES) -> PackageInf
         raise EngineError(f"{path}: not an Argos package (not a zip archive: {exc})") from exc
     with archive:
         infos = archive.infolist()
+        _check_names(path, [i.filename for i in infos])
         total = 0
         roots: set[str] = set()
         for info in infos:
@@ -79,8 +98,6 @@ def package_layout(files: set[str], where: str) -> str:
     >>> package_layout({"metadata.json", "model/model.bin", "bpe.model", "stanza/de/tokenize/x.pt"}, "p")
     'bpe'
     """
-    from .engines.tokenizers import TOKENIZER_FILES, tokenizer_kind
-
     for needed in ("metadata.json", "model/model.bin"):
         if needed not in files:
             raise EngineError(f"{where}/{needed} is missing", hint="is this an Argos Translate package?")
@@ -88,6 +105,18 @@ def package_layout(files: set[str], where: str) -> str:
     if kind is None:
         raise EngineError(f"{where}: no tokenizer ({' or '.join(TOKENIZER_FILES)})", hint="is this an Argos Translate package?")
     return kind
+
+
+def _check_names(path: Path, names: list[str]) -> None:
+    """Refuse an archive naming one file twice, or holding more than one ``metadata.json``."""
+    seen: set[str] = set()
+    for name in names:
+        if name.rstrip("/") in seen:
+            raise EngineError(f"{path}: entry {name!r} appears twice", hint="the archive is damaged or made by hand")
+        seen.add(name.rstrip("/"))
+    metadata = [n for n in names if PurePosixPath(n).name == "metadata.json"]
+    if len(metadata) > 1:
+        raise EngineError(f"{path}: holds {len(metadata)} metadata.json files ({', '.join(metadata)}); a package has one")
 
 
 # Argos Translate's settings are read here as ``argostranslate.settings`` reads them, without
@@ -134,41 +163,156 @@ def packages_dir() -> Path:
     return package_dirs()[0]
 
 
-def install_archive(path: Path) -> PackageInfo:
-    """Check ``path``, then unpack it into Argos Translate's package folder (offline).
+@dataclass(frozen=True)
+class PackageFolder:
+    """A folder in the packages directory: a usable package, or what is wrong with it."""
 
-    Unpacked beside the target and renamed into place, so an interrupted install leaves nothing
-    half-written, and a newer version of the same package replaces the old one. (Not
+    path: Path
+    package: ArgosPackage | None = None
+    problem: str | None = None
+
+
+def read_package(folder: Path) -> ArgosPackage:
+    """The package unpacked in ``folder``; ``ValueError`` saying what is missing or wrong."""
+    try:
+        meta = json.loads((folder / "metadata.json").read_bytes().decode("utf-8-sig"))
+    except OSError as exc:
+        raise ValueError(f"cannot read metadata.json ({exc.strerror})") from None
+    except ValueError as exc:
+        raise ValueError(f"metadata.json is not JSON ({exc})") from None
+    if not isinstance(meta, dict):
+        raise ValueError("metadata.json is not a JSON object")
+    for key in ("from_code", "to_code"):
+        if not isinstance(meta.get(key), str) or not _CODE.fullmatch(meta[key]):
+            raise ValueError(f"metadata.json: {key} is {meta.get(key)!r}, not a language code")
+    if meta.get("type", "translate") != "translate":
+        raise ValueError(f"not a translation package (type {meta.get('type')!r})")
+    if not (folder / "model" / "model.bin").is_file():
+        raise ValueError("model/model.bin is missing")
+    kind = tokenizer_kind(name for name in TOKENIZER_FILES if (folder / name).is_file())
+    if kind is None:
+        raise ValueError(f"no tokenizer ({' or '.join(TOKENIZER_FILES)})")
+    prefix = meta.get("target_prefix") or ""
+    return ArgosPackage(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), folder,
+                        prefix if isinstance(prefix, str) else "", kind)
+
+
+_CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*")
+
+
+def scan_packages(dirs: list[Path] | None = None) -> list[PackageFolder]:
+    """Every folder in the packages directories, usable or not; hidden (staging) folders are skipped."""
+    if dirs is None:
+        dirs = package_dirs()
+    found = []
+    for root in dirs:
+        try:
+            children = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+        except OSError:
+            continue
+        for folder in children:
+            try:
+                found.append(PackageFolder(folder, read_package(folder)))
+            except ValueError as exc:
+                found.append(PackageFolder(folder, problem=str(exc)))
+    return found
+
+
+def prove_package(folder: Path) -> None:
+    """Load the package in ``folder`` as the engine does and translate :data:`PROBE` (this process)."""
+    pkg = read_package(folder)
+    engine = ArgosEngine([pkg], device="cpu", decoding=Decoding(beam_size=1, max_decoding_length=16))
+    out = engine.translate([PROBE], pkg.source, pkg.target)
+    if len(out) != 1:
+        raise ValueError("no translation came back")
+
+
+def validate_package(folder: Path, archive: Path) -> None:
+    """Prove the unpacked package in a separate process; raise :class:`EngineError` if it fails.
+
+    A separate process, because a damaged model can crash CTranslate2 outright.
+    """
+    try:
+        done = subprocess.run([sys.executable, "-m", "l10n.models", "prove", str(folder)],
+                              capture_output=True, text=True, timeout=PROVE_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        reason = f"loading it and translating one sentence took over {PROVE_TIMEOUT} s"
+    else:
+        if done.returncode == 0:
+            return
+        lines = done.stderr.strip().splitlines()
+        reason = lines[-1] if done.returncode > 0 and lines else f"the model crashed the loader (exit {done.returncode})"
+    raise EngineError(
+        f"{archive}: the package does not work ({reason[:300]}); nothing was installed or replaced",
+        hint="download the package again; any installed package for the pair is kept",
+    )
+
+
+def install_archive(path: Path) -> PackageInfo:
+    """Check ``path``, unpack it beside the packages, prove it, then swap it in (offline).
+
+    A newer version of the same pair replaces the old one. (Not
     ``argostranslate.package.install_from_path``: it imports ``argostranslate.translate``, which
     loads torch, stanza and spaCy just to clear a cache.)
     """
     info = check_archive(path)
     dest_root = packages_dir()
     dest_root.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".installing-", dir=dest_root))
-    try:
-        with zipfile.ZipFile(path) as archive:
-            archive.extractall(stage)
-        target = dest_root / info.root
-        old = [p for p in _installed_dirs(dest_root) if _pair(p) == (info.source, info.target)]
-        for folder in old:
-            shutil.rmtree(folder)
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(stage / info.root, target)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    with folder_lock(dest_root, "l10n models install"):
+        # Holding the install lock, no other install is running: any staging folder is left over.
+        for stale in dest_root.glob(f"{STAGING}*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        stage = make_temp_dir(dest_root, STAGING.lstrip("."))
+        try:
+            with zipfile.ZipFile(path) as archive:
+                archive.extractall(stage)
+            validate_package(stage / info.root, path)
+            _swap_in(dest_root, stage / info.root, info, stage)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
     return info
+
+
+def _swap_in(dest_root: Path, new: Path, info: PackageInfo, stage: Path) -> None:
+    """Move the packages of the pair into ``stage``, ``new`` into place; put them back on failure."""
+    pair = (info.source, info.target)
+    olds = [f.path for f in scan_packages([dest_root]) if _pair(f.path) == pair]
+    name = f"translate-{info.source}_{info.target}-{re.sub(r'[^A-Za-z0-9]+', '_', info.version)}"
+    target = dest_root / name
+    for n in range(2, 100):  # a folder of that name holding something else is left alone
+        if not target.exists() or target in olds:
+            break
+        target = dest_root / f"{name}-{n}"
+    aside: list[tuple[Path, Path]] = []
+    try:
+        for i, old in enumerate(olds):
+            os.replace(old, stage / f"old-{i}")
+            aside.append((stage / f"old-{i}", old))
+        os.replace(new, target)
+    except OSError as exc:
+        for moved, old in reversed(aside):
+            os.replace(moved, old)
+        raise EngineError(f"{target}: cannot install ({exc.strerror}); the installed package is kept") from None
 
 
 def remove_package(source: str, target: str) -> list[Path]:
     """Uninstall the package(s) for ``source`` -> ``target``; return the folders removed."""
-    removed = [p for p in _installed_dirs(packages_dir()) if _pair(p) == (source, target)]
+    removed = [f.path for f in scan_packages([packages_dir()]) if _pair(f.path) == (source, target)]
     if not removed:
         raise EngineError(f"no Argos package installed for {source}→{target}", hint="see 'l10n models list'")
     for folder in removed:
         shutil.rmtree(folder)
     return removed
+
+
+def remove_folder(name: str) -> Path:
+    """Remove the folder ``name`` from the packages directory, whatever it holds (a broken package)."""
+    root = packages_dir()
+    folder = root / name
+    if name in ("", ".", "..") or "/" in name or os.sep in name or not folder.is_dir() or folder.is_symlink():
+        raise EngineError(f"no folder {name!r} in {root}", hint="see 'l10n models list' for the names")
+    shutil.rmtree(folder)
+    return folder
 
 
 def download_package(source: str, target: str, timeout: float = 15.0) -> Path:
@@ -207,13 +351,18 @@ def download_package(source: str, target: str, timeout: float = 15.0) -> Path:
     raise offline
 
 
-def _installed_dirs(root: Path) -> list[Path]:
-    return [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")] if root.exists() else []
-
-
 def _pair(folder: Path) -> tuple[str, str] | None:
+    """The language pair the folder's metadata names, even if the package is broken otherwise."""
     try:
-        meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        meta = json.loads((folder / "metadata.json").read_bytes().decode("utf-8-sig"))
         return meta["from_code"], meta["to_code"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+if __name__ == "__main__":  # python -m l10n.models prove FOLDER: what validate_package runs
+    try:
+        prove_package(Path(sys.argv[2]))
+    except Exception as exc:  # anything at all: the parent reports the last line
+        print(f"{type(exc).__name__}: {exc}".replace("\n", " "), file=sys.stderr)
+        sys.exit(1)

@@ -58,8 +58,19 @@ class Project:
             return str(path)
 
     def source_files(self) -> list[Path]:
-        """Every source file, sorted."""
-        return find_sources(self.config.inside(Path(self.config.source_dir), "[project] source_dir"))
+        """Every source file, sorted; two files that would share one catalog are refused."""
+        paths = find_sources(self.config.inside(Path(self.config.source_dir), "[project] source_dir"))
+        seen: dict[str, Path] = {}
+        for path in paths:
+            name = self.doc_name(path)
+            if name in seen:
+                raise SourceError(
+                    f"{self.display(seen[name])} and {self.display(path)} would share one catalog ({name}.po)",
+                    path=self.display(path),
+                    hint="rename one of the two files; each source needs its own name without the suffix",
+                )
+            seen[name] = path
+        return paths
 
     def doc_name(self, path: Path) -> str:
         """The catalog name of a source file: its path in the source folder without suffix."""

@@ -38,9 +38,10 @@ def catalog_stats(catalog: Catalog, document: str, lang: str, path: str) -> Stat
         lang=lang,
         path=path,
         entries=len(active),
-        approved=sum(e.approved for e in active),
-        fuzzy=sum(bool(e.msgstr) and e.fuzzy for e in active),
-        untranslated=sum(not e.msgstr for e in active),
+        # e.translated: a plural entry a translator added counts by its msgstr[n] forms.
+        approved=sum(e.translated and not e.fuzzy for e in active),
+        fuzzy=sum(e.translated and e.fuzzy for e in active),
+        untranslated=sum(not e.translated for e in active),
         obsolete=len(catalog.obsolete),
     )
 

@@ -14,19 +14,22 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 import os
 
-from .catalog import Catalog, build_template, catalog_header, now_stamp, write_catalog
+from .catalog import Catalog, build_template, catalog_header, generator, now_stamp, write_catalogs
 from .checks.language import foreign_paragraphs
 from .engines import CheckedEngine, Engine, Translation, check_engine_name, get_engine
-from .errors import EngineError, L10nError
+from .errors import EngineError, L10nError, ModelMissing
 from .langid import language_warning
 from .engines.masking import with_glossary
-from .glossary import Glossary, load_glossary
+from .glossary import Glossary, glossary_path, load_glossary
 from .languages import get_language
 from .manifest import TranslateState, settings_key
 from .merge import SUGGESTION_PREFIX, merge
 from .model import Document
+from .segment.settings import abbreviation_paths
 from .project import Project
-from .tm import Memory, build_memory, fill_from_memory, memory_settings
+from .provenance import Provenance
+from .tempfiles import clean_stale
+from .tm import Memory, build_memory, fill_from_memory, memory_files, memory_settings, replaceable
 
 CHUNK_SENTENCES = 1024  # sentences per engine call (about 20 press releases); bounds memory on large projects
 # Overrides CHUNK_SENTENCES: smaller chunks save work more often (an interrupted run loses less).
@@ -50,6 +53,8 @@ class FileReport:
     warnings: list[str] = field(default_factory=list)  # for the CLI to show (source not German, ...)
     suggested: int = 0  # changed sentences given a fresh machine suggestion (comment)
     suggestions_skipped: int = 0  # ... or not, because the engine is unavailable
+    waiting: int = 0  # entries left empty: no model for the language pair (``missing`` says which)
+    missing: ModelMissing | None = None
 
 
 @dataclass
@@ -93,6 +98,9 @@ def translate_project(
     """
     order = ordered_languages(project, langs)
     name = engine_name or project.config.engine
+    # What a killed run left behind (temporary catalogs and state files) goes first.
+    clean_stale(project.config.locales_path, recursive=True)
+    clean_stale(project.config.state_path)
     if engine_factory is None:
         check_engine_name(name)  # a misspelt engine is an error even when nothing needs translating
     glossary = load_glossary(project.config)
@@ -106,7 +114,8 @@ def translate_project(
         return engine
 
     # Documents whose files are as the last run left them are skipped unread (see manifest.py).
-    state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order))
+    # Every input besides the documents' files (memory, glossary, abbreviations) is part of the settings.
+    state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order, _inputs(project)))
     paths = {project.doc_name(p): p for p in project.source_files()}
 
     def stale() -> Iterator[Document]:
@@ -116,13 +125,13 @@ def translate_project(
                 yield project.load(path)
 
     _, tm_approved = memory_settings(project)
-    memory: Memory | None = None  # read from every catalog, so only once a sentence is new
+    memory: Memory | None = None  # read from every catalog, so only once an entry can take from it
     reports: list[FileReport] = []
     for chunk in _chunks(stale()):
         jobs = [_prepare(project, doc, order, glossary) for doc in chunk]
         for job in jobs:
             for lang in order:
-                if _pending(job, lang):
+                if any(replaceable(e) for e in job.catalogs[lang].entries):
                     if memory is None:
                         memory = build_memory(project, order)
                     job.catalogs[lang], job.reports[lang].memory = fill_from_memory(job.catalogs[lang], lang, memory, approved=tm_approved)
@@ -187,6 +196,31 @@ def model_name(engine: Engine, source: str, lang: str, pivot: str) -> str:
     return engine.model_id(source, lang)
 
 
+def _inputs(project: Project) -> list[Path]:
+    """The files besides sources and catalogs whose content changes what a run writes."""
+    glossary = glossary_path(project.config)
+    return [*abbreviation_paths(project.config), *([glossary] if glossary else []), *memory_files(project)]
+
+
+def waiting(reports: Iterable[FileReport], source: str) -> list[str]:
+    """One line per language pair whose sentences wait for a model: how many, and how to get one.
+
+    >>> r = FileReport("locales/en/a.po", "en", waiting=3, missing=ModelMissing("no Argos model installed for de→en", source="de", target="en"))
+    >>> waiting([r, r], "de")
+    ["de→en: 6 sentences wait for a translation model (no Argos model installed for de→en); get one with 'l10n models install FILE.argosmodel', or preview with 'l10n translate --engine pseudo'"]
+    """
+    pairs: dict[str, list] = {}
+    for r in reports:
+        if r.waiting and r.missing is not None and r.lang is not None:
+            count = pairs.setdefault(f"{source}→{r.lang}", [0, r.missing])
+            count[0] += r.waiting
+    return [
+        f"{pair}: {n} sentence{'s' if n != 1 else ''} wait{'s' if n == 1 else ''} for a translation model ({exc.message}); "
+        "get one with 'l10n models install FILE.argosmodel', or preview with 'l10n translate --engine pseudo'"
+        for pair, (n, exc) in pairs.items()
+    ]
+
+
 def _doc_files(project: Project, source: Path, name: str, langs: list[str]) -> list[Path]:
     """The files one document's translation reads and writes."""
     return [source, project.template_path(name), *(project.catalog_path(name, lang) for lang in langs)]
@@ -240,36 +274,49 @@ def _pending(job: _Job, lang: str) -> list[int]:
 
 
 def _fill(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None:
-    """Machine-translate every empty entry of ``lang`` in ``jobs`` in one batch per language pair."""
+    """Machine-translate every empty entry of ``lang`` in ``jobs`` in one batch per language pair.
+
+    Without a model for the pair (:class:`ModelMissing`) the entries stay empty and are counted
+    as waiting: the catalogs are still written, a run without models never blocks the kit.
+    """
+    try:
+        _fill_batch(project, jobs, lang, engine)
+    except ModelMissing as exc:
+        for job in jobs:
+            job.reports[lang].waiting += len(_pending(job, lang))
+            job.reports[lang].missing = exc
+
+
+def _fill_batch(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None:
     source = project.config.source_language
     pivot = project.config.pivot_language
     direct = not pivots(engine, source, lang, pivot)
-    stamp = today()
-    # (job, entry index, text to translate, provenance suffix, flags carried over from the pivot)
-    work: list[tuple[_Job, int, str | None, str, tuple[str, ...]]] = []
+    # (job, entry index, text to translate, pivot (how, model of the pivot text), flags carried over)
+    work: list[tuple[_Job, int, str | None, tuple[str, str | None] | None, tuple[str, ...]]] = []
     for job in jobs:
         for i in _pending(job, lang):
             entry = job.catalogs[lang].entries[i]
             if direct:
-                work.append((job, i, entry.msgid, "", ()))
+                work.append((job, i, entry.msgid, None, ()))
             else:
-                english, how, carried = _pivot_text(project, job, entry, pivot)
-                work.append((job, i, english, f"; via {pivot} ({how})", carried))
+                english, how, model, carried = _pivot_text(project, job, entry, pivot)
+                work.append((job, i, english, (how, model), carried))
     if not direct:
         # Sentences with no English yet (None) go source -> pivot in one batch, not one call each.
         raw = list(dict.fromkeys(j.catalogs[lang].entries[i].msgid for j, i, t, _, _ in work if t is None))
         if raw:
             english = dict(zip(raw, engine.translate(raw, source, pivot)))
+            first = engine.model_id(source, pivot)
             work = [
                 (j, i, t, via, carried) if t is not None
-                else (j, i, english[msgid].text, via, _machine_flags(english[msgid].flags))
+                else (j, i, english[msgid].text, ("machine", first), _machine_flags(english[msgid].flags))
                 for j, i, t, via, carried in work
                 for msgid in [j.catalogs[lang].entries[i].msgid]
             ]
     src = source if direct else pivot
     texts = list(dict.fromkeys(w[2] for w in work))
     outputs = dict(zip(texts, engine.translate(texts, src, lang)))
-    model = model_name(engine, source, lang, pivot)
+    model, stamp = engine.model_id(src, lang), today()
     for job, i, text, via, carried in work:
         out = outputs[text]
         entries = list(job.catalogs[lang].entries)
@@ -277,7 +324,10 @@ def _fill(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None
         # Chinese made from it: the flags travel along, so the reviewer and `l10n check` see them.
         flags = tuple(dict.fromkeys(entries[i].flags + carried + out.flags))
         entry = replace(entries[i], msgstr=out.text, fuzzy=True, flags=flags)
-        entries[i] = entry.with_provenance(f"{engine.name}; {model}; {stamp}{via}")
+        # Only the models that made this text are named: reviewed or remembered English is no machine's.
+        used = model if via is None or via[1] is None else f"{via[1]} + {model}"
+        made = Provenance.machine(engine.name, used, stamp, out.text, via=None if via is None else f"{pivot} ({via[0]})")
+        entries[i] = entry.with_provenance(made)
         job.catalogs[lang] = replace(job.catalogs[lang], entries=tuple(entries))
         job.reports[lang].machine += 1
 
@@ -320,38 +370,46 @@ def _suggest(project: Project, jobs: list[_Job], lang: str, get: Callable[[], En
         job.reports[lang].suggested += 1
 
 
-def _pivot_text(project: Project, job: _Job, entry, pivot: str) -> tuple[str | None, str, tuple[str, ...]]:
+def _pivot_text(project: Project, job: _Job, entry, pivot: str) -> tuple[str | None, str, str | None, tuple[str, ...]]:
     """The English a Chinese translation starts from: reviewed English if there is any.
 
-    Returns the text, how it was made (reviewed or machine) and the machine flags it carries.
+    Returns the text, how it was made (``reviewed``, ``memory``, ``machine`` or ``unreviewed``: a
+    person's draft), the model that made it (machine text only) and the machine flags it carries.
     ``None`` means there is no English yet; the caller machine-translates all such sentences in one batch.
     """
     catalog = job.catalogs.get(pivot)
     if catalog is None:
         catalog = project.read(project.catalog_path(job.doc.name, pivot), pivot)
     english = catalog.get(entry.key) if catalog else None
-    if english is not None and english.approved:
-        return english.msgstr, "reviewed", ()
-    if english is not None and english.msgstr:
-        return english.msgstr, "machine", _machine_flags(english.flags)
-    return None, "machine", ()
+    if english is None or not english.msgstr:
+        return None, "machine", None, ()
+    if english.approved:
+        return english.msgstr, "reviewed", None, ()
+    made = english.provenance
+    if english.machine_text and made is not None:
+        return english.msgstr, "machine", made.model, _machine_flags(english.flags)
+    if made is not None and made.kind == "tm" and made.is_machine_text(english.msgstr):
+        return english.msgstr, "memory", None, ()
+    return english.msgstr, "unreviewed", None, ()
 
 
 def _write(project: Project, job: _Job, langs: list[str]) -> list[FileReport]:
     """Write the template and each catalog whose content changed."""
     reports = []
     pot_path = project.template_path(job.doc.name)
-    written = write_catalog(pot_path, job.template, job.old["templates"])
+    files = [(pot_path, job.template, job.old["templates"])]
+    for lang in langs:
+        catalog, old = job.catalogs[lang], job.old[lang]
+        if old is None or old.content() != catalog.content():
+            catalog = replace(catalog, header={**catalog.header, "PO-Revision-Date": now_stamp(), "X-Generator": generator()})
+        files.append((project.catalog_path(job.doc.name, lang), catalog, old))
+    written, *by_lang = write_catalogs(files)
     # A whole document in another language is one warning; otherwise single foreign paragraphs.
     sentences = [seg.text for seg in job.doc.segments]
     whole = language_warning(sentences, project.config.source_language, job.doc.path)
     warnings = [whole] if whole else foreign_paragraphs(job.doc, project.config.source_language)
     reports.append(FileReport(project.display(pot_path), None, written=written, warnings=warnings))
-    for lang in langs:
-        catalog, old = job.catalogs[lang], job.old[lang]
-        if old is None or old.content() != catalog.content():
-            catalog = replace(catalog, header={**catalog.header, "PO-Revision-Date": now_stamp()})
-        report = job.reports[lang]
-        report.written = write_catalog(project.catalog_path(job.doc.name, lang), catalog, old)
-        reports.append(report)
+    for lang, lang_written in zip(langs, by_lang):
+        job.reports[lang].written = lang_written
+        reports.append(job.reports[lang])
     return reports

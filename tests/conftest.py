@@ -40,14 +40,32 @@ def copy_archives(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, s
     return {pair: build_package(out, *pair, copy=True) for pair in [("de", "en"), ("en", "zh")]}
 
 
+def _point_argos_at(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))  # l10n reads it on every call, as do subprocesses
+
+
+_INSTALLED: dict[tuple[Path, ...], Path] = {}
+
+
 def _install_into_fresh_folder(archives, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh package folder for one test, holding ``archives`` installed.
+
+    Each set of archives is installed for real (checked, proven, swapped in) once per session;
+    tests get a copy of that folder, so that every test does not pay for proving the models.
+    """
     from l10n.models import install_archive
 
+    key = tuple(sorted(archives.values()))
+    if key not in _INSTALLED:
+        first = Path(tempfile.mkdtemp(prefix="l10n-tests-installed-"))
+        with pytest.MonkeyPatch.context() as session_patch:
+            _point_argos_at(first, session_patch)
+            for archive in archives.values():
+                install_archive(archive)
+        _INSTALLED[key] = first
     folder = tmp_path / "argos-packages"
-    folder.mkdir()
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))  # l10n reads it on every call, as do subprocesses
-    for archive in archives.values():
-        install_archive(archive)
+    shutil.copytree(_INSTALLED[key], folder)
+    _point_argos_at(folder, monkeypatch)
     return folder
 
 

@@ -13,12 +13,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from dataclasses import replace
+
+from l10n.catalog import read_catalog, write_catalog
 from l10n.errors import CatalogError, ConfigError
 from l10n.kit import build_kit
 from l10n.project import Project
 
 from .conftest import SEED_DOC
-from .kit_support import TITLES, cli, review, reviewed_project
+from .kit_support import REVIEWED, TITLES, cli, review, reviewed_project
 
 SCHEMA = json.loads(resources.files("l10n.kit").joinpath("manifest.schema.json").read_text(encoding="utf-8"))
 
@@ -53,10 +56,26 @@ def test_complete_kit_has_every_language_in_both_formats(reviewed: Path):
         item = doc["languages"][lang]
         assert (item["status"], item["approved"], item["fuzzy"], item["untranslated"]) == ("complete", 26, 0, 0)
         assert item["title"] == TITLES[lang]
-    # Reviewed text that started as machine output keeps its provenance in the manifest.
+    # Reviewed text that is still the machine's keeps its provenance in the manifest; the sentences
+    # the reviewers rewrote (REVIEWED) are theirs, although their `# mt:` comment stays.
     for lang in ("en", "zh"):
-        assert doc["languages"][lang]["machine_text"] == [{"engine": "pseudo", "model": f"pseudo-{lang} v1", "entries": 26, "reviewed": True}]
+        entries = 26 - len(REVIEWED[lang])
+        assert doc["languages"][lang]["machine_text"] == [{"engine": "pseudo", "model": f"pseudo-{lang} v1", "entries": entries, "reviewed": True}]
     assert doc["languages"]["de"]["machine_text"] == []
+
+
+def test_manifest_counts_only_text_that_is_still_the_machines(empty_project: Path):
+    """A machine suggestion approved as it is counts as reviewed machine text; a changed one does not."""
+    cli("translate", "--engine", "pseudo", "-C", str(empty_project))
+    path = empty_project / "locales" / "en" / f"{SEED_DOC}.po"
+    catalog = read_catalog(path)
+    entries = [replace(e, fuzzy=False) for e in catalog.entries]  # approved unchanged ...
+    entries[0] = replace(entries[0], msgstr="A translator's own headline")  # ... but one rewritten
+    write_catalog(path, replace(catalog, entries=tuple(entries)), catalog)
+    assert "mt: pseudo" in path.read_text(encoding="utf-8").split("msgid", 2)[1]  # the comment stays
+    assert cli("release", "-C", str(empty_project)).exit_code == 0
+    en = manifest(empty_project)["documents"][0]["languages"]["en"]
+    assert en["machine_text"] == [{"engine": "pseudo", "model": "pseudo-en v1", "entries": 25, "reviewed": True}]
 
 
 def test_pages_have_language_fonts_print_style_and_dateline(reviewed: Path):

@@ -56,8 +56,8 @@ def test_pivot_goes_through_english_and_prefers_reviewed_english(empty_project: 
     assert [(s, t) for s, t, _ in engine.calls] == [("en", "zh")]
     zh = po(empty_project, "zh").active
     assert zh[0].msgstr == "<zh>Reviewed first sentence."
-    assert zh[0].provenance.endswith("via en (reviewed)")
-    assert zh[1].msgstr.startswith("<zh><en>") and zh[1].provenance.endswith("via en (machine)")
+    assert zh[0].provenance.via == "en (reviewed)" and "+" not in zh[0].provenance.model  # no de->en model was used
+    assert zh[1].msgstr.startswith("<zh><en>") and zh[1].provenance.via == "en (machine)"
     assert all(e.fuzzy for e in zh)
 
 
@@ -106,3 +106,22 @@ def test_unknown_language_is_an_error(empty_project: Path):
 
     with pytest.raises(ConfigError, match="--lang 'fr' is not a target language of this project"):
         translate_project(Project.open(empty_project), ["fr"], "pseudo")
+
+
+def test_pivot_provenance_names_only_the_models_used(empty_project: Path):
+    """English from memory or a person's unreviewed draft: only en->zh made the Chinese."""
+    from l10n.provenance import Provenance
+
+    project = Project.open(empty_project)
+    engine = RecordingEngine({("de", "en"), ("en", "zh")})
+    translate_project(project, ["en"], engine_factory=lambda name: engine)
+    en = po(empty_project, "en")
+    entries = list(en.entries)
+    entries[0] = replace(entries[0], msgstr="From memory.").with_provenance(Provenance.memory("memory/a.tmx", "From memory."))
+    entries[1] = replace(entries[1], msgstr="A translator's draft.")  # still fuzzy, the mt: line no longer matches
+    write_catalog(empty_project / "locales" / "en" / f"{SEED_DOC}.po", replace(en, entries=tuple(entries)))
+    translate_project(project, ["zh"], engine_factory=lambda name: engine)
+    zh = [e.provenance for e in po(empty_project, "zh").active]
+    assert (zh[0].via, zh[0].model) == ("en (memory)", "rec-en-zh")
+    assert (zh[1].via, zh[1].model) == ("en (unreviewed)", "rec-en-zh")
+    assert (zh[2].via, zh[2].model) == ("en (machine)", "rec-de-en + rec-en-zh")

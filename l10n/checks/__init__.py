@@ -8,6 +8,13 @@ and line of the entry. Projects disable checks or change their severity in ``l10
     [checks]
     disable = ["end-punctuation"]
     severity = { length = "error" }
+
+A translator silences one check on one entry with a Weblate-style flag, ``#, ignore-<check>``
+(``ignore-untranslated``, ``ignore-numbers``); a flag naming no check is itself a warning.
+
+Each finding belongs to a group: ``approved`` (the entry ships in a release) or ``review`` (a
+fuzzy suggestion nobody has approved yet). Only approved findings gate a release by default
+(:func:`gates`); the others are a reviewer's to-do list.
 """
 
 from __future__ import annotations
@@ -22,6 +29,9 @@ from ..errors import ConfigError
 from ..glossary import Glossary
 
 SEVERITIES = ("error", "warning", "info")
+GROUPS = ("approved", "review")  # what ships, and unreviewed suggestions
+IGNORE_PREFIX = "ignore-"  # entry flag: "#, ignore-numbers" silences the numbers check on that entry
+FLAG_CHECK = "flags"  # the name findings about the flags themselves are reported under
 
 
 @dataclass(frozen=True)
@@ -54,13 +64,14 @@ class Finding:
     line: int | None
     message: str
     msgid: str = ""
+    group: str = "approved"  # "approved": the entry ships; "review": an unreviewed suggestion
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line or '?'}: {self.severity}: [{self.check}] {self.message}"
 
     def as_dict(self) -> dict[str, object]:
         return {"severity": self.severity, "check": self.check, "path": self.path, "line": self.line,
-                "message": self.message, "msgid": self.msgid}
+                "message": self.message, "msgid": self.msgid, "group": self.group}
 
 
 CHECKS: dict[str, Check] = {}
@@ -109,17 +120,41 @@ class Settings:
         return cls(tuple((n, severity.get(n, c.severity)) for n, c in checks.items() if n not in disable))
 
 
-def check_unit(unit: Unit, settings: Settings) -> Iterator[tuple[str, str, str]]:
-    """``(severity, check, message)`` for every problem in one unit."""
+def check_unit(unit: Unit, settings: Settings, skip: frozenset[str] = frozenset()) -> Iterator[tuple[str, str, str]]:
+    """``(severity, check, message)`` for every problem in one unit; checks named in ``skip`` do not run."""
     checks = _load()
     for name, severity in settings.severities:
-        for message in checks[name].run(unit):
-            yield severity, name, message
+        if name not in skip:
+            for message in checks[name].run(unit):
+                yield severity, name, message
 
 
 def checkable(entry: Entry) -> bool:
     """Approved and fuzzy entries with a translation; the header and obsolete ones are skipped."""
     return bool(entry.msgid) and bool(entry.msgstr) and not entry.obsolete
+
+
+def ignored(entry: Entry) -> tuple[frozenset[str], list[str]]:
+    """The checks an entry's ``ignore-<check>`` flags silence, and warnings for flags naming none.
+
+    >>> ignored(Entry("Hallo", flags=("ignore-numbers", "ignore-numbres", "no-wrap")))
+    (frozenset({'numbers'}), ["unknown flag 'ignore-numbres': there is no check 'numbres' (did you mean ignore-numbers?)"])
+    """
+    import difflib
+
+    names = _load()
+    skip, warnings = set(), []
+    for flag in entry.flags:
+        if not flag.startswith(IGNORE_PREFIX):
+            continue
+        name = flag[len(IGNORE_PREFIX):]
+        if name in names:
+            skip.add(name)
+            continue
+        close = difflib.get_close_matches(name, names, n=1)
+        hint = f"did you mean {IGNORE_PREFIX}{close[0]}?" if close else f"checks: {', '.join(sorted(names))}"
+        warnings.append(f"unknown flag {flag!r}: there is no check {name!r} ({hint})")
+    return frozenset(skip), warnings
 
 
 def check_catalog(
@@ -128,12 +163,24 @@ def check_catalog(
 ) -> list[Finding]:
     """Every finding in ``catalog`` (a ``tgt`` translation of ``src``)."""
     findings = []
-    for entry in filter(checkable, catalog.entries):
-        unit = Unit(entry.msgid, entry.msgstr, src, tgt, entry, glossary)
-        for severity, name, message in check_unit(unit, settings):
-            line = (lines or {}).get(entry.key)
-            findings.append(Finding(severity, name, path, line, message, entry.msgid))
+    for entry in catalog.entries:
+        if entry.obsolete or not entry.msgid:
+            continue
+        line = (lines or {}).get(entry.key)
+        group = "approved" if entry.approved else "review"
+        for severity, name, message in check_entry(entry, src, tgt, settings, glossary):
+            findings.append(Finding(severity, name, path, line, message, entry.msgid, group))
     return findings
+
+
+def check_entry(entry: Entry, src: str, tgt: str, settings: Settings, glossary: Glossary = Glossary()) -> list[tuple[str, str, str]]:
+    """``(severity, check, message)`` for one active entry: its unknown ``ignore-`` flags, then,
+    if it is translated, every check its flags leave on (``l10n check`` and ``l10n review`` both)."""
+    skip, warnings = ignored(entry)
+    found = [("warning", FLAG_CHECK, w) for w in warnings]
+    if checkable(entry):
+        found.extend(check_unit(Unit(entry.msgid, entry.msgstr, src, tgt, entry, glossary), settings, skip))
+    return found
 
 
 def language_of(catalog_path: Path, header_language: str) -> str:
@@ -166,9 +213,15 @@ def _all_catalogs(project, langs: set[str]) -> list[Path]:
     return sorted(p for lang in sorted(langs) for p in (project.config.locales_path / lang).rglob("*.po"))
 
 
-def summary(findings: Iterable[Finding]) -> dict[str, int]:
-    """Number of findings per severity."""
+def summary(findings: Iterable[Finding], group: str | None = None) -> dict[str, int]:
+    """Number of findings per severity (of one ``group`` if given)."""
     counts = dict.fromkeys(SEVERITIES, 0)
     for f in findings:
-        counts[f.severity] += 1
+        if group is None or f.group == group:
+            counts[f.severity] += 1
     return counts
+
+
+def gates(finding: Finding, everything: bool = False) -> bool:
+    """Whether ``finding`` stops a release: an error in an approved entry (any error if ``everything``)."""
+    return finding.severity == "error" and (everything or finding.group == "approved")

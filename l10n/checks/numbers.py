@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 
 # Scale words after a number. German "Billion" is English "trillion".
 _SCALES = {
@@ -29,7 +31,8 @@ _WORDS = {
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
            "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
            "nineteen": 19, "twenty": 20,
-           "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
+           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+           "ninety": 90, "hundred": 100, "thousand": 1000,
            "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12, "both": 2,
            "twice": 2, "double": 2, "dozen": 12, "half": 0.5, "single": 1},
@@ -46,8 +49,20 @@ for _lang, _names in _MONTHS.items():
 # "eine Million", "a million": the article is the number.
 _ONE = {"de": {"ein", "eine", "einer", "einem", "einen"}, "en": {"a", "one"}}
 
-_DIGITS = r"\d+(?:[.,\u202f\u00a0']\d+)*"
-_LATIN = re.compile(rf"(?P<num>{_DIGITS})(?:\s*(?P<scale>[A-Za-zäöü]+)\b\.?)?|(?P<word>[A-Za-zäöüß]+)")
+# Groups of three digits may be set off by a no-break, thin or plain space: "20 000", "20\u202f000".
+_DIGITS = r"(?<!\d)\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d.,])|\d+(?:[.,\u2009\u202f\u00a0']\d+)*"
+_GROUP_SPACES = " \u2009\u202f\u00a0'"
+
+
+def _latin_pattern(lang: str) -> re.Pattern[str]:
+    # Only a scale word is part of the number: "20,000 square metres" is 20,000 and "1 January"
+    # leaves the month to be read as a number of its own.
+    scales = "|".join(sorted(_SCALES.get(lang, {}), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?P<cur>[£$€¥])?(?P<num>{_DIGITS})(?:\s*(?P<scale>(?i:{scales}))\b\.?"
+                      rf"|(?P<short>[mk]|bn)\b(?<=[mkn]))?(?P<decade>'?s\b|er\b)?|(?P<word>[A-Za-zäöüß]+)")
+
+
+_LATIN = {lang: _latin_pattern(lang) for lang in ("de", "en", "")}
 
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -65,6 +80,7 @@ class Number:
     values: frozenset[float]
     written: bool = False  # spelled out in words, not digits
     scale: float = 1.0  # the scale word that followed it (Millionen: 1e6)
+    unit: tuple[str, str, float] | None = None  # unit, quantity, value in the base unit: ("km", "length", 100000)
 
     def matches(self, other: "Number") -> bool:
         return any(math.isclose(a, b, rel_tol=1e-9) for a in self.values for b in other.values)
@@ -77,13 +93,18 @@ def digit_values(token: str) -> set[float]:
     [5.0, 5000.0]
     >>> sorted(digit_values("19,7"))
     [19.7]
+    >>> sorted(digit_values("20\u202f000")), sorted(digit_values("10.0.1"))
+    ([20000.0], [1001.0])
     """
-    token = token.replace("\u202f", "").replace("\u00a0", "").replace("'", "")
+    for space in _GROUP_SPACES:
+        token = token.replace(space, "")
     values: set[float] = set()
     for group, decimal in ((".", ","), (",", ".")):
         head, _, tail = token.rpartition(decimal) if decimal in token else (token, "", "")
         if not head:
             head, tail = tail, ""
+        if decimal in head:
+            continue  # a version ("10.0.1") or a date ("1.1.2027"), not a number of this convention
         parts = head.split(group)
         if any(not p for p in parts):
             continue
@@ -92,6 +113,7 @@ def digit_values(token: str) -> set[float]:
         if group in tail:
             continue
         values.add(float("".join(parts) + ("." + tail if tail else "")))
+    # A version number or the like ("10.0.1") is a label: it matches itself only.
     return values or {float(re.sub(r"\D", "", token) or 0)}
 
 
@@ -132,25 +154,38 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     >>> [sorted(n.values) for n in find_numbers("197亿欧元，2.3万名员工", "zh")]
     [[19700000000.0], [23000.0]]
     """
-    times, text = _find_times(text)
+    times, text = _find_times(text, lang)
     found = _find_zh(text) if lang == "zh" else _find_latin(text, lang)
     return times + _spread_scales(found)
 
 
-_TIME = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])")
+# Clock times: "12:35", "7.55am", "7.55 Uhr", "晚上 8 点 30 分". A time matches another with the
+# same minutes (any 12/24-hour form); on the hour it also matches its hour alone ("15 Uhr", "3 p.m.").
+_TIME = {
+    "de": re.compile(r"(?<![\d:.,])(\d{1,2})[:.](\d{2})(?=\s*Uhr)|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])"),
+    "en": re.compile(r"(?<![\d:.,])(\d{1,2})[:.](\d{2})\s*(?=[ap]\.?m\b)|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])"),
+    "zh": re.compile(r"(?<![\d:.,])(\d{1,2})\s*[点時时]\s*(\d{1,2})\s*分|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])"),
+}
 
 
-def _find_times(text: str) -> tuple[list[Number], str]:
-    """Clock times ("12:00", "20:30") and ``text`` with them blanked out.
+def _time_values(hour: int, minute: int) -> frozenset[float]:
+    hours = {hour, hour - 12 if hour > 12 else hour + 12}
+    values = {v for h in hours for v in (h + minute / 60, h * 100.0 + minute)}
+    return frozenset(values | ({float(h) for h in hours} if minute == 0 else set()))
 
-    A time may come back as "12.00", "1200", "8:30 p.m." or "晚上 8 点 30 分", so it matches its
-    hour alone too.
+
+def _find_times(text: str, lang: str = "") -> tuple[list[Number], str]:
+    """Clock times and ``text`` with them blanked out.
+
+    >>> [n.text for n in _find_times("um 7.55 Uhr und 12:35", "de")[0]]
+    ['7.55', '12:35']
     """
     times = []
-    for m in _TIME.finditer(text):
-        hour, minute = int(m.group(1)), int(m.group(2))
-        times.append(Number(m.group(0), frozenset({hour + minute / 60, hour * 100.0 + minute, float(hour)})))
-    return times, _TIME.sub(lambda m: " " * len(m.group(0)), text)
+    pattern = _TIME.get(lang, _TIME["de"])
+    for m in pattern.finditer(text):
+        hour, minute = (int(g) for g in (m.groups()[:2] if m.group(1) else m.groups()[2:]))
+        times.append(Number(m.group(0), _time_values(hour, minute)))
+    return times, pattern.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _spread_scales(found: list[Number]) -> list[Number]:
@@ -158,19 +193,34 @@ def _spread_scales(found: list[Number]) -> list[Number]:
     spread = list(found)
     for i, (first, second) in enumerate(zip(found, found[1:])):
         if first.scale == 1 and second.scale > 1 and not first.written:
-            spread[i] = Number(first.text, first.values | _scaled(set(first.values), second.scale))
+            spread[i] = Number(first.text, first.values | _scaled(set(first.values), second.scale), unit=first.unit)
     return spread
+
+
+def _decades(values: set[float]) -> set[float]:
+    """A decade of two digits is one of four: "'90s" = "90er" = "90年代" = "1990s" (or 2090s); the
+    first decade of a century may be written as the century: "1800er" = "19 世纪" = "19th century"."""
+    short = {c + v for v in values if v.is_integer() and v % 10 == 0 and v < 100 for c in (1900, 2000)}
+    century = {v // 100 + 1 for v in values if v.is_integer() and v % 100 == 0 and 1000 <= v < 2100}
+    return values | short | century
 
 
 def _find_latin(text: str, lang: str) -> list[Number]:
     scales, words, ones = _SCALES.get(lang, {}), _WORDS.get(lang, {}), _ONE.get(lang, set())
     found: list[Number] = []
-    matches = list(_LATIN.finditer(text))
+    matches = list(_LATIN.get(lang, _LATIN[""]).finditer(text))
+    skip = -1
     for i, m in enumerate(matches):
+        if i == skip:
+            continue
         if m.group("num"):
             values = digit_values(m.group("num"))
             scale = scales.get((m.group("scale") or "").lower())
-            found.append(Number(m.group(0), _scaled(values, scale or 1), scale=scale or 1))
+            if m.group("short") and m.group("cur"):  # "£5m", "$3bn", "€20k"
+                scale = {"m": 1e6, "k": 1e3, "bn": 1e9}[m.group("short")]
+            if m.group("decade"):
+                values = _decades(values)
+            found.append(with_unit(Number(m.group(0), _scaled(values, scale or 1), scale=scale or 1), text, m.end()))
             continue
         word = m.group("word").lower()
         following = matches[i + 1].group("word") if i + 1 < len(matches) else None
@@ -178,9 +228,20 @@ def _find_latin(text: str, lang: str) -> list[Number]:
         if word in ones and scale:
             found.append(Number(m.group(0), frozenset({scale}), written=True))
         elif word in words:
-            value = words[word] * (scale or 1)
-            found.append(Number(m.group(0), frozenset({float(value)}), written=True))
+            value = words[word]
+            if _compound_tens(value, matches[i + 1] if following else None, text, m.end()):
+                value, skip = value + words[following.lower()], i + 1  # "twenty-five"
+                scale = scales.get((matches[i + 2].group("word") or "").lower()) if i + 2 < len(matches) else None
+            found.append(Number(m.group(0), frozenset({float(value * (scale or 1))}), written=True))
     return found
+
+
+def _compound_tens(value: float, nxt: re.Match[str] | None, text: str, end: int) -> bool:
+    """Whether a tens word and the next are one number: "twenty-five"."""
+    if nxt is None or not nxt.group("word") or text[end : nxt.start()] != "-":
+        return False
+    unit = _WORDS["en"].get(nxt.group("word").lower(), 0)
+    return value in (20, 30, 40, 50, 60, 70, 80, 90) and 1 <= unit <= 9 and float(unit).is_integer()
 
 
 def _find_zh(text: str) -> list[Number]:
@@ -190,7 +251,10 @@ def _find_zh(text: str) -> list[Number]:
             scale = 1.0
             for char in m.group("scale") or "":
                 scale *= _ZH_BIG.get(char) or _ZH_UNIT[char]
-            found.append(Number(m.group(0), _scaled(digit_values(m.group("num")), scale), scale=scale))
+            values = digit_values(m.group("num"))
+            if text.startswith("年代", m.end()):
+                values = _decades(values)
+            found.append(with_unit(Number(m.group(0), _scaled(values, scale), scale=scale), text, m.end()))
         else:
             value = chinese_value(m.group("word"))
             if value is not None:
@@ -201,7 +265,7 @@ def _find_zh(text: str) -> list[Number]:
 def hour_variants(number: Number) -> Number:
     """A 24-hour time may come back as 12-hour ("15 Uhr" -> "3 p.m.")."""
     extra = {v - 12 for v in number.values if 13 <= v <= 23 and v.is_integer()}
-    return Number(number.text, number.values | extra, number.written)
+    return Number(number.text, number.values | extra, number.written, number.scale, number.unit)
 
 
 # Chinese counts decades and centuries ("20 世纪 60 年代" for "1960er"): no figure of the source.
@@ -232,11 +296,11 @@ def extra_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
     """
     known = [hour_variants(n) for n in find_numbers(source, src)]
     compounds = _compound_values(source) if src == "de" else set()
-    minutes = {round(v % 1 * 60) for n in known if ":" in n.text for v in n.values}
+    minutes = {round(v % 1 * 60) for n in known if re.search(r"\d[:.]\d", n.text) for v in n.values}
     bare = _PARENS.sub(lambda m: " " * len(m.group(0)), target)
     extra = []
     for number in find_numbers(bare, tgt):
-        if number.written or any(number.matches(k) for k in known) or number.values & compounds:
+        if number.written or any(number.matches(k) or converted(number, k) for k in known) or number.values & compounds:
             continue
         if number.values & minutes:
             continue  # the minutes of a source time: "23:35" -> "11 点 35 分"
@@ -254,9 +318,47 @@ def missing_numbers(source: str, target: str, src: str, tgt: str) -> list[Number
     missing = []
     # Digits first: a written-out word must not take the target number a digit needs.
     for number in sorted(wanted, key=lambda n: n.written):
-        hit = next((t for t in available if number.matches(t)), None)
+        hit = next((t for t in available if number.matches(t)), None) or \
+            next((t for t in available if converted(number, t)), None)
         if hit is None:
             missing.append(number)
         else:
             available.remove(hit)
     return missing
+
+
+# --- units: "100 Kilometer" = "62 miles", "30 Grad" = "86 °F" ------------------------------------
+
+_CONVERSION_TOLERANCE = 0.05  # conversions are rounded: 100 km is "62 miles", 30 m "100 feet"
+
+
+@lru_cache(maxsize=1)
+def _units() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """The unit spellings of ``data/units.tsv`` as one pattern, and each unit's quantity and factor."""
+    text = files("l10n.checks").joinpath("data/units.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    alternatives = "|".join(f"(?P<u_{name.replace('2', '_sq')}>{spellings})" for name, _, _, spellings in rows)
+    pattern = re.compile(rf"\s*(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
+    return pattern, {name.replace("2", "_sq"): (quantity, factor) for name, quantity, factor, _ in rows}
+
+
+def with_unit(number: Number, text: str, end: int) -> Number:
+    """``number`` with the unit that follows it at ``end`` in ``text``, if any."""
+    pattern, table = _units()
+    m = pattern.match(text, end)
+    if not m or not number.values:
+        return number
+    quantity, factor = table[m.lastgroup[2:]]
+    value = max(number.values)
+    base = (value - 32) * 5 / 9 if factor == "F" else value * float(factor)
+    return Number(number.text, number.values, number.written, number.scale, (m.lastgroup[2:], quantity, base))
+
+
+def converted(a: Number, b: Number) -> bool:
+    """Whether ``a`` and ``b`` are one measure in two units: 100 km and 62 miles, 30 °C and 86 °F."""
+    if not a.unit or not b.unit or a.unit[1] != b.unit[1] or a.unit[0] == b.unit[0]:
+        return False  # another quantity, or the same unit: then the figure itself must match
+    x, y = a.unit[2], b.unit[2]
+    if a.unit[1] == "temperature":
+        return abs(x - y) <= 1.5
+    return abs(x - y) <= _CONVERSION_TOLERANCE * max(abs(x), abs(y))

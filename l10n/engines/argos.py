@@ -24,10 +24,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..errors import EngineError
+from ..errors import ConfigError, EngineError, ModelMissing
 from ..languages import get_language
 from . import Translation, register
-from .tokenizers import Tokenizer, load_tokenizer, tokenizer_kind
+from .tokenizers import Tokenizer, load_tokenizer
 
 LOOP_REPEATS = 4  # a span repeated this many times in a row is a decoding loop, not style
 LOOP_FLAG = "mt-loop"
@@ -40,10 +40,10 @@ MAX_INPUT_TOKENS = 200
 # of state per sentence in flight and small matrix products are slow, so the batch size trades
 # memory for speed. Chosen from what real decoding costs (bench/mt_throughput.py, "copy" row: a
 # package whose output ends at the end token, as long as its input; figures in the README): one
-# replica decoding 16 sentences at a time on all cores was CTranslate2's fastest setting there,
-# where two replicas of 2 to 8 sentences each (the old default: 2) ran at half its speed, at a
-# third of 1 GiB. Counting sentences, not source tokens, bounds that state: every sentence decodes
-# its own output, however short its input. A GPU wants large batches.
+# replica decoding 16 sentences at a time on all cores was the fastest setting in total over two
+# runs (on a loaded 2-core machine, where the winner of a single run varied), at about a third of
+# 1 GiB; 32 was slower. Counting sentences, not source tokens, bounds that state: every sentence
+# decodes its own output, however short its input. A GPU wants large batches.
 DEFAULT_BATCH = {"cpu": 16, "cuda": 32}
 CT2_BATCH_TYPE = {"sentences": "examples", "tokens": "tokens"}  # l10n's name -> CTranslate2's
 
@@ -115,15 +115,10 @@ class ArgosPackage:
 
 
 def installed_packages() -> list[ArgosPackage]:
-    """Every installed Argos translation package, read from its ``metadata.json``.
+    """Every usable installed Argos translation package (broken folders are skipped: ``l10n models list`` shows them)."""
+    from ..models import scan_packages
 
-    Read here, not through ``argostranslate.package``, whose import creates folders in $HOME (see
-    :func:`l10n.models.package_dirs`). A folder without readable metadata is not a package.
-    """
-    from ..models import package_dirs
-
-    folders = [p for d in package_dirs() if d.is_dir() for p in sorted(d.iterdir()) if not p.name.startswith(".")]
-    found = [pkg for pkg in map(_read_package, folders) if pkg is not None]
+    found = [f.package for f in scan_packages() if f.package is not None]
     return sorted(found, key=lambda p: (p.source, p.target, version_key(p.version)))
 
 
@@ -139,22 +134,6 @@ def version_key(version: str) -> tuple:
         return (1, Version(version))
     except InvalidVersion:
         return (0, version)
-
-
-def _read_package(path: Path) -> ArgosPackage | None:
-    try:
-        meta = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(meta, dict) or meta.get("type", "translate") != "translate":
-        return None
-    if not (isinstance(meta.get("from_code"), str) and isinstance(meta.get("to_code"), str)):
-        return None
-    kind = tokenizer_kind(p.name for p in path.iterdir() if p.is_file())
-    if kind is None:
-        return None
-    return ArgosPackage(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), path,
-                        str(meta.get("target_prefix") or ""), kind)
 
 
 def cut_loop(pieces: list[str], max_span: int = 8) -> tuple[list[str], bool]:
@@ -220,9 +199,9 @@ def resolve_device(device: str) -> str:
 def threads(device: str, cores: int | None = None) -> tuple[int, int]:
     """CTranslate2's (inter_threads, intra_threads) for ``device``: one replica, on every core it may use.
 
-    At the default batch (16 sentences) one replica spreading its matrix products over all cores
-    beat two replicas on half the cores each (bench/mt_throughput.py), and it holds one beam-search
-    workspace instead of two. ``cores``: the cores this process may use (its CPU affinity).
+    At the default batch (16 sentences) one replica spreading its matrix products over all cores was
+    the fastest setting in total over two runs of bench/mt_throughput.py, and it holds one
+    beam-search workspace instead of two. ``cores``: the cores this process may use (its CPU affinity).
     """
     if device != "cpu":
         return 1, 0
@@ -252,8 +231,9 @@ class ArgosEngine:
     def package(self, source: str, target: str) -> ArgosPackage:
         candidates = [p for p in self.packages if (p.source, p.target) == (source, target)]
         if not candidates:
-            raise EngineError(
+            raise ModelMissing(
                 f"no Argos model installed for {source}→{target}",
+                source=source, target=target,
                 hint="install one with 'l10n models install FILE.argosmodel' (or 'make models'), or use --engine pseudo",
             )
         return max(candidates, key=lambda p: version_key(p.version))
@@ -279,7 +259,7 @@ class ArgosEngine:
                     translator = ctranslate2.Translator(str(pkg.model_dir), device=device, inter_threads=inter, intra_threads=intra)
                     self._translators[pkg.model_dir] = translator
                 tokenizer = pkg.load_tokenizer()
-            except (RuntimeError, OSError, ValueError) as exc:
+            except (RuntimeError, OSError, ValueError, IndexError, KeyError) as exc:  # IndexError: a zeroed model.bin
                 raise EngineError(
                     f"{pkg.path}: cannot load the model {pkg.model_id} on {device} ({exc})",
                     hint="reinstall it with 'l10n models install'",
@@ -293,7 +273,10 @@ class ArgosEngine:
         pkg = self.package(source, target)
         translator, tokenizer = self._load(pkg)
         decoding = pkg.decoding(self.decoding)
-        joiner = " " if get_language(target).sentence_space else ""
+        try:
+            joiner = " " if get_language(target).sentence_space else ""
+        except ConfigError:  # a pair l10n has no rules for yet (a package installed for later)
+            joiner = " "
 
         # Long sentences become several model inputs; ``owner`` maps each input to its sentence.
         inputs: list[list[str]] = []

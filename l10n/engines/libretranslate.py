@@ -28,7 +28,7 @@ import urllib.parse
 import urllib.request
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from ..errors import EngineError
+from ..errors import EngineError, ModelMissing
 from . import Translation, register
 
 if TYPE_CHECKING:
@@ -76,8 +76,9 @@ class LibreTranslateEngine:
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[Translation]:
         src, tgt = self._code(source), self._code(target)
         if src is None or tgt is None or tgt not in self.languages().get(src, set()):
-            raise EngineError(f"the LibreTranslate server at {self.host} does not translate {source}→{target}",
-                              hint="install that language pair on the server, or choose another engine")
+            raise ModelMissing(f"the LibreTranslate server at {self.host} does not translate {source}→{target}",
+                               source=source, target=target,
+                               hint="install that language pair on the server, or choose another engine")
         out: list[Translation] = []
         for start in range(0, len(texts), self.batch_size):
             batch = list(texts[start : start + self.batch_size])

@@ -28,6 +28,8 @@ from ..assemble import translations
 from ..catalog import Catalog
 from ..config import CONFIG_NAME, Config
 from ..errors import ConfigError
+from ..tempfiles import clean_stale, make_temp_dir, make_temp_file
+from ..outputs import OUT_KEY, check_release_paths
 from ..languages import get_language
 from ..model import Document
 from ..project import Project
@@ -36,7 +38,7 @@ from .archive import write_archive
 from .brand import Brand, brand_of
 from .render import IndexRow, Page, PageLink, index_frame, page_html, release_section
 from .report import status_frame, status_rows
-from .text import body_html, newest_first, place_of, render_body, title_of
+from .text import Title, body_html, newest_first, place_of, render_body, title_of
 
 GENERATOR = f"l10n {__version__}"
 _KIT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -117,14 +119,16 @@ def sha256(data: bytes) -> str:
 
 
 def machine_text(catalog: Catalog | None, include_fuzzy: bool) -> list[dict]:
-    """Engine and model of the machine text a shipped language includes, grouped and counted."""
+    """Engine and model of the machine text a shipped language includes, grouped and counted.
+
+    Only text that is still the machine's counts: an entry a translator changed is theirs.
+    """
     groups: dict[tuple, int] = {}
     for e in catalog.active if catalog else ():
-        if not e.msgstr or (e.fuzzy and not include_fuzzy) or not e.provenance:
+        if (e.fuzzy and not include_fuzzy) or not e.machine_text:
             continue
-        parts = [p.strip() for p in e.provenance.split(";")]
-        via = next((p for p in parts[3:] if p.startswith("via ")), None)
-        key = (parts[0], parts[1] if len(parts) > 1 else "", via, not e.fuzzy)
+        made = e.provenance
+        key = (made.engine, made.model, f"via {made.via}" if made.via else None, not e.fuzzy)
         groups[key] = groups.get(key, 0) + 1
     out = []
     for (engine, model, via, reviewed), count in sorted(groups.items(), key=lambda kv: tuple(map(str, kv[0]))):
@@ -133,6 +137,36 @@ def machine_text(catalog: Catalog | None, include_fuzzy: bool) -> list[dict]:
             item["via"] = via
         out.append(item)
     return out
+
+
+def document_page(doc: Document, lang: str, source: str, table: dict, *, title: Title, status: str, versions: tuple[PageLink, ...],
+                  brand: Brand, machine: frozenset = frozenset()) -> tuple[str, Page]:
+    """The text of ``doc`` in ``lang`` (``table``: translations by key) and its page.
+
+    ``machine`` holds the keys of unreviewed machine sentences in ``table``; a ``draft`` status
+    marks the page as machine translation. The kit and the review preview both render through here.
+    """
+    markdown = doc.format == "markdown"
+    if lang == source:
+        text, body = doc.text, render_body(doc.text, markdown)
+    else:
+        text, body = body_html(doc, lang, table, get_language(source).html, markdown, machine)
+    page = Page(
+        lang=lang,
+        source_lang=source,
+        name=doc.name,
+        title=title,
+        place=place_of(doc, table),
+        date=doc.metadata.get("date", ""),
+        metadata=tuple((k, v) for k, v in doc.metadata.items() if not _HIDDEN_META.match(k)),
+        body_html=body,
+        headline_in_body=bool(doc.segments) and doc.segments[0].kind == "heading" and doc.segments[0].block == 0,
+        machine=status == "draft",
+        partial=lang != source and len(table) < len(doc.segments),
+        versions=versions,
+        brand=brand,
+    )
+    return text, page
 
 
 class _Kit:
@@ -218,7 +252,7 @@ class _Kit:
                 out.write(("\n" if i else "") + self.sections.read(size).decode("utf-8"))
             out.write(after)
         before, after = status_frame(manifest)
-        fd, tmp = tempfile.mkstemp(prefix=f".{status_page.name}.", suffix=".tmp", dir=status_page.parent)
+        fd, tmp = make_temp_file(status_page.parent, status_page.name)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(before)
             _copy(self.status, out)
@@ -251,30 +285,11 @@ class _Kit:
 
     def _write_language(self, doc: Document, plan: "_Plan", versions: tuple[PageLink, ...], link: PageLink) -> tuple[str, ...]:
         lang, table = plan.lang, plan.table
-        source = self.config.source_language
-        markdown = doc.format == "markdown"
-        if lang == source:
-            text, body = doc.text, render_body(doc.text, markdown)
-        else:
-            machine = frozenset(e.key for e in plan.catalog.active if e.fuzzy and e.msgstr) if plan.catalog and self.include_fuzzy else frozenset()
-            text, body = body_html(doc, lang, table, get_language(source).html, markdown, machine)
+        machine = frozenset(e.key for e in plan.catalog.active if e.fuzzy and e.msgstr) if plan.catalog and self.include_fuzzy else frozenset()
+        text, page = document_page(doc, lang, self.config.source_language, table, title=link.title, status=plan.status,
+                                   versions=versions, brand=self.brand, machine=machine)
         source_file = f"{lang}/{doc.name}{Path(doc.path).suffix}"
         self.put(source_file, ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8"))
-        page = Page(
-            lang=lang,
-            source_lang=source,
-            name=doc.name,
-            title=link.title,
-            place=place_of(doc, table),
-            date=doc.metadata.get("date", ""),
-            metadata=tuple((k, v) for k, v in doc.metadata.items() if not _HIDDEN_META.match(k)),
-            body_html=body,
-            headline_in_body=bool(doc.segments) and doc.segments[0].kind == "heading" and doc.segments[0].block == 0,
-            machine=plan.status == "draft",
-            partial=lang != source and len(table) < len(doc.segments),
-            versions=versions,
-            brand=self.brand,
-        )
         html_file = f"{lang}/{doc.name}.html"
         self.put(html_file, page_html(page, GENERATOR).encode("utf-8"))
         return (source_file, html_file)
@@ -341,11 +356,13 @@ def build_kit(
     _check_settings(config, name, threshold)
     brand, logo = brand_of(config)
     out = config.inside(out_dir or Path(config.out_dir), "release folder")
+    check_release_paths(config, out, name, "--out" if out_dir else OUT_KEY)
 
     folder, archive, status_page = out / name, out / f"{name}.zip", out / f"{name}-status.html"
     out.mkdir(parents=True, exist_ok=True)
     # Built aside and swapped in whole: a failed build leaves the previous kit as it was.
-    stage = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out))
+    clean_stale(out)  # what a killed release left
+    stage = make_temp_dir(out, name)
     try:
         kit = _Kit(project, include_fuzzy, threshold, stage, brand)
         if logo is not None:

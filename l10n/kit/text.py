@@ -198,7 +198,22 @@ def markdown_html(text: str) -> str:
     from ..sources.markdown import read_front_matter
 
     _, end = read_front_matter(text)
-    return MarkdownIt("commonmark", {"html": False}).render(text[end:])
+    md = MarkdownIt("commonmark", {"html": False})
+    md.add_render_rule("image", _image_or_link)
+    return md.render(text[end:])
+
+
+_EXTERNAL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
+
+
+def _image_or_link(self, tokens, idx, options, env) -> str:
+    """An image inside the kit as ``<img>``; one from outside as a link, so no page loads it."""
+    token = tokens[idx]
+    src = token.attrGet("src") or ""
+    if not _EXTERNAL.match(src):
+        return self.image(tokens, idx, options, env)
+    alt = self.renderInlineAsText(token.children or [], options, env) or src
+    return f'<a href="{escape(src)}" class="external-image">{escape(alt)}</a>'
 
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n+")

@@ -22,9 +22,12 @@ _CANDIDATE = re.compile(rf"(?<![.!?…])[.!?…]++(?:[{_CLOSERS}]|\[\d{{1,3}}\])
 # Where the next sentence may start: an upper-case letter, a digit, an opening quote or bracket,
 # or a list bullet. A lower-case letter after "z. B." or "usw." continues the sentence.
 _STARTS = frozenset("\"'„“‚‘»«([¿¡•·▪‣◦–—-*§#&@")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[•·▪‣◦*–—-]|\d{1,3}[.)])\s")
+# A list item or an answer option opening a line: "• ", "- ", "1. ", "2) ", "(3) ", "a) ", "(b) ", "A: ".
+_LIST_ITEM = re.compile(r"[ \t]*(?:[•·▪‣◦*–—-]|\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-zA-Z]\)|[A-Z]:)\s")
 _BLANK_LINE = re.compile(r"[ \t\r\f\v]*\n")
 _NONSPACE = re.compile(r"\S")
+# Line ends that show a sentence (or a headline) is complete, past closing quotes and brackets.
+_LINE_END = ".!?…:;"
 _LONGEST = 48
 _OPENERS = "\"'„“‚‘»«([{-–—/•·"
 _ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
@@ -126,10 +129,16 @@ class RuleSplitter:
             return True
         if not (nxt.isupper() or nxt.isdigit() or nxt in _STARTS):
             return False  # "z. B. ist", "Hilfe! rief er"
+        marks = text[stop:end].rstrip(_CLOSERS)
+        if text[stop - 1 : stop] in ("(", "[") and text[stop + len(marks) : end][:1] in (")", "]"):
+            return False  # a remark in brackets inside the sentence: "hat (!) Gewinne", "2030 (?) Strom"
+        if marks.endswith(("….", "....")):
+            return True  # an ellipsis and a full stop: "knapp…. Wahlsieger"
         if text[stop] != "." or text.startswith("..", stop):
-            if self.rules.capital_nouns and not text[stop:end].strip(".…"):
-                return self._starter_follows(text, end)  # "Das war … Wahnsinn" / "… Dann kam er"
-            return True  # ! ? … and "..." end a sentence before a capital
+            if self.rules.capital_nouns and not marks.strip(".…"):
+                # "Das war … Wahnsinn", "»einen Skandal …« Verhandlungen" / "… Dann kam er"
+                return self._starter_follows(text, end)
+            return True  # ! ? and "..." end a sentence before a capital
         return not self._abbreviation(text, start, stop, end)
 
     def _starter_follows(self, text: str, end: int) -> bool:
@@ -174,8 +183,8 @@ class RuleSplitter:
             return not self._ends_before_starter(text, end, keys)
         if len(word) == 1 and word.isalpha():
             return not self._ends_before_starter(text, end)  # an initial: "J. Smith" / "Karl J. Er"
-        if rules.ordinals and word.isdigit() and len(word) <= 2:
-            # "am 1. Januar", "im 19. Jahrhundert", "1. -3. Jahrhundert"; but "Platz 4. Die …".
+        if rules.ordinals and word.isdigit() and len(word) <= 3:
+            # "am 1. Januar", "im 19. Jahrhundert", "ihr 750. Geburtstag"; but "Platz 4. Die …".
             # A number opening the sentence is a list item's: "1. Dies ist eine Punkteliste."
             return (lo == start and before.split() == [raw]) or not self._ends_before_starter(text, end)
         if rules.ordinals and len(word) > 1 and _ROMAN.fullmatch(word):
@@ -201,7 +210,26 @@ class RuleSplitter:
                 return False  # "… leitet künftig Dr.\nSchmidt": a title never ends a line's sentence
         # The whole line counts, also when a sentence began in it: "… erobern. Der\nStart …" is wrapped.
         length = len(text[text.rfind("\n", 0, stop) + 1 : stop].strip())
-        return bool(length) and not WRAP_MIN <= length <= WRAP_MAX
+        if WRAP_MIN <= length <= WRAP_MAX:
+            return _headline_line(text, stop)
+        return bool(length)
+
+
+def _headline_line(text: str, stop: int) -> bool:
+    """Whether the unpunctuated line ending at ``stop`` is a headline in one-sentence-per-line text.
+
+    It is when every other line of its paragraph (two at least) ends a sentence, and the line does
+    not end the way a wrapped line does (a comma, a hyphen, a lower-case word: "… aus den").
+    """
+    line = text[text.rfind("\n", 0, stop) + 1 : stop].strip()
+    last = line.split()[-1] if line else ""
+    if not last or last[-1] in _LINE_END + ",-–—" or not last[0].isupper():
+        return False
+    first = max(text.rfind("\n\n", 0, stop), 0)
+    after = text.find("\n\n", stop)
+    lines = [ln.strip() for ln in text[first : after if after >= 0 else len(text)].splitlines() if ln.strip()]
+    others = [ln for ln in lines if ln != line]
+    return len(others) >= 2 and all(ln.rstrip(_CLOSERS)[-1:] in _LINE_END for ln in others)
 
 
 def _next_char(text: str, end: int) -> str | None:

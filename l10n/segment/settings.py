@@ -38,13 +38,22 @@ def extra_abbreviations(config: Config) -> tuple[str, ...]:
         if key not in KEYS:
             raise ConfigError(f"unknown key [{SECTION}] {key}", path=where, hint=f"known: {', '.join(KEYS)}")
     entries = [(e, where, None) for e in _strings(table, "abbreviations", where)]
-    for name in _strings(table, "abbreviation_files", where):
-        entries += _read_file(config.inside(Path(name), f"[{SECTION}] abbreviation_files entry"), name)
+    for name, path in zip(_strings(table, "abbreviation_files", where), abbreviation_paths(config)):
+        entries += _read_file(path, name)
     for entry, path, line in entries:
         if not _ENTRY.fullmatch(entry):
             key = "" if line else f"[{SECTION}] abbreviations: "
             raise ConfigError(f"{key}not an abbreviation: {entry!r}", path=path, line=line)
     return tuple(sorted({entry for entry, _, _ in entries}))
+
+
+def abbreviation_paths(config: Config) -> list[Path]:
+    """The files ``[segment] abbreviation_files`` names, resolved inside the project."""
+    table = config.extra.get(SECTION, {})
+    if not isinstance(table, dict):
+        return []
+    names = _strings(table, "abbreviation_files", config.root / CONFIG_NAME)
+    return [config.inside(Path(name), f"[{SECTION}] abbreviation_files entry") for name in names]
 
 
 def extra_starters(config: Config) -> tuple[str, ...]:

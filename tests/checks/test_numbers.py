@@ -34,6 +34,41 @@ SAME = [
     ("eine Million Kunden", "one million customers", "en"),
     ("eine Million Kunden", "一百万客户", "zh"),
     ("2,5 Mrd. Euro", "2.5 bn euros", "en"),
+    # Dates with month names, numbers followed by unit words (issue 14).
+    ("am 1. Januar 2027", "on 1 January 2027", "en"),
+    ("am 1. Januar 2027", "on January 1, 2027", "en"),
+    ("am 1. Januar 2027", "2027年1月1日", "zh"),
+    ("auf 20.000 Quadratmetern", "on 20,000 square metres", "en"),
+    ("auf 20.000 Quadratmetern", "在2万平方米", "zh"),
+    # Unit conversions: metric in German, imperial in English (issue 17).
+    ("rund 100 Kilometer entfernt", "about 62 miles away", "en"),
+    ("ein 30 Meter breiter Abschnitt", "a section 100 feet wide", "en"),
+    ("bei 30 Grad Celsius", "at 86 degrees Fahrenheit", "en"),
+    ("5 Kilogramm", "11 pounds", "en"),
+    ("20.000 Quadratmeter", "215,000 sq ft", "en"),
+    ("mit 120 km/h", "at 75 mph", "en"),
+    # Digit groups with no-break, thin or plain spaces; "£5m", "$3bn".
+    ("20.000 Einwohner", "20\u202f000 people", "en"),
+    ("20.000 Einwohner", "20\u00a0000 people", "en"),
+    ("20.000 Einwohner", "20 000 people", "en"),
+    ("5 Millionen Pfund", "£5m", "en"),
+    ("3 Milliarden Dollar", "$3bn", "en"),
+    # Clock times "7.55am", a time in Chinese, decades "'90s" / "90er Jahre" / "90年代".
+    ("um 7.55 Uhr", "at 7.55am", "en"),
+    ("um 19:55 Uhr", "at 7.55pm", "en"),
+    ("um 23:35 Uhr", "晚上 11 点 35 分", "zh"),
+    ("in den 1990er Jahren", "in the '90s", "en"),
+    ("in den 90er Jahren", "in the 1990s", "en"),
+    ("in den 90er Jahren", "在90年代", "zh"),
+    ("in den 1990er Jahren", "在90年代", "zh"),
+    ("5 Tage", "five days", "en"),
+    ("seit den 1800er Jahren", "自 19 世纪初以来", "zh"),
+    ("seit den 1800er Jahren", "since the 19th century", "en"),
+    ("25 Jahre", "twenty-five years", "en"),
+    ("75 Millionen Menschen", "seventy-five million people", "en"),
+    # Version numbers are labels (no ValueError): "Android 10.0.1", "v2.3".
+    ("mit Android 10.0.1", "with Android 10.0.1", "en"),
+    ("Version v2.3", "version v2.3", "en"),
 ]
 
 DIFFERENT = [
@@ -44,6 +79,15 @@ DIFFERENT = [
     ("im Jahr 2003", "in 2013", "en"),
     ("30 Prozent", "百分之二十", "zh"),
     ("drei Unternehmen", "four companies", "en"),
+    ("um 12:35 Uhr", "at 12:45", "en"),  # a changed minute
+    ("um 7.55 Uhr", "at 7.45am", "en"),
+    ("um 23:35 Uhr", "晚上 11 点 45 分", "zh"),
+    ("mit Android 10.0.1", "with Android 10.0.2", "en"),
+    ("rund 100 Kilometer entfernt", "about 30 miles away", "en"),
+    ("5 Millionen Pfund", "£5bn", "en"),
+    ("in den 1990er Jahren", "in the '80s", "en"),
+    ("25 Jahre", "twenty-four years", "en"),
+    ("seit den 1800er Jahren", "自 18 世纪以来", "zh"),
 ]
 
 

@@ -44,6 +44,11 @@ GOOD = [
     ("## Kurzporträt OPPO", "## OPPO at a glance", "en"),
     ("Mehr unter [mi.com](https://www.mi.com) und `l10n check`.", "More at [mi.com](https://www.mi.com) and `l10n check`.", "en"),
     ("Er sagte: „Wir kommen (bald) nach Düsseldorf.“", "He said: “We are coming to Düsseldorf (soon).”", "en"),
+    # Mc/Mac surnames are no CamelCase brand: Chinese writes them in Chinese.
+    ("McDonald's eröffnet eine Filiale in Düsseldorf.", "麦当劳在杜塞尔多夫开设分店。", "zh"),
+    ("General MacArthur landete dort.", "麦克阿瑟将军在那里登陆。", "zh"),
+    # A terse headline, rendered longer than a sentence would be.
+    ("Neuer Standort für OPPO", "OPPO opens a new European site in its home market", "en"),
 ]
 
 

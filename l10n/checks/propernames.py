@@ -1,0 +1,210 @@
+"""Ordinary proper names of a German source ("Berlin", "Obama", "Goethe") and whether an English
+translation kept them.
+
+German capitalises every noun, so a capital letter does not make a name. A capitalised word that
+does not open a sentence is taken for a name when English knows it only as a proper noun
+(``data/en_proper_nouns.txt``), English text uses it at least as much as German text
+(``data/en_usage.txt``: Tendulkar, Xinhua) or it is a place (``data/exonyms.tsv``), and it is not a
+German word that gets translated (``data/de_not_names.txt``: words much rarer in English than in
+German such as Haus, Baum, Kraft; English common words such as Chef, Gift; their inflections and
+the compounds that end in them; words with a noun ending such as -ung, -heit, -ismus). A name is kept
+when the translation has it in any case or accent (Müller, Mueller), inflected (Obamas, Berliner),
+spelled another way (Elisabeth, Elizabeth) or as one of its exonyms (München = Munich = 慕尼黑).
+The files are derived from kept sources by ``tools/derive_check_data.py``, which names them.
+Names English does not list (most German surnames: Müller, Merkel) are not recognised. For
+Chinese, :func:`lost_countries` asks only for the countries (CLDR's Chinese names)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib.resources import files
+
+_CAPITALISED = re.compile(r"(?<![\w.\-])[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]{2,}(?![\w])")
+# A capital after these is the start of a sentence, a quotation or an enumeration, not a clue.
+_OPENERS = set(".!?:;\"'„“”‚‘»«(–—-•*#>")
+_MIN_PART = 4  # compound parts (and stems of inflected names) of at least this many letters
+_SPELLING = 0.8  # similarity of two spellings of one name
+
+
+def _data(name: str) -> list[str]:
+    text = files("l10n.checks").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
+    """German words (lower case) that a translation translates: the lexicon, loaded once."""
+    return frozenset(_data("de_not_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def exonyms() -> dict[str, tuple[str, ...]]:
+    """Every spelling of a place (lower case) -> all its spellings, from ``data/exonyms.tsv``."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for line in _data("exonyms.tsv"):
+        names = tuple(line.split("\t"))
+        for name in names:
+            key = name.lower()
+            groups[key] = groups[key] + names if key in groups else names
+    return groups
+
+
+def _places(word: str) -> set[str]:
+    """The spellings of the place ``word`` names (folded), or an empty set."""
+    return {fold(n) for n in exonyms().get(word.lower(), ())}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "München" -> "munchen".
+
+    >>> fold("Müller-Lüdenscheidt")
+    'muller-ludenscheidt'
+    """
+    text = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+# German noun endings (Regierung, Freiheit, Gesellschaft, Pazifismus, Präfektur, Chemikalie) and
+# the inflections a lexicon of base forms misses (Sterne, Monde, Wasserpegels, Eidechsen).
+_NOUN_ENDING = re.compile(r"(?:ung|heit|keit|schaft|ismus|ierung|tät|ur|ie|nis|tum|ling|chen)(?:en|e|n|s|se|ses)?$")
+_CASE_ENDINGS = ("en", "n", "es", "s", "er", "ern")
+_INFLECTIONS = ("", "s", "es", "e", "en", "n", "er", "ern", "ns")
+
+
+def _is_noun(word: str) -> bool:
+    """Whether ``word`` is a German word that gets translated, inflected or in a compound."""
+    lexicon = not_names()
+    lower = word.lower().replace("ß", "ss")  # wordfreq's spelling
+    if _NOUN_ENDING.search(lower):
+        return True
+    stems = {lower[: len(lower) - len(end)] for end in _INFLECTIONS if lower.endswith(end)}
+    if any(stem in lexicon for stem in stems):
+        return True
+    # A compound whose last part is a listed word: "Wirtschaftsförderungsgesellschaft", and
+    # "Fortbewegungsart" (a part of three letters after a long first part).
+    return any(stem[i:] in lexicon for stem in stems for i in range(3, len(stem) - _MIN_PART + 1)) or \
+        any(len(stem) >= 9 and stem[-3:] in lexicon for stem in stems)
+
+
+@lru_cache(maxsize=1)
+def english_proper_nouns() -> frozenset[str]:
+    """Words English writes only capitalised (Berlin, Obama), loaded once."""
+    return frozenset(_data("en_proper_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def english_usage() -> frozenset[str]:
+    """Words English uses at least as much as German, not English common words, loaded once."""
+    return frozenset(_data("en_usage.txt"))
+
+
+def _exonym(word: str) -> bool:
+    """A place English calls by another name: Köln (Cologne), München (Munich), Peking."""
+    others = _places(word) - {fold(word)}
+    return any(name.isascii() and name.capitalize() in english_proper_nouns() for name in others)
+
+
+def _name(word: str) -> bool:
+    """Whether a capitalised word (not opening a sentence) is a name a translation keeps."""
+    if _exonym(word):
+        return True
+    lower = word.lower().replace("ß", "ss")
+    if word in english_proper_nouns():
+        # Listed by English as a name: only the word itself, or the word with a plural or case
+        # ending, being translated speaks against it (Bergen: Berg; George is no Georg, nor
+        # Johannesburg a compound of Burg).
+        lexicon = not_names()
+        return lower not in lexicon and not any(lower.endswith(e) and lower[: -len(e)] in lexicon for e in _CASE_ENDINGS)
+    if lower in exonyms() or lower in english_usage():
+        # A place, or a word English uses as much as German (Tendulkar, Xinhua), unless it is
+        # also a (possibly inflected) German word: Elche, Tors.
+        return not _is_noun(word)
+    # A word no lexicon knows may be a foreign name (Tendulkar) or a rare German word (Tinnef,
+    # Loiretal): taking those for names doubled the false alarms on held-out text, so it is not one.
+    return False
+
+
+def proper_names(source: str) -> list[str]:
+    """Capitalised words of a German ``source`` that are names, in order, each once.
+
+    A word opening a sentence, a quotation or a list item is left out: its capital says nothing.
+
+    >>> proper_names("Die Regierung in Berlin und Präsident Obama bauen ein Haus in München.")
+    ['Berlin', 'Obama', 'München']
+    >>> proper_names("Ein Haus mit Türen.")  # Türen is no misspelt Turin
+    []
+    """
+    found = []
+    for m in _CAPITALISED.finditer(source):
+        before = source[: m.start()].rstrip()
+        if not before or before[-1] in _OPENERS or m.group(0) in found:
+            continue
+        word = m.group(0)
+        if _name(word):
+            found.append(word)
+    return found
+
+
+def _forms(name: str) -> set[str]:
+    folded = fold(name)
+    forms = {folded, folded.replace("ä", "ae")}
+    for german, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
+        if german in name.lower():
+            forms.add(fold(name.lower().replace(german, plain)))
+    # Inflected: "Obamas" -> "Obama", "Berliner" -> "Berlin"; a stem of at least _MIN_PART letters.
+    stem = max(_MIN_PART, len(folded) - 2)
+    return forms | {f[:stem] for f in forms}
+
+
+def kept(name: str, target: str) -> bool:
+    """Whether ``target`` has ``name``: any case or accent, inflected, or an exonym of it.
+
+    >>> kept("München", "in Munich"), kept("Köln", "Cologne"), kept("Peking", "在北京"), kept("Hongkong", "Hong Kong")
+    (True, True, True, True)
+    >>> kept("Müller", "Mr Mueller"), kept("Müller", "Mr Smith"), kept("Kanada", "Canadian citizens")
+    (True, False, True)
+    """
+    folded = fold(target)
+    words = re.findall(r"\w+", folded)
+    joined = folded.replace(" ", "").replace("-", "")  # Hongkong: Hong Kong
+    if any(w.startswith(form) for form in _forms(name) for w in words) or fold(name) in joined:
+        return True
+    # Another spelling of the same name: Elisabeth/Elizabeth, Kongo/Congo (letters of 5 or more).
+    if len(name) >= 5 and any(SequenceMatcher(None, fold(name), w).ratio() >= _SPELLING for w in words):
+        return True
+    places = _places(name)
+    # The place's other names, also as adjectives: Kanada -> Canadian, Griechenland -> Greek.
+    stems = {p.split()[0][: max(_MIN_PART, len(p.split()[0]) - 2)] for p in places if p.isascii() and p.split()}
+    if any(p in folded for p in places if not p.isascii() or " " in p):  # 北京, Vatican City
+        return True
+    return any(w.startswith(stem) for w in words for stem in stems)
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, tuple[str, ...]]:
+    """German country name (lower case) -> its German, English and Chinese names (CLDR)."""
+    return {line.split("\t")[0].lower(): tuple(line.split("\t")) for line in _data("countries.tsv")}
+
+
+def lost_countries(source: str, target: str) -> list[str]:
+    """Countries the German ``source`` names that a Chinese ``target`` does not (Deutschland: 德国).
+
+    >>> lost_countries("Deutschland und Frankreich einigen sich.", "德国和法国达成一致。"), lost_countries("In Japan.", "在中国。")
+    ([], ['Japan'])
+    >>> lost_countries("Die größte ist King George Island.", "最大的岛屿是乔治国王岛。")
+    []
+    """
+    lost = []
+    for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{2,}(?![\w-])", source):
+        names = countries().get(m.group(0).lower())
+        head = source[: m.start()].rstrip()
+        before = head.split()[-1:]
+        opening = head[: len(head) - len(before[0])].rstrip()[-1:] if before else ""
+        if before and before[0][:1].isupper() and before[0][-1:].isalpha() and opening not in _OPENERS | {""}:
+            continue  # part of a longer name: "Republik China", "Hong Kong Island"
+        if names and not any(name in target for name in names) and m.group(0) not in lost:
+            lost.append(m.group(0))
+    return lost

@@ -1,0 +1,47 @@
+"""Ordinary proper names: kept, dropped, exonyms, and nouns that are not names."""
+
+from __future__ import annotations
+
+import pytest
+
+from l10n.catalog import Entry
+from l10n.checks import Settings, Unit, check_unit
+
+
+def _errors(source: str, target: str, tgt: str = "en") -> list[str]:
+    unit = Unit(source, target, "de", tgt, Entry(msgid=source, msgstr=target))
+    return [name for severity, name, _ in check_unit(unit, Settings.from_config(None)) if name == "proper-names"]
+
+
+@pytest.mark.parametrize("source, target", [
+    ("Der Kanzler traf Präsident Obama gestern in Berlin.", "The chancellor met President Obama in Berlin yesterday."),
+    ("Die Messe findet in München statt.", "The fair takes place in Munich."),
+    ("Der Vorstand tagte in Köln.", "The board met in Cologne."),
+    ("Die Delegation reiste nach Peking.", "The delegation travelled to Beijing."),
+    ("Die Bürger von Kanada stimmten ab.", "Canadian citizens voted."),
+    ("Ein Gebäude in Hongkong brannte.", "A building in Hong Kong burned."),
+    ("Die Tochter von Königin Elisabeth kam.", "Queen Elizabeth's daughter came."),
+    ("Die Regierung baut ein Haus mit Türen und einem Baum.", "The government builds a house with doors and a tree."),
+])
+def test_names_kept_or_nouns_translated_pass(source: str, target: str) -> None:
+    assert _errors(source, target) == []
+
+
+@pytest.mark.parametrize("source, target", [
+    ("Der Kanzler traf Präsident Obama gestern in Berlin.", "The chancellor met the president in Berlin yesterday."),
+    ("Die Messe findet in München statt.", "The fair takes place in the city."),
+    ("Der Konzern eröffnet ein Büro in Amsterdam.", "The group opens an office in the capital."),
+])
+def test_dropped_name_is_an_error(source: str, target: str) -> None:
+    assert _errors(source, target) == ["proper-names"]
+
+
+def test_chinese_names_are_not_required() -> None:
+    # Chinese writes most names in Chinese characters: 柏林 for Berlin.
+    assert _errors("Die Messe findet in Berlin statt.", "展会在柏林举行。", "zh") == []
+
+
+def test_chinese_translation_names_the_countries() -> None:
+    # Countries have one agreed Chinese name (CLDR): a translation of another sentence lacks it.
+    assert _errors("Japan und Deutschland unterzeichnen ein Abkommen.", "日本和德国签署了一项协议。", "zh") == []
+    assert _errors("Japan und Deutschland unterzeichnen ein Abkommen.", "双方签署了一项协议。", "zh") == ["proper-names"]
