@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import ConfigError, cannot_read
-from .languages import get_language
+from .languages import LANGUAGES, get_language
 
 CONFIG_NAME = "l10n.toml"
 DEVICES = ("cpu", "cuda", "auto")
 BATCH_TYPES = ("sentences", "tokens")
 
-# section -> key -> (type, default). ``list`` means a list of strings.
+# section -> key -> (type, default). ``list`` means a list of strings, ``dict`` a table of strings.
 SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
     "project": {
         "name": (str, "l10n project"),
@@ -39,6 +39,8 @@ SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
         "url": (str, ""),
         "api_key": (str, ""),
         "timeout": (int, 60),
+        # ct2: which installed model serves a pair, {"de-zh" = "nllb-200-distilled-600M"}.
+        "models": (dict, {}),
     },
     "release": {
         "out_dir": (str, "dist"),
@@ -77,6 +79,7 @@ class Config:
     url: str = ""  # libretranslate: the server
     api_key: str = ""
     timeout: int = 60  # libretranslate: seconds to wait for one answer
+    models: tuple[tuple[str, str], ...] = ()  # ct2: ("de-zh", model name) pairs
     out_dir: str = "dist"
     include_fuzzy: bool = False
     threshold: int = 100
@@ -154,8 +157,10 @@ def _check(section: str, key: str, value: Any, path: Path) -> Any:
     ok = isinstance(value, expected) and not (expected is not bool and isinstance(value, bool))
     if expected is list:
         ok = ok and all(isinstance(v, str) for v in value)
+    if expected is dict:
+        ok = ok and all(isinstance(v, str) for v in value.values())
     if not ok:
-        kind = "a list of strings" if expected is list else expected.__name__
+        kind = {list: "a list of strings", dict: "a table of strings"}.get(expected, expected.__name__)
         raise ConfigError(f"[{section}] {key} must be {kind}, not {value!r}", path=path)
     return value
 
@@ -179,7 +184,8 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
                 known = ", ".join(sorted(SCHEMA[section]))
                 raise ConfigError(f"unknown key [{section}] {key}", path=path, hint=f"known: {known}")
             values[key] = _check(section, key, value, path)
-    config = Config(root=root, extra=extra, **{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+    config = Config(root=root, extra=extra, **{k: tuple(v) if isinstance(v, list) else tuple(sorted(v.items())) if isinstance(v, dict) else v
+                                               for k, v in values.items()})
     for code in (config.source_language, *config.target_languages, config.pivot_language):
         try:
             get_language(code)
@@ -187,6 +193,11 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
             raise ConfigError(exc.message, path=path, hint=exc.hint) from None
     if not 0 <= config.batch_size <= MAX_BATCH_SIZE:
         raise ConfigError(f"[translate] batch_size must be 0 (the device's default) to {MAX_BATCH_SIZE:,}, not {config.batch_size}", path=path)
+    for pair, _name in config.models:
+        codes = pair.split("-")
+        if len(codes) != 2 or not all(c in LANGUAGES for c in codes):
+            raise ConfigError(f"[translate] models: {pair!r} is not a pair of known languages", path=path,
+                              hint=f'write SOURCE-TARGET, e.g. "de-zh"; known languages: {", ".join(sorted(LANGUAGES))}')
     if config.timeout <= 0:
         raise ConfigError(f"[translate] timeout must be a number of seconds above 0, not {config.timeout}", path=path)
     if config.batch_type not in BATCH_TYPES:

@@ -5,7 +5,7 @@ Kept as data so a new language is one entry here (plus segmentation rules if it 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .errors import ConfigError
 
@@ -20,12 +20,17 @@ class Language:
     name: str  # English name, for reports
     plural_forms: str  # PO header ``Plural-Forms``
     sentence_space: bool  # whether sentences are separated by a space when joined
+    # Its token in multilingual translation models, by model family (l10n/engines/ct2models.py).
+    model_tokens: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 LANGUAGES: dict[str, Language] = {
-    "de": Language("de", "de", "de", "German", "nplurals=2; plural=(n != 1);", True),
-    "en": Language("en", "en", "en", "English", "nplurals=2; plural=(n != 1);", True),
-    "zh": Language("zh", "zh_CN", "zh-Hans", "Chinese (Simplified)", "nplurals=1; plural=0;", False),
+    "de": Language("de", "de", "de", "German", "nplurals=2; plural=(n != 1);", True,
+                   {"nllb": "deu_Latn", "m2m100": "__de__"}),
+    "en": Language("en", "en", "en", "English", "nplurals=2; plural=(n != 1);", True,
+                   {"nllb": "eng_Latn", "m2m100": "__en__"}),
+    "zh": Language("zh", "zh_CN", "zh-Hans", "Chinese (Simplified)", "nplurals=1; plural=0;", False,
+                   {"nllb": "zho_Hans", "m2m100": "__zh__"}),
 }
 
 

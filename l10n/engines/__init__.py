@@ -55,7 +55,7 @@ def register(name: str) -> Callable[[EngineFactory], EngineFactory]:
 
 
 def _load_builtins() -> None:
-    from . import argos, libretranslate, pseudo  # noqa: F401  (registration happens on import)
+    from . import argos, ct2, libretranslate, pseudo  # noqa: F401  (registration happens on import)
 
 
 def _load_plugins() -> None:

@@ -29,7 +29,7 @@ from ..environment import MAX_BEAM_SIZE, argos_beam_size
 from ..errors import ConfigError, EngineError, ModelMissing
 from ..languages import get_language
 from . import Translation, register
-from .tokenizers import load_tokenizer
+from .tokenizers import Tokenizer, load_tokenizer
 
 LOOP_REPEATS = 4  # a span repeated this many times in a row is a decoding loop, not style
 LOOP_FLAG = "mt-loop"
@@ -89,6 +89,14 @@ class ArgosPackage:
     @property
     def model_id(self) -> str:
         return f"translate-{self.source}_{self.target}-{self.version}"
+
+    @property
+    def model_dir(self) -> Path:
+        """The CTranslate2 model's folder."""
+        return self.path / "model"
+
+    def load_tokenizer(self) -> Tokenizer:
+        return load_tokenizer(self.path, self.source, self.target)
 
     @property
     def size(self) -> int:
@@ -221,6 +229,7 @@ class ArgosEngine:
         self.decoding = decoding or Decoding(beam_size=argos_beam_size())
         self.on_progress: Progress | None = None
         self._loaded: dict[tuple[str, str], tuple] = {}
+        self._translators: dict[Path, object] = {}
         self._device = "cpu"  # the resolved device, set when a model is loaded
 
     @property
@@ -247,6 +256,7 @@ class ArgosEngine:
         return f"{pkg.model_id} ({pkg.decoding(self.decoding).key})"
 
     def _load(self, pkg: ArgosPackage):
+        """The pair's (translator, tokenizer); a model serving several pairs is loaded once."""
         key = (pkg.source, pkg.target)
         if key not in self._loaded:
             import ctranslate2
@@ -254,12 +264,15 @@ class ArgosEngine:
             device = self._device = resolve_device(self.device)
             inter, intra = threads(device)
             try:
-                translator = ctranslate2.Translator(str(pkg.path / "model"), device=device, inter_threads=inter, intra_threads=intra)
-                tokenizer = load_tokenizer(pkg.path, pkg.source, pkg.target)
+                translator = self._translators.get(pkg.model_dir)
+                if translator is None:
+                    translator = ctranslate2.Translator(str(pkg.model_dir), device=device, inter_threads=inter, intra_threads=intra)
+                    self._translators[pkg.model_dir] = translator
+                tokenizer = pkg.load_tokenizer()
             except (RuntimeError, OSError, ValueError, IndexError, KeyError) as exc:  # IndexError: a zeroed model.bin
                 raise EngineError(
-                    f"{pkg.path}: cannot load the Argos package {pkg.model_id} on {device} ({exc})",
-                    hint="reinstall it with 'l10n models install FILE.argosmodel'",
+                    f"{pkg.path}: cannot load the model {pkg.model_id} on {device} ({exc})",
+                    hint="reinstall it with 'l10n models install'",
                 ) from None
             self._loaded[key] = (translator, tokenizer)
         return self._loaded[key]
@@ -339,8 +352,12 @@ class ArgosEngine:
         return out
 
 
+def decoding_for(config) -> Decoding:
+    """The decoding options ``config`` asks for (packages may override beam and length penalty)."""
+    return Decoding(beam_size=argos_beam_size(), batch_size=config.batch_size or None,
+                    batch_type=config.batch_type)
+
+
 @register("argos")
 def create(config) -> ArgosEngine:
-    base = Decoding(beam_size=argos_beam_size(), batch_size=config.batch_size or None,
-                    batch_type=config.batch_type)
-    return ArgosEngine(device=config.device, decoding=base)
+    return ArgosEngine(device=config.device, decoding=decoding_for(config))

@@ -249,7 +249,7 @@ def test_missing_cuda_is_a_clear_error(argos_packages: Path) -> None:
 
 def test_damaged_package_is_a_clear_error(argos_packages: Path) -> None:
     (argos_packages / "translate-de_en-1_0" / "model" / "model.bin").write_bytes(b"not a model")
-    with pytest.raises(EngineError, match="cannot load the Argos package"):
+    with pytest.raises(EngineError, match="cannot load the model"):
         ArgosEngine().translate(["Hallo."], "de", "en")
 
 

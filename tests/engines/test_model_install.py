@@ -170,7 +170,7 @@ def test_an_install_killed_while_proving_the_package_loses_nothing(argos_package
 def test_a_model_zeroed_after_install_is_a_clear_error(argos_packages: Path):
     model = argos_packages / "translate-de_en-1_0" / "model" / "model.bin"
     model.write_bytes(bytes(model.stat().st_size))
-    with pytest.raises(EngineError, match="cannot load the Argos package"):
+    with pytest.raises(EngineError, match="cannot load the model"):
         works()
 
 
