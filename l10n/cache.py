@@ -49,28 +49,43 @@ class TranslationCache:
                 refuse_link(self.path)
                 self._db = sqlite3.connect(self.path)
                 self._db.execute(_SCHEMA)
-            except sqlite3.DatabaseError as exc:
-                raise CacheError(f"{self.path}: not a usable translation cache ({exc})",
-                                 hint="run `l10n cache clear`") from exc
+            except sqlite3.Error as exc:
+                self.close()
+                raise self._error(exc) from None
+            except OSError as exc:
+                raise self._error(sqlite3.Error(exc.strerror)) from None
         return self._db
 
     def get(self, key: tuple[str, str, str, str], texts: Sequence[str]) -> dict[str, Translation]:
         """Cached outputs for those of ``texts`` already translated under ``key``."""
         db, found = self._conn(), {}
-        for text in dict.fromkeys(texts):
-            row = db.execute(
-                "SELECT output, flags FROM mt WHERE engine=? AND model=? AND source=? AND target=? AND text=?",
-                (*key, text)).fetchone()
-            if row:
-                found[text] = Translation(row[0], tuple(f for f in row[1].split(",") if f))
+        try:
+            for text in dict.fromkeys(texts):
+                row = db.execute(
+                    "SELECT output, flags FROM mt WHERE engine=? AND model=? AND source=? AND target=? AND text=?",
+                    (*key, text)).fetchone()
+                if row:
+                    if not all(isinstance(v, str) for v in row):
+                        raise sqlite3.DatabaseError("a row that is not text")
+                    found[text] = Translation(row[0], tuple(f for f in row[1].split(",") if f))
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
         return found
 
     def put(self, key: tuple[str, str, str, str], pairs: dict[str, Translation]) -> None:
         db = self._conn()
-        with db:  # one transaction: all of a batch or nothing
-            db.executemany(
-                "INSERT OR REPLACE INTO mt VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(*key, text, t.text, ",".join(t.flags)) for text, t in pairs.items()])
+        try:
+            with db:  # one transaction: all of a batch or nothing
+                db.executemany(
+                    "INSERT OR REPLACE INTO mt VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(*key, text, t.text, ",".join(t.flags)) for text, t in pairs.items()])
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+
+    def _error(self, exc: sqlite3.Error) -> CacheError:
+        """A damaged, foreign or read-only cache file: one line, and how to go on."""
+        return CacheError(f"not a usable translation cache ({exc})", path=self.path,
+                          hint="run `l10n cache clear`, or translate with --no-cache")
 
     def clear(self) -> int:
         """Delete the cache file; return how many translations it held."""

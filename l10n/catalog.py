@@ -16,7 +16,7 @@ from pathlib import Path
 import polib
 
 from . import __version__
-from .errors import CatalogError, cannot_read
+from .errors import CatalogError, cannot_read, cannot_write
 from .languages import Language
 from .model import Document
 from .tempfiles import make_temp_file
@@ -100,8 +100,9 @@ class Catalog:
 
 def now_stamp() -> str:
     """The current time in gettext's header format; ``SOURCE_DATE_EPOCH`` pins it for builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    from .environment import source_date_epoch
+
+    moment = source_date_epoch() or datetime.now(timezone.utc)
     return moment.strftime("%Y-%m-%d %H:%M+0000")
 
 
@@ -482,7 +483,18 @@ def write_catalogs(files: list[tuple[Path, Catalog, Catalog | None]]) -> list[bo
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    A write that fails (a full disk, a read-only folder, a folder in the file's place) leaves the
+    old file as it was and raises :class:`~l10n.errors.L10nError` naming the file.
+    """
+    try:
+        _atomic_write(path, data)
+    except OSError as exc:
+        raise cannot_write(exc, path) from None
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = make_temp_file(path.parent, path.name)
     try:

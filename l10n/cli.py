@@ -140,12 +140,15 @@ def release(
     """Rebuild every source document in every target language into DIR/<lang>/<file>, then the press kit DIR/<kit name>/."""
     from .assemble import release as build
     from .kit import build_kit
+    from .lock import project_lock
 
     opened = _project(project)
-    for f in build(opened, out, include_fuzzy or None):
-        note = f" ({f.fallback} sentences left in the source language)" if f.fallback else ""
-        typer.echo(f"{f.path}: {f.translated} translated{note}")
-    kit = build_kit(opened, out, threshold=threshold, include_fuzzy=include_fuzzy or None)
+    # The lock: two releases at once would swap the same output folders under each other.
+    with project_lock(opened.config.state_path, what="l10n release"):
+        for f in build(opened, out, include_fuzzy or None):
+            note = f" ({f.fallback} sentences left in the source language)" if f.fallback else ""
+            typer.echo(f"{f.path}: {f.translated} translated{note}")
+        kit = build_kit(opened, out, threshold=threshold, include_fuzzy=include_fuzzy or None)
     for r in kit.results:
         if r.reason:
             typer.echo(f"press kit: {r.document} [{r.lang}] omitted: {r.reason}")
@@ -455,6 +458,13 @@ def main() -> None:
         app()
     except L10nError as exc:
         _echo_err(f"error: {exc}")
+        sys.exit(1)
+    except OSError as exc:
+        # A file operation the library did not expect to fail (a full disk, a read-only folder):
+        # what was written is complete (atomic writes), so one line naming the file is enough.
+        from .errors import cannot_write
+
+        _echo_err(f"error: {cannot_write(exc, exc.filename or '?')}")
         sys.exit(1)
     except Interrupted as exc:
         # Finished documents are already written (each chunk is written as soon as it is done),

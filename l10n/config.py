@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import ConfigError
+from .errors import ConfigError, cannot_read
 from .languages import LANGUAGES, get_language
 
 CONFIG_NAME = "l10n.toml"
@@ -103,7 +103,9 @@ class Config:
         return self.root / ".l10n"
 
     def inside(self, path: Path, what: str) -> Path:
-        """Resolve ``path`` and refuse it if it lies outside the project root."""
+        """Resolve ``path`` and refuse it if it lies outside the project root (or cannot name a file)."""
+        if "\0" in str(path):
+            raise ConfigError(f"{what} {str(path)!r} holds a NUL character", path=self.root / CONFIG_NAME, hint="no file name can")
         resolved = (self.root / path).resolve()
         if not resolved.is_relative_to(self.root.resolve()):
             raise ConfigError(
@@ -138,7 +140,8 @@ def locate_root(start: Path | str = ".") -> Path | None:
     start = Path(start).resolve()
     if not start.is_dir():
         raise ConfigError("folder not found", path=start)
-    return next((folder for folder in (start, *start.parents) if (folder / CONFIG_NAME).is_file()), None)
+    # exists(), not is_file(): an l10n.toml that is a folder is found and then named as one.
+    return next((folder for folder in (start, *start.parents) if (folder / CONFIG_NAME).exists()), None)
 
 
 def find_root(start: Path | str = ".") -> Path:
@@ -188,8 +191,8 @@ def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> 
             get_language(code)
         except ConfigError as exc:
             raise ConfigError(exc.message, path=path, hint=exc.hint) from None
-    if config.batch_size < 0:
-        raise ConfigError(f"[translate] batch_size must be 0 (the device's default) or more, not {config.batch_size}", path=path)
+    if not 0 <= config.batch_size <= MAX_BATCH_SIZE:
+        raise ConfigError(f"[translate] batch_size must be 0 (the device's default) to {MAX_BATCH_SIZE:,}, not {config.batch_size}", path=path)
     for pair, _name in config.models:
         codes = pair.split("-")
         if len(codes) != 2 or not all(c in LANGUAGES for c in codes):
@@ -224,6 +227,9 @@ EXTENSION_SECTIONS: frozenset[str] = frozenset({
 })
 
 
+MAX_BATCH_SIZE = 10_000  # sentences (or tokens) per model call; CPUs do best at 2-32, GPUs at 64-1024
+
+
 def load_config(root: Path | str = ".") -> Config:
     """Read ``l10n.toml`` in ``root`` (defaults for a folder without one)."""
     root = Path(root).resolve()
@@ -232,6 +238,8 @@ def load_config(root: Path | str = ".") -> Config:
         return parse_config({}, root, path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise cannot_read(exc, path, ConfigError) from None
     except UnicodeDecodeError:
         raise ConfigError("not UTF-8 text", path=path) from None
     except tomllib.TOMLDecodeError as exc:

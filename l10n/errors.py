@@ -6,6 +6,7 @@ and exit code 1.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -78,3 +79,15 @@ def cannot_read(exc: OSError, path: str | Path, kind: type[L10nError] = L10nErro
     if isinstance(exc, IsADirectoryError):
         return kind("is a folder, not a file", path=path)
     return kind(f"cannot read: {exc.strerror}", path=path)
+
+
+def cannot_write(exc: OSError, path: str | Path, kind: type[L10nError] = L10nError) -> L10nError:
+    """The one-line error for a write that failed (nothing was changed: writes are atomic).
+
+    >>> print(cannot_write(OSError(28, "No space left on device"), "en/a.po"))
+    en/a.po: cannot write: No space left on device (free some disk space and run again)
+    """
+    hints = {errno.ENOSPC: "free some disk space and run again", errno.EDQUOT: "free some disk space and run again",
+             errno.EROFS: "the file system is read-only", errno.EACCES: "make it writable", errno.EPERM: "make it writable",
+             errno.EISDIR: "a folder is in the way: name a file", errno.ENOTDIR: "a file is in the way of a folder"}
+    return kind(f"cannot write: {exc.strerror or exc}", path=path, hint=hints.get(exc.errno, "nothing was changed"))

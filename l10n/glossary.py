@@ -85,10 +85,28 @@ class Glossary:
     path: str | None = None
 
     def in_source(self, text: str, lang: str) -> list[Term]:
-        """The terms whose ``lang`` form occurs in ``text``, longest first."""
-        hits = [t for t in self.terms if (t.get(lang) or t.dnt) and t.find(text, lang)]
+        """The terms whose ``lang`` form occurs in ``text``, longest first.
+
+        An Aho-Corasick automaton over the case-folded forms finds the few terms that could occur
+        in one pass over ``text``, whatever the glossary's size; only those meet their pattern.
+        """
+        hits = [t for t in self._candidates(text, lang) if t.find(text, lang)]
         # Longest first, so that masking takes "Guangdong OPPO Mobile Telecommunications" whole.
         return sorted(hits, key=lambda t: -max(map(len, t.get(lang) or t.forms[0][1])))
+
+    def _candidates(self, text: str, lang: str) -> list[Term]:
+        """Terms with a ``lang`` form (or a do-not-translate form) inside ``text``, case-folded."""
+        if lang not in self._automata:
+            self._automata[lang] = _automaton(self.terms, lang)
+        automaton = self._automata[lang]
+        if automaton is None:
+            return []
+        found = {index for _, indexes in automaton.iter(text.casefold()) for index in indexes}
+        return [self.terms[i] for i in sorted(found)]
+
+    @cached_property
+    def _automata(self) -> dict[str, object]:
+        return {}
 
     def notes(self, text: str, source: str, targets: tuple[str, ...]) -> tuple[str, ...]:
         """``#.`` lines telling the reviewer which terms a sentence contains.
@@ -98,6 +116,26 @@ class Glossary:
         """
         notes = (t.describe(targets) for t in self.in_source(text, source))
         return tuple(line for note in notes for line in textwrap.wrap(note, NOTE_WIDTH, subsequent_indent="  "))
+
+
+def _automaton(terms: tuple[Term, ...], lang: str):
+    """An Aho-Corasick automaton: case-folded form -> indexes of the terms with that form."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for index, term in enumerate(terms):
+        forms = next((f for code, f in term.forms if code == lang), term.forms[0][1] if term.dnt else ())
+        for form in forms:
+            key = form.casefold()
+            indexes = automaton.get(key, None)
+            if indexes is None:
+                automaton.add_word(key, [index])
+            else:
+                indexes.append(index)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 def parse_csv(text: str, path: str, source: str) -> Glossary:
@@ -113,22 +151,32 @@ def parse_csv(text: str, path: str, source: str) -> Glossary:
             path=path, line=1, hint=f"the first column is the source language {source!r}",
         )
     terms = []
+    others = sorted(h for h in header if h not in (source, "note"))
     for number, row in enumerate(rows[1:], 2):
-        if not any(cell.strip() for cell in row):
+        if not "".join(row).strip():
             continue
         if len(row) > len(header):
             raise ConfigError(f"{len(row)} cells, the header has {len(header)}", path=path, line=number)
-        cells = dict(zip(header, (c.strip() for c in row)))
-        terms.append(_term(cells, source, path, number))
+        cells = dict(zip(header, map(str.strip, row)))
+        terms.append(_term(cells, source, path, number, others))
     return Glossary(tuple(terms), path)
 
 
-def _term(cells: dict[str, str], source: str, path: str, line: int) -> Term:
-    if not cells.get(source):
+def _term(cells: dict[str, str], source: str, path: str, line: int, others: list[str] | None = None) -> Term:
+    """The term of one row; ``others`` are the other language columns, sorted (found if not given)."""
+    first = cells.get(source)
+    if not first:
         raise ConfigError(f"no {source!r} term", path=path, line=line)
-    forms = [(lang, tuple(f.strip() for f in cells[lang].split("|") if f.strip()))
-             for lang in [source, *sorted(k for k in cells if k not in (source, "note"))] if cells.get(lang)]
-    return Term(tuple(forms), dnt=len(forms) == 1, note=cells.get("note", ""), line=line)
+    forms = [(source, _split(first))]
+    for lang in sorted(k for k in cells if k not in (source, "note")) if others is None else others:
+        if cells.get(lang):
+            forms.append((lang, _split(cells[lang])))
+    return Term(tuple(forms), len(forms) == 1, cells.get("note", ""), line)
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    """The accepted forms of one cell: ``|`` separates them."""
+    return tuple(f for f in map(str.strip, cell.split("|")) if f) if "|" in cell else (cell,)
 
 
 def parse_tbx(text: str, path: str, source: str) -> Glossary:

@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import L10nError
+
 DATA = Path(__file__).parent / "data"
 
 # Below this many letters langdetect guesses; a warning would be noise.
@@ -75,9 +77,17 @@ def _factory():
     # Imported on first use: loading the language profiles takes a moment. A factory of our own
     # with a fixed seed, rather than langdetect's global one, so that no other caller can reseed it.
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.lang_detect_exception import LangDetectException
 
     factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
+    try:
+        factory.load_profile(PROFILES_DIRECTORY)
+    except LangDetectException as exc:
+        # langdetect's bare ``except:`` turns Ctrl-C (or SIGTERM) while it reads a profile into
+        # its own error: give the interruption back, so the run stops as interrupted.
+        if exc.__context__ is not None and not isinstance(exc.__context__, Exception):
+            raise exc.__context__ from None
+        raise L10nError(f"langdetect cannot load its language profiles: {exc}", hint="reinstall langdetect") from None
     factory.set_seed(0)
     return factory
 

@@ -20,6 +20,7 @@ from typing import Iterable
 from . import __version__
 from .catalog import atomic_write
 from .config import CONFIG_NAME
+from .errors import L10nError
 from .lock import refuse_link
 
 STATE_NAME = "translate-state.json"
@@ -64,6 +65,8 @@ class TranslateState:
     def load(cls, state_dir: Path, key: str) -> "TranslateState":
         """The saved state, or an empty one if there is none, it is unreadable or for other settings."""
         path = state_dir / STATE_NAME
+        if path.is_dir():
+            raise L10nError("a folder is in the place of l10n's state file", path=path, hint="remove it; it only records what is up to date")
         refuse_link(path)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from operator import itemgetter
 from typing import Callable, Generic, Iterable, TypeVar
 
 from .catalog import Catalog, Entry
@@ -25,6 +26,10 @@ FUZZY_THRESHOLD = 0.75
 SUGGESTION_PREFIX = "mt-suggestion:"
 # Only this many best candidates from the n-gram index get the (costly) difflib comparison.
 CANDIDATES = 5
+# Candidates (by rare trigrams in common) that get an exact trigram overlap before difflib.
+SHORTLIST = 200
+# Postings a lookup walks, rarest trigrams first: bounds a lookup's cost whatever the index's size.
+POSTINGS_BUDGET = 16384
 
 
 @dataclass(frozen=True)
@@ -120,10 +125,15 @@ def trigrams(text: str) -> set[str]:
 class FuzzyIndex(Generic[T]):
     """Items indexed by the character trigrams of their text, so a sentence meets few candidates.
 
-    Comparing every new sentence with every old one is O(n*m) difflib calls; the index first
-    counts shared trigrams (cheap), keeps the best :data:`CANDIDATES` whose trigram overlap could
-    still reach the threshold, and only those get :func:`similarity`. The merge :meth:`take` s
-    each old entry at most once, as msgmerge does; translation memory only :meth:`find` s.
+    Comparing every new sentence with every old one is O(n*m) difflib calls, and so is counting
+    shared trigrams over every posting list when the sentences are alike (a memory of 30,000
+    sentences from one template shares " die" with all of them). A lookup therefore walks the
+    query's trigrams rarest first and stops after :data:`POSTINGS_BUDGET` postings: the rare
+    trigrams (a name, a figure) are the ones that tell an edited sentence's original from its
+    siblings. Of those candidates the :data:`SHORTLIST` with most rare trigrams in common get an
+    exact trigram overlap; the best :data:`CANDIDATES` whose overlap could still reach the
+    threshold get :func:`similarity`. The merge :meth:`take` s each old entry at most once, as
+    msgmerge does; translation memory only :meth:`find` s.
     """
 
     def __init__(self, items: Iterable[T], text: Callable[[T], str] = lambda e: e.msgid) -> None:
@@ -131,28 +141,43 @@ class FuzzyIndex(Generic[T]):
         self._texts: list[str] = []
         self._grams: list[set[str]] = []
         self._postings: dict[str, list[int]] = {}
+        self._taken = 0  # items taken out: the shortlist grows by as many, so it still holds live ones
         for item in items:
-            grams = trigrams(text(item))
+            string = text(item)
+            grams = trigrams(string)
+            index = len(self._items)
             for gram in grams:
-                self._postings.setdefault(gram, []).append(len(self._items))
+                self._postings.setdefault(gram, []).append(index)
             self._items.append(item)
-            self._texts.append(text(item))
+            self._texts.append(string)
             self._grams.append(grams)
+
+    def _shared(self, grams: set[str]) -> Counter[int]:
+        """Rare trigrams in common per item, walking at most about :data:`POSTINGS_BUDGET` postings."""
+        lists = sorted((self._postings[g] for g in grams if g in self._postings), key=len)
+        shared: Counter[int] = Counter()
+        walked = 0
+        for postings in lists:
+            if walked and walked + len(postings) > POSTINGS_BUDGET:
+                break
+            shared.update(postings)
+            walked += len(postings)
+        return shared
 
     def _best(self, text: str) -> tuple[int, float] | None:
         grams = trigrams(text)
-        shared: Counter[int] = Counter()
-        for gram in grams:
-            shared.update(self._postings.get(gram, ()))
-        best, best_score = None, FUZZY_THRESHOLD
-        tried = 0
-        for i, common in shared.most_common():
+        shared = self._shared(grams)
+        ranked = []
+        for i, _ in sorted(shared.items(), key=itemgetter(1), reverse=True)[: SHORTLIST + self._taken]:
             if self._items[i] is None:
                 continue
-            # Dice over trigrams bounds how alike two strings can be: far below, stop looking.
-            if tried >= CANDIDATES or 2 * common / (len(grams) + len(self._grams[i])) < FUZZY_THRESHOLD - 0.25:
-                break
-            tried += 1
+            common = len(grams & self._grams[i])
+            # Dice over trigrams bounds how alike two strings can be: far below, not a candidate.
+            if 2 * common / (len(grams) + len(self._grams[i])) >= FUZZY_THRESHOLD - 0.25:
+                ranked.append((common, i))
+        ranked.sort(key=lambda c: -c[0])
+        best, best_score = None, FUZZY_THRESHOLD
+        for _, i in ranked[:CANDIDATES]:
             score = similarity(self._texts[i], text)
             if score >= best_score:
                 best, best_score = i, score
@@ -169,4 +194,5 @@ class FuzzyIndex(Generic[T]):
         if found is None:
             return None
         item, self._items[found[0]] = self._items[found[0]], None
+        self._taken += 1
         return item

@@ -23,10 +23,12 @@ import stat
 import subprocess
 import sys
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .engines.argos import ArgosEngine, ArgosPackage, Decoding
+from .environment import MAX_BEAM_SIZE
 from .engines.tokenizers import TOKENIZER_FILES, tokenizer_kind
 from .errors import EngineError, cannot_read
 from .lock import folder_lock
@@ -64,6 +66,7 @@ def check_archive(path: Path, max_bytes: int = MAX_UNPACKED_BYTES) -> PackageInf
         total = 0
         roots: set[str] = set()
         for info in infos:
+            _check_entry(path, info)
             name = PurePosixPath(info.filename)
             if name.is_absolute() or info.filename.startswith(("/", "\\")) or ":" in name.parts[0]:
                 raise EngineError(f"{path}: entry {info.filename!r} has an absolute path")
@@ -78,13 +81,69 @@ def check_archive(path: Path, max_bytes: int = MAX_UNPACKED_BYTES) -> PackageInf
         if len(roots) != 1:
             raise EngineError(f"{path}: expected one top-level folder, found {sorted(roots) or 'none'}")
         root = roots.pop()
+        _check_tree(path, infos)
         files = {i.filename[len(root) + 1 :] for i in infos if not i.is_dir()}
         tokenizer = package_layout(files, f"{path}: {root}")
-        try:
-            meta = json.loads(archive.read(f"{root}/metadata.json"))
-            return PackageInfo(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), root, tokenizer)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise EngineError(f"{path}: {root}/metadata.json is invalid ({exc!r})") from exc
+        _check_data(path, archive)
+        return _package_info(path, archive.read(f"{root}/metadata.json"), root, tokenizer)
+
+
+# Compression methods zipfile can unpack (Deflate64, PPMd, ... it cannot).
+_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate", zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "lzma"}
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?")
+
+
+def _check_entry(path: Path, info: zipfile.ZipInfo) -> None:
+    """One entry's name, compression and encryption, before anything is read."""
+    parts = [p for p in info.filename.replace("\\", "/").split("/") if p]
+    if not parts or "." in parts:
+        raise EngineError(f"{path}: entry {info.filename!r} is not a file or folder name")
+    if info.flag_bits & 0x1:
+        raise EngineError(f"{path}: entry {info.filename!r} is encrypted", hint="Argos packages are plain zip archives")
+    if info.compress_type not in _METHODS:
+        raise EngineError(f"{path}: entry {info.filename!r} uses a compression this unpacker cannot read (method {info.compress_type})",
+                          hint="re-zip it with deflate")
+
+
+def _check_tree(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    """No file where another entry needs a folder (names twice: :func:`_check_names`)."""
+    files = [i.filename for i in infos if not i.is_dir()]
+    folders = {str(parent) for i in infos for parent in PurePosixPath(i.filename).parents}
+    clash = next((name for name in files if name in folders), None)
+    if clash:
+        raise EngineError(f"{path}: entry {clash!r} is a file and also a folder of other entries")
+
+
+def _check_data(path: Path, archive: zipfile.ZipFile) -> None:
+    """Every entry decompresses and matches its checksum (a damaged download fails here, not half-installed)."""
+    try:
+        bad = archive.testzip()
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError) as exc:
+        raise EngineError(f"{path}: damaged archive ({exc})", hint="download the package again") from None
+    if bad is not None:
+        raise EngineError(f"{path}: entry {bad!r} is damaged (checksum mismatch)", hint="download the package again")
+
+
+def _package_info(path: Path, data: bytes, root: str, tokenizer: str = "sentencepiece") -> PackageInfo:
+    """What ``metadata.json`` says, checked as Argos Translate will read it (UTF-8, no BOM)."""
+    where = f"{path}: {root}/metadata.json"
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise EngineError(f"{where} starts with a byte-order mark, which Argos Translate cannot read", hint="save it as UTF-8 without BOM")
+    try:
+        meta = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise EngineError(f"{where} is not valid JSON ({exc})") from None
+    if not isinstance(meta, dict):
+        raise EngineError(f"{where} must hold a JSON object")
+    for key in ("from_code", "to_code"):
+        code = meta.get(key)
+        if not isinstance(code, str) or not _LANGUAGE_CODE.fullmatch(code):
+            raise EngineError(f"{where} is invalid: {key} must be a language code such as \"de\", not {code!r}")
+    for key, top in (("beam_size", MAX_BEAM_SIZE), ("max_decoding_length", 100_000)):
+        value = meta.get(key, 1)
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= top:
+            raise EngineError(f"{where} is invalid: {key} must be a whole number from 1 to {top:,}, not {value!r}")
+    return PackageInfo(meta["from_code"], meta["to_code"], str(meta.get("package_version", "")), root, tokenizer)
 
 
 def package_layout(files: set[str], where: str) -> str:

@@ -28,19 +28,23 @@ class Project:
 
     @classmethod
     def open(cls, root: Path | str = ".") -> "Project":
-        """Load the project whose ``l10n.toml`` is in ``root``."""
-        return cls(load_config(root))
+        """Load the project whose ``l10n.toml`` is in ``root`` (and check the environment it runs in)."""
+        from .environment import check_environment
+
+        config = load_config(root)
+        check_environment()
+        return cls(config)
 
     @classmethod
     def find(cls, start: Path | str = ".") -> "Project":
         """Load the project whose ``l10n.toml`` is in ``start`` or the nearest folder above it."""
-        return cls(load_config(find_root(start)))
+        return cls.open(find_root(start))
 
     @classmethod
     def find_optional(cls, start: Path | str = ".") -> "Project | None":
         """:meth:`find`, or None outside a project (for commands that also work without one)."""
         root = locate_root(start)
-        return None if root is None else cls(load_config(root))
+        return None if root is None else cls.open(root)
 
     @property
     def root(self) -> Path:

@@ -9,7 +9,7 @@ each chunk's pending sentences go to the engine in one batch.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 import os
@@ -20,6 +20,7 @@ from .engines import CheckedEngine, Engine, Translation, check_engine_name, get_
 from .errors import EngineError, L10nError, ModelMissing
 from .langid import language_warning
 from .engines.masking import with_glossary
+from .environment import source_date_epoch
 from .glossary import Glossary, glossary_path, load_glossary
 from .languages import get_language
 from .manifest import TranslateState, settings_key
@@ -70,8 +71,8 @@ class _Job:
 
 def today() -> str:
     """Today's date (``SOURCE_DATE_EPOCH`` pins it) for provenance comments."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return (datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()).isoformat()
+    pinned = source_date_epoch()
+    return (pinned.date() if pinned else date.today()).isoformat()
 
 
 def ordered_languages(project: Project, langs: Iterable[str] | None) -> list[str]:

@@ -18,12 +18,14 @@ longer than the model takes is split at clause boundaries and flagged.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
+from ..environment import MAX_BEAM_SIZE, argos_beam_size
 from ..errors import ConfigError, EngineError, ModelMissing
 from ..languages import get_language
 from . import Translation, register
@@ -107,11 +109,19 @@ class ArgosPackage:
             meta = json.loads((self.path / "metadata.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return base
+        if not isinstance(meta, dict):
+            return base
         wanted = {k: meta[k] for k in ("beam_size", "length_penalty", "max_decoding_length") if k in meta}
         try:
-            return replace(base, **{k: type(getattr(base, k))(v) for k, v in wanted.items()})
-        except (TypeError, ValueError) as exc:
+            decoding = replace(base, **{k: type(getattr(base, k))(v) for k, v in wanted.items()})
+        except (TypeError, ValueError, OverflowError) as exc:
             raise EngineError(f"{self.path / 'metadata.json'}: bad decoding setting ({exc})") from None
+        limits = (1 <= decoding.beam_size <= MAX_BEAM_SIZE, 1 <= decoding.max_decoding_length <= 100_000,
+                  math.isfinite(decoding.length_penalty))
+        if not all(limits):
+            raise EngineError(f"{self.path / 'metadata.json'}: decoding setting out of range ({decoding.key})",
+                              hint=f"beam_size 1 to {MAX_BEAM_SIZE}, max_decoding_length 1 to 100,000")
+        return decoding
 
 
 def installed_packages() -> list[ArgosPackage]:
@@ -216,7 +226,7 @@ class ArgosEngine:
     def __init__(self, packages: list[ArgosPackage] | None = None, device: str = "cpu", decoding: Decoding | None = None) -> None:
         self._packages = packages
         self.device = device
-        self.decoding = decoding or Decoding(beam_size=int(os.environ.get("ARGOS_BEAM_SIZE", "4")))
+        self.decoding = decoding or Decoding(beam_size=argos_beam_size())
         self.on_progress: Progress | None = None
         self._loaded: dict[tuple[str, str], tuple] = {}
         self._translators: dict[Path, object] = {}
@@ -344,7 +354,7 @@ class ArgosEngine:
 
 def decoding_for(config) -> Decoding:
     """The decoding options ``config`` asks for (packages may override beam and length penalty)."""
-    return Decoding(beam_size=int(os.environ.get("ARGOS_BEAM_SIZE", "4")), batch_size=config.batch_size or None,
+    return Decoding(beam_size=argos_beam_size(), batch_size=config.batch_size or None,
                     batch_type=config.batch_type)
 
 

@@ -27,6 +27,7 @@ from .. import __version__
 from ..assemble import translations
 from ..catalog import Catalog
 from ..config import CONFIG_NAME, Config
+from ..environment import source_date_epoch
 from ..errors import ConfigError
 from ..tempfiles import clean_stale, make_temp_dir, make_temp_file
 from ..outputs import OUT_KEY, check_release_paths
@@ -96,12 +97,9 @@ def decide(stats: Stats, threshold: int, include_fuzzy: bool) -> tuple[str, str 
 
 def build_time(inputs: list[Path]) -> tuple[datetime, str]:
     """The kit's one timestamp and where it came from (see the module docstring)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), timezone.utc), "SOURCE_DATE_EPOCH"
-        except (ValueError, OverflowError, OSError):
-            raise ConfigError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}") from None
+    pinned = source_date_epoch()
+    if pinned is not None:
+        return pinned, "SOURCE_DATE_EPOCH"
     newest = max(int(p.stat().st_mtime) for p in inputs)
     return datetime.fromtimestamp(newest, timezone.utc), "newest input"
 

@@ -6,6 +6,8 @@ sentence splitting are shared here so every format gets the same guarantees.
 
 from __future__ import annotations
 
+import os
+
 from collections import Counter
 from pathlib import Path
 from typing import Callable
@@ -162,8 +164,17 @@ def find_sources(source_dir: Path) -> list[Path]:
     """Every readable source file under ``source_dir``, sorted, hidden files skipped."""
     if not source_dir.is_dir():
         raise SourceError("source folder not found", path=str(source_dir), hint="create it or set [project] source_dir in l10n.toml")
-    return sorted(
+    found = sorted(
         p
         for p in source_dir.rglob("*")
         if p.is_file() and p.suffix.lower() in READERS and not any(part.startswith(".") for part in p.relative_to(source_dir).parts)
     )
+    for p in found:
+        try:
+            str(p).encode("utf-8")
+        except UnicodeEncodeError:
+            # Undecodable bytes in the name (surrogate escapes): no catalog, reference or page
+            # could carry it.
+            shown = os.fsencode(p).decode("utf-8", "backslashreplace")
+            raise SourceError("the file name is not UTF-8", path=shown, hint="rename it, e.g. with convmv -f latin1 -t utf-8") from None
+    return found
