@@ -111,7 +111,6 @@ class CachedEngine:
 
     engine: Engine
     cache: TranslationCache
-    calls: int = 0  # model calls made, for tests and reports
     slice: int = 512  # sentences per engine call and cache commit
 
     @property
@@ -132,7 +131,6 @@ class CachedEngine:
         # did; the slices are large enough that the engine still batches well inside each.
         for start in range(0, len(missing), self.slice):
             part = missing[start : start + self.slice]
-            self.calls += 1
             fresh = dict(zip(part, self.engine.translate(part, source, target)))
             self.cache.put(key, fresh)
             known.update(fresh)

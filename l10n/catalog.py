@@ -372,18 +372,6 @@ def _from_polib(e: polib.POEntry) -> Entry:
     )
 
 
-def entry_line(path: Path, key: tuple[str | None, str]) -> int | None:
-    """The line number of the entry with ``key`` in the PO file at ``path`` (for messages)."""
-    try:
-        po = polib.pofile(str(path), wrapwidth=WRAP)
-    except (OSError, ValueError):
-        return None
-    for e in po:
-        if (e.msgctxt, e.msgid) == key:
-            return e.linenum
-    return None
-
-
 def entry_lines(path: Path) -> dict[tuple[str | None, str], int]:
     """The line number of every active entry in the PO file at ``path``, by key (for messages)."""
     try:

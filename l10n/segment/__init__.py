@@ -44,12 +44,3 @@ def _splitter(lang: str, extra: tuple[str, ...], starters: tuple[str, ...] = ())
 
         return ChineseSplitter(extra)
     raise ConfigError(f"no sentence splitter for language {lang!r}", hint="supported: de, en, zh")
-
-
-def split_sentences(text: str, lang: str = "de") -> list[Span]:
-    """Split ``text`` into sentence spans.
-
-    >>> [("Ein Satz. Noch einer."[s.start:s.end]) for s in split_sentences("Ein Satz. Noch einer.")]
-    ['Ein Satz.', 'Noch einer.']
-    """
-    return get_splitter(lang).split(text)
