@@ -156,10 +156,11 @@ def test_an_install_killed_while_proving_the_package_loses_nothing(argos_package
     while not any(p.is_dir() and p.name.startswith(".installing") for p in argos_packages.iterdir()):
         assert proc.poll() is None and time.monotonic() < deadline, "the install finished before it could be killed"
         time.sleep(0.02)
-    time.sleep(0.3)  # unpacking or proving: the old package is still in place
-    os.killpg(proc.pid, signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)  # at once: unpacking or proving (on a fast machine perhaps swapping)
     proc.wait()
-    assert [p.version for p in installed_packages() if (p.source, p.target) == ("de", "en")] == ["1.0"] and works()
+    # Whatever moment the kill hit, one working de->en package is installed: the old one, or the
+    # new one if the swap had already happened; never none, never a half-installed one.
+    assert [p.version for p in installed_packages() if (p.source, p.target) == ("de", "en")] in (["1.0"], ["1.1"]) and works()
     listing = CliRunner().invoke(app, ["models", "list"])
     assert listing.exit_code == 0 and "broken" not in listing.output and ".installing" not in listing.output
     install_archive(newer)
