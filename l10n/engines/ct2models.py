@@ -25,7 +25,7 @@ model's ``config.json`` says CTranslate2 adds it (``add_source_eos``).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EngineError
@@ -50,19 +50,10 @@ class Ct2Model:
     tokens: tuple[tuple[str, str], ...] = ()  # language -> its token (nllb, m2m100) from the descriptor
     target_tokens: tuple[tuple[str, str], ...] = ()  # opus-mt: language -> token first in the source
     add_source_eos: bool = False
-    decoding_options: tuple[tuple[str, object], ...] = field(default=(), compare=False)
 
     @property
     def model_id(self) -> str:
         return f"{self.name} {self.version} ({self.family})"
-
-    @property
-    def model_dir(self) -> Path:
-        return self.path
-
-    @property
-    def tokenizer_name(self) -> str:
-        return "+".join(TOKENIZER_FILES[self.family])
 
     def token(self, code: str) -> str:
         """The language token of ``code`` for this model's family (nllb, m2m100)."""
