@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .catalog import Catalog, atomic_write
+from .catalog import Catalog
 from .languages import get_language
 from .model import Document, Segment
-from .tempfiles import clean_stale
+from .fs import atomic_write, clean_stale
 from .outputs import OUT_KEY, check_release_paths
 from .project import Project
 

@@ -7,7 +7,6 @@ changed, so a no-change run leaves every file byte-identical.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -16,10 +15,10 @@ from pathlib import Path
 import polib
 
 from . import __version__
-from .errors import CatalogError, cannot_read, cannot_write
+from .errors import CatalogError, cannot_read
 from .languages import Language
 from .model import Document
-from .tempfiles import make_temp_file
+from .fs import atomic_write
 from .provenance import Provenance, find as find_provenance, replace_line
 
 WRAP = 79  # GNU gettext's default, so our files diff cleanly against msgcat/msgmerge output.
@@ -468,49 +467,3 @@ def write_catalogs(files: list[tuple[Path, Catalog, Catalog | None]]) -> list[bo
         if change:
             atomic_write(path, data)
     return changed
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
-
-    A write that fails (a full disk, a read-only folder, a folder in the file's place) leaves the
-    old file as it was and raises :class:`~l10n.errors.L10nError` naming the file.
-    """
-    try:
-        _atomic_write(path, data)
-    except OSError as exc:
-        raise cannot_write(exc, path) from None
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = make_temp_file(path.parent, path.name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import __version__
-from .catalog import atomic_write
+from .fs import atomic_write
 from .config import CONFIG_NAME
 from .errors import L10nError
 from .lock import refuse_link

@@ -32,7 +32,7 @@ from .environment import MAX_BEAM_SIZE
 from .engines.tokenizers import TOKENIZER_FILES, tokenizer_kind
 from .errors import EngineError, cannot_read
 from .lock import folder_lock
-from .tempfiles import make_temp_dir
+from .fs import make_temp_dir
 
 PROBE = "Hallo Welt."  # the sentence a new package must translate before it is installed
 PROVE_TIMEOUT = 600  # seconds; a real package loads and translates one sentence in a few

@@ -13,7 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 from string import Template
 
-from .catalog import atomic_write
+from .fs import atomic_write
 from .config import CONFIG_NAME, SCHEMA, load_config
 from .errors import ConfigError
 from .languages import LANGUAGES

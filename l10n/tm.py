@@ -25,7 +25,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
-from .catalog import Catalog, Entry, atomic_write, read_catalog
+from .catalog import Catalog, Entry, read_catalog
+from .fs import atomic_write
 from .errors import CatalogError, ConfigError, cannot_read
 from .merge import FuzzyIndex
 from .project import Project

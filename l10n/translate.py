@@ -29,7 +29,7 @@ from .model import Document
 from .segment.settings import abbreviation_paths
 from .project import Project
 from .provenance import Provenance
-from .tempfiles import clean_stale
+from .fs import clean_stale
 from .tm import Memory, build_memory, fill_from_memory, memory_files, memory_settings, replaceable
 
 CHUNK_SENTENCES = 1024  # sentences per engine call (about 20 press releases); bounds memory on large projects

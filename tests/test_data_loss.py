@@ -188,7 +188,7 @@ def dead_pid() -> int:
 
 
 def test_stale_temporary_files_of_a_killed_run_are_removed(capsys, project_dir: Path):
-    from l10n.tempfiles import temp_prefix
+    from l10n.fs import temp_prefix
 
     pid = dead_pid()
     en = project_dir / "locales" / "en"

@@ -204,7 +204,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from l10n.catalog import atomic_write
+    from l10n.fs import atomic_write
     path, a, b = Path(sys.argv[1]), Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()
     print("ready", flush=True)
     while True:

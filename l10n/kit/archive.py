@@ -7,13 +7,12 @@ nothing of the machine or the moment of the build leaks into the archive.
 
 from __future__ import annotations
 
-import os
 import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Iterable
 
-from ..tempfiles import make_temp_file
+from ..fs import atomic_writer
 
 # The zip format cannot store times before 1980.
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -51,14 +50,5 @@ def write_reproducible_zip(target: BinaryIO, root: Path, names: Iterable[str], p
 def write_archive(archive: Path, root: Path, names: list[str], prefix: str, moment: datetime) -> None:
     """:func:`write_reproducible_zip` into the file ``archive``, atomically (a temporary file,
     fsync, rename): a failed build leaves the previous archive as it was."""
-    fd, tmp = make_temp_file(archive.parent, archive.name)
-    try:
-        with os.fdopen(fd, "w+b") as handle:
-            write_reproducible_zip(handle, root, names, prefix, moment)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, archive)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_writer(archive, "w+b") as handle:
+        write_reproducible_zip(handle, root, names, prefix, moment)

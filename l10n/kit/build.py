@@ -29,7 +29,7 @@ from ..catalog import Catalog
 from ..config import CONFIG_NAME, Config
 from ..environment import source_date_epoch
 from ..errors import ConfigError
-from ..tempfiles import clean_stale, make_temp_dir, make_temp_file
+from ..fs import atomic_writer, clean_stale, make_temp_dir
 from ..outputs import OUT_KEY, check_release_paths
 from ..languages import get_language
 from ..model import Document
@@ -250,13 +250,10 @@ class _Kit:
                 out.write(("\n" if i else "") + self.sections.read(size).decode("utf-8"))
             out.write(after)
         before, after = status_frame(manifest)
-        fd, tmp = make_temp_file(status_page.parent, status_page.name)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+        with atomic_writer(status_page, "w", encoding="utf-8", newline="") as out:
             out.write(before)
             _copy(self.status, out)
             out.write(after)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, status_page)
         for temporary in (self.sections, self.documents, self.status):
             temporary.close()
 

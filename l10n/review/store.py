@@ -20,7 +20,8 @@ import hashlib
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
-from ..catalog import UNSTORABLE, Catalog, Entry, atomic_write, now_stamp, parse_catalog, render
+from ..catalog import UNSTORABLE, Catalog, Entry, now_stamp, parse_catalog, render
+from ..fs import atomic_write
 from ..checks import IGNORE_PREFIX
 from ..errors import CatalogError, L10nError, cannot_read
 from ..lock import project_lock

@@ -1,4 +1,8 @@
-"""Temporary files and folders l10n makes beside what it writes, and the clean-up of stale ones.
+"""Writing files safely: atomic replacement, and the temporary files and folders l10n makes beside
+what it writes, with the clean-up of stale ones.
+
+:func:`atomic_write` is the one way l10n replaces a file: readers see the old file or the new one,
+never half, and a failed write leaves the old one as it was.
 
 Every temporary name carries l10n's tag and the writer's process id:
 ``.<name>.l10n<pid>-<random>[.tmp]``. A run that is killed (``kill -9``, a power cut) cannot
@@ -14,7 +18,11 @@ import re
 import shutil
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Iterator
+
+from .errors import cannot_write
 
 TAG = "l10n"
 STALE_SECONDS = 24 * 3600
@@ -86,3 +94,65 @@ def clean_stale(folder: Path, *, recursive: bool = False) -> list[Path]:
                 removed.append(path)
         dirs[:] = [d for d in dirs if recursive and not is_temp(d)]
     return removed
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never half.
+
+    A write that fails (a full disk, a read-only folder, a folder in the file's place) leaves the
+    old file as it was and raises :class:`~l10n.errors.L10nError` naming the file.
+    """
+    with atomic_writer(path) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def atomic_writer(path: Path, mode: str = "wb", **options) -> Iterator[IO]:
+    """A file handle whose content replaces ``path`` atomically when the block ends without error.
+
+    For content written piece by piece (a zip, a page streamed from temporary parts). The file
+    keeps the old file's permissions (0644 for a new one); an exception inside the block, or a
+    failed write, leaves the old file as it was and removes the temporary one. ``OSError`` becomes
+    :class:`~l10n.errors.L10nError` naming the file.
+
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "a.txt"
+    >>> with atomic_writer(target, "w", encoding="utf-8") as out:
+    ...     _ = out.write("eins")
+    >>> target.read_text(encoding="utf-8")
+    'eins'
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = make_temp_file(path.parent, path.name)
+    except OSError as exc:
+        raise cannot_write(exc, path) from None
+    try:
+        with os.fdopen(fd, mode, **options) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise cannot_write(exc, path) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
