@@ -51,7 +51,8 @@ class Segment:
 
     ``msgid`` is the sentence with whitespace normalised (a line break inside a paragraph becomes a
     space); ``occurrence`` counts identical sentences in the same document (1 for the first), so
-    repeated sentences stay distinct catalog entries.
+    repeated sentences stay distinct catalog entries. ``notes`` are lines its reader wants in the
+    entry's ``#.`` comment (what each inline marker stands for, see :mod:`l10n.sources.markers`).
     """
 
     text: str
@@ -61,6 +62,7 @@ class Segment:
     block: int
     kind: str
     occurrence: int = 1
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def msgid(self) -> str:
