@@ -151,9 +151,10 @@ def acronyms(unit: Unit) -> Iterator[str]:
 
 @check("masking", "error")
 def masking(unit: Unit) -> Iterator[str]:
-    """The engine lost a glossary placeholder: the sentence was translated without protection."""
+    """The engine lost a placeholder (a glossary term or an inline marker): the sentence was
+    translated without protection, its markers put around the whole sentence."""
     if MASK_FLAG in unit.entry.flags:
-        yield "the engine dropped or doubled a protected-term placeholder; check every name (remove the flag when done)"
+        yield "the engine dropped or doubled a placeholder of a protected term or inline marker; check every name and move the markers to their words (remove the flag when done)"
 
 
 # --- untranslated, language, loops, length -------------------------------------------------------
