@@ -45,7 +45,7 @@ def mask(text: str, glossary: Glossary, source: str, target: str) -> Masked:
     """Replace every glossary term and inline marker in ``text`` by a numbered placeholder.
 
     A marker glued to a word gets a space between them, so the model sees the word (taken out
-    again when the marker comes back).
+    again when the marker comes back); punctuation after a marker stays glued to it.
 
     >>> from l10n.glossary import Glossary, Term
     >>> g = Glossary((Term((("de", ("VIVO",)),), dnt=True),))
@@ -63,7 +63,7 @@ def mask(text: str, glossary: Glossary, source: str, target: str) -> Masked:
     markers: set[int] = set()
     for index, token in enumerate(tokens):
         if isinstance(token, Tag):
-            after = index + 1 < len(tokens) and not str(tokens[index + 1])[:1].isspace()
+            after = index + 1 < len(tokens) and (isinstance(tokens[index + 1], Tag) or tokens[index + 1][:1].isalnum())
             before = bool(pieces) and not pieces[-1][-1:].isspace()
             markers.add(len(terms))
             pieces.append(f"{' ' * before}QX{len(terms)}{' ' * after}")
