@@ -104,7 +104,7 @@ def decode(data: bytes, path: str) -> tuple[str, bool]:
     if bom:
         data = data[3:]
     if _looks_binary(data):
-        raise SourceError("binary file, not text", path=path, hint="sources must be UTF-8 text (.md or .txt)")
+        raise SourceError("binary file, not text", path=path, hint="sources must be UTF-8 text (.md, .txt or .html)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
