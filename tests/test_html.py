@@ -156,3 +156,34 @@ def test_tiny_argos_noise_model_loses_markers_flagged_never_broken(empty_project
     assert flagged  # noise loses placeholders: those entries are flagged for the reviewer
     result = CliRunner().invoke(app, ["check", "--all", "-C", str(project)])
     assert result.exit_code == 1 and "masking" in result.output
+
+
+EDGE_CASES = [
+    # Optional end tags: the next block element ends the block; an unclosed inline tag is standalone.
+    (b"<ul><li>Eins und zwei<li>Drei <b>fett</ul><p>  Absatz ohne Ende\n<p>Noch &amp; mehr &auml;",
+     ["Eins und zwei", "Drei <1/>fett", "Absatz ohne Ende", "Noch & mehr ä"],
+     b"<ul><li>T:Eins und zwei<li>T:Drei <b>fett</ul><p>  T:Absatz ohne Ende\n<p>T:Noch &amp; mehr \xc3\xa4"),
+    # A block element inside an inline one: three blocks, the cut <b> standalone on each side.
+    (b"<p>Text <b>offen <div>Block</div> weiter</b> Ende.</p>", ["Text <1/>offen", "Block", "weiter<1/> Ende."],
+     b"<p>T:Text <b>offen <div>T:Block</div> T:weiter</b> Ende.</p>"),
+    # Marker-shaped text is escaped in the msgid; an attribute inside a marker is translated in place.
+    (b'<p>Ein <1> und a &lt; b mit <span title="Hallo Welt">Spanne</span>.</p>',
+     ["Ein \\<1> und a < b mit <1>Spanne</1>.", "Hallo Welt"],
+     b'<p>T:Ein &lt;1&gt; und a &lt; b mit <span title="T:Hallo Welt">Spanne</span>.</p>'),
+    # A BOM is kept; a pair around one sentence of several is a marker, around the block it is not.
+    (b"\xef\xbb\xbf<p><b>Eins.</b> <b>Zwei.</b></p><p><a href=x>Satz eins. Satz zwei.</a> Drei.</p>",
+     ["<1>Eins.</1>", "<1>Zwei.</1>", "<1>Satz eins. Satz zwei.</1>", "Drei."],
+     b"\xef\xbb\xbf<p>T:<b>Eins.</b> T:<b>Zwei.</b></p><p>T:<a href=x>Satz eins. Satz zwei.</a> T:Drei.</p>"),
+    # Comments and images inside a sentence are standalone markers; unquoted attributes get quotes.
+    (b"<html><p>Hallo<!-- x --> Welt <img src=a.png alt=Bild> und so.</p>", ["Hallo<1/> Welt <2/> und so.", "Bild"],
+     b'<html lang="en"><p>T:Hallo<!-- x --> Welt <img src=a.png alt="T:Bild"> und so.</p>'),
+]
+
+
+@pytest.mark.parametrize("source, msgids, translated", EDGE_CASES)
+def test_edge_cases_read_and_write_back(source: bytes, msgids: list[str], translated: bytes) -> None:
+    doc = read(source)
+    assert [s.msgid for s in doc.segments] == msgids
+    fallback, _ = html.write(doc, "en", {})
+    assert fallback == source.replace(b"<html>", b'<html lang="en">')
+    assert html.write(doc, "en", {s.key: "T:" + s.msgid for s in doc.segments})[0] == translated

@@ -45,7 +45,8 @@ META_NAMES = frozenset({"description", "og:title", "og:description", "twitter:ti
 _KINDS = {"a": "link", "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline", "br": "line break",
           "img": "image", "sup": "superscript", "sub": "subscript", "s": "struck", "del": "deleted", "ins": "inserted",
           "code": "code", "q": "quote", "mark": "highlight", "small": "small print"}
-_SPACE = re.compile(r"[ \t\n\r\f]+")
+_HTML_SPACE = " \t\n\r\f"
+_SPACE = re.compile(f"[{_HTML_SPACE}]+")
 
 
 @dataclass(frozen=True)
@@ -272,15 +273,20 @@ def _element_block(source: str, kind: str, pieces: list[_Piece], lines: list[int
             out.append(Tag(number[k], roles[k]))
             markers.append(_marker(source, number[k], piece, roles[k] == "open"))
     _strip_ends(out)
-    marked = MarkedBlock(kind, bisect.bisect_right(lines, pieces[lo].start), tuple(out), tuple(markers))
-    return _Block(marked, pieces[lo].start, pieces[hi - 1].end, tuple(spans), tuple(closes))
+    # White space at the block's edges stays in the file, outside what a translation replaces.
+    first, last = pieces[lo], pieces[hi - 1]
+    raw = source[first.start : first.end]
+    start = first.start + len(raw) - len(raw.lstrip(_HTML_SPACE)) if first.role == "text" else first.start
+    end = last.start + len(source[last.start : last.end].rstrip(_HTML_SPACE)) if last.role == "text" else last.end
+    marked = MarkedBlock(kind, bisect.bisect_right(lines, start), tuple(out), tuple(markers))
+    return _Block(marked, start, end, tuple(spans), tuple(closes))
 
 
 def _strip_ends(out: list[Token]) -> None:
     if isinstance(out[0], str):
-        out[0] = out[0].lstrip()
+        out[0] = out[0].lstrip(_HTML_SPACE)
     if isinstance(out[-1], str):
-        out[-1] = out[-1].rstrip()
+        out[-1] = out[-1].rstrip(_HTML_SPACE)
 
 
 def _marker(source: str, number: int, piece: _Piece, paired: bool) -> Marker:
