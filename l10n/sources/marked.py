@@ -183,9 +183,11 @@ def localized_blocks(doc: Document, lang: str, table: dict) -> tuple[dict[int, l
     spaced = get_language(lang).sentence_space
     out: dict[int, list[Token]] = {}
     count = 0
+    by_block: dict[int, list[Segment]] = {}
+    for seg in doc.segments:
+        by_block.setdefault(seg.block, []).append(seg)
     for index, block in enumerate(doc.blocks):
-        segs = [s for s in doc.segments if s.block == index]
-        tokens, done = _block_tokens(doc, block, segs, spaced, table)
+        tokens, done = _block_tokens(doc, block, by_block.get(index, []), spaced, table)
         if done:
             out[index] = tokens
             count += done
