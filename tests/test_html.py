@@ -174,6 +174,10 @@ EDGE_CASES = [
     (b"\xef\xbb\xbf<p><b>Eins.</b> <b>Zwei.</b></p><p><a href=x>Satz eins. Satz zwei.</a> Drei.</p>",
      ["<1>Eins.</1>", "<1>Zwei.</1>", "<1>Satz eins. Satz zwei.</1>", "Drei."],
      b"\xef\xbb\xbf<p>T:<b>Eins.</b> T:<b>Zwei.</b></p><p>T:<a href=x>Satz eins. Satz zwei.</a> T:Drei.</p>"),
+    # An element kept whole (translate="no", code) at a sentence's start is in it, its space kept.
+    (b"<p><span translate=no>OPPO</span> kommt. <!-- c --> Neu.</p><p><code>ls</code> zeigt es.</p>",
+     ["<1/> kommt.", "<1/> Neu.", "<1/> zeigt es."],
+     b"<p>T:<span translate=no>OPPO</span> kommt. T:<!-- c --> Neu.</p><p>T:<code>ls</code> zeigt es.</p>"),
     # Comments and images inside a sentence are standalone markers; unquoted attributes get quotes.
     (b"<html><p>Hallo<!-- x --> Welt <img src=a.png alt=Bild> und so.</p>", ["Hallo<1/> Welt <2/> und so.", "Bild"],
      b'<html lang="en"><p>T:Hallo<!-- x --> Welt <img src=a.png alt="T:Bild"> und so.</p>'),

@@ -247,7 +247,10 @@ def _trim(source: str, pieces: list[_Piece], roles: list[str], partner: dict[int
 def _blank(source: str, piece: _Piece, role: str) -> bool:
     if piece.role == "text":
         return not text_of(source, piece.token).strip()
-    return role == "empty" and (piece.token.kind in ("other", "start", "end") and piece.token.tag not in KEPT_INLINE | {"img"} or piece.token.tag in ("br", "wbr"))
+    if role != "empty":
+        return False
+    # A comment, a line break or a stray tag, but not an image or an element kept whole (code).
+    return piece.token.tag in ("br", "wbr") or (piece.end == piece.token.end and piece.token.tag != "img")
 
 
 def _element_block(source: str, kind: str, pieces: list[_Piece], lines: list[int]) -> _Block | None:

@@ -85,14 +85,18 @@ def _sentences(block: MarkedBlock, splitter: Splitter) -> tuple[str, list[Span],
     out: list[str] = []
     found: list[Span] = []
     legends: list[tuple[str, ...]] = []
-    pos = 0
+    pos = size = 0
     for index, span in enumerate(spans):
+        mine = [(p, tag) for (p, tag), owner in zip(tags, owners) if owner == index]
+        # A sentence reaches out to its markers in the white space around it.
+        span = Span(max(pos, min([span.start] + [p for p, _ in mine])), max([span.end] + [p for p, _ in mine]))
+        mine = [(min(max(p, span.start), span.end), tag) for p, tag in mine]
         out.append(escape(plain[pos : span.start]))
-        mine = [(min(max(p, span.start), span.end), tag) for (p, tag), owner in zip(tags, owners) if owner == index]
         sentence, numbers = renumber(_interleave(plain, span, mine))
-        start = sum(map(len, out))
+        start = size + len(out[-1])
         out.append(sentence)
         found.append(Span(start, start + len(sentence)))
+        size = start + len(sentence)
         legends.append(legend(replace(block.markers[old - 1], number=new) for new, old in numbers.items() if old <= len(block.markers)))
         pos = span.end
     out.append(escape(plain[pos:]))
