@@ -21,7 +21,7 @@ from typing import Callable
 from ..errors import SourceError, cannot_read
 from ..model import Block, Document, Segment, Span
 from ..segment import Splitter
-from . import markdown, plaintext
+from . import docx, markdown, plaintext
 from .rebuild import Translations, write_text
 
 BlockReader = Callable[[str], tuple[list[Block], dict[str, str]]]
@@ -65,6 +65,7 @@ def _text_reader(suffix: str) -> Callable[[bytes, str, Splitter, str], Document]
 FORMATS: tuple[Format, ...] = (
     Format("markdown", (".md", ".markdown"), _text_reader(".md"), write_text),
     Format("text", (".txt",), _text_reader(".txt"), write_text),
+    Format("docx", (".docx",), docx.read, docx.write),
 )
 
 
