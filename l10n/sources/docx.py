@@ -34,7 +34,7 @@ from ..errors import SourceError
 from ..languages import get_language
 from ..model import Block, Document, Segment
 from ..segment import Splitter
-from . import markers, wordml
+from . import markers, wordbuild, wordml
 from .rebuild import Translations
 from .wordml import W, Paragraph, Sentence
 
@@ -186,7 +186,7 @@ def write(doc: Document, lang: str, table: Translations) -> tuple[bytes, int]:
     # Last paragraph first: a text box's paragraphs are rebuilt before the one that holds them.
     for part, p, segs in reversed(todo):
         para = wordml.read_paragraph(p, part.addresses)
-        done = wordml.rebuild(para, _sentences(doc, para, segs), [table.get(seg.key) for seg in segs], spaced)
+        done = wordbuild.rebuild(para, _sentences(doc, para, segs), [table.get(seg.key) for seg in segs], spaced)
         count += done
         if done:
             changed[part.name] = part

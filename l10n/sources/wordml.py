@@ -10,11 +10,7 @@ sentence's own and needs no marker, every other formatting and every hyperlink i
 every standalone thing inside the sentence a ``<n/>``. Adjacent runs with the same formatting are
 one piece of text, so a change of ``w:lang`` or a spell-check mark adds no marker.
 
-Rebuilding goes the other way, from the same atoms: a sentence's translation is cut at its markers
-and each piece gets the formatting its markers stand for (the original ``w:rPr``, copied; a link is
-a copy of its ``w:hyperlink`` element, relationship id kept); what lies between sentences is
-written from the atoms as it was. Bookmarks and other zero-width marks keep their place before the
-text, or move to the paragraph's end.
+:mod:`l10n.sources.wordbuild` rebuilds a paragraph from the same atoms.
 """
 
 from __future__ import annotations
@@ -40,7 +36,7 @@ _KINDS = {
     "endnoteReference": "endnote", "footnoteRef": "footnote number", "endnoteRef": "endnote number",
     "sym": "symbol", "commentReference": "comment", "fldSimple": "field", "sdt": "content control",
     "oMath": "formula", "oMathPara": "formula", "ins": "tracked change", "del": "tracked change",
-    "smartTag": "tagged text", "customXml": "tagged text", "ptab": "tab",
+    "smartTag": "tagged text", "customXml": "tagged text", "ptab": "tab", "AlternateContent": "image",
 }
 
 
@@ -152,8 +148,7 @@ def _read_other(para: Paragraph, child: etree._Element, link: int | None = None)
     elif child.tag == W + "pPr" or child.tag in _SKIPPED or not isinstance(child.tag, str):
         return
     else:
-        kind = _KINDS.get(etree.QName(child).localname, etree.QName(child).localname)
-        para.add_thing(Standalone([child], kind, _detail(child), link=link))
+        para.add_thing(Standalone([child], _kind(child), _detail(child), link=link))
 
 
 def _read_run(para: Paragraph, run: etree._Element, link: int | None) -> None:
@@ -170,8 +165,7 @@ def _read_run(para: Paragraph, run: etree._Element, link: int | None) -> None:
             kind = "page break" if child.get(W + "type") == "page" else "line break"
             para.add_thing(Standalone([child], kind, run_props=props, link=link), "\n")
         elif tag not in _SKIPPED and isinstance(tag, str):
-            kind = _KINDS.get(etree.QName(child).localname, etree.QName(child).localname)
-            para.add_thing(Standalone([child], kind, _detail(child), run_props=props, link=link))
+            para.add_thing(Standalone([child], _kind(child), _detail(child), run_props=props, link=link))
 
 
 def _field_begins(node: etree._Element) -> bool:
@@ -186,6 +180,13 @@ def _field_depth(node: etree._Element) -> int:
 def _instruction(nodes: list) -> str:
     text = " ".join("".join(t.text or "" for t in n.iter(W + "instrText")) for n in nodes).split()
     return " ".join(text[:2])[:60]
+
+
+def _kind(node: etree._Element) -> str:
+    if next(node.iter(W + "txbxContent"), None) is not None:
+        return "text box"
+    name = etree.QName(node).localname
+    return _KINDS.get(name, name)
 
 
 def _detail(node: etree._Element) -> str:
@@ -308,92 +309,3 @@ def describe_props(props: etree._Element | None) -> str:
         elif name in ("color", "highlight") and value and not off:
             words.append(f"{'colour' if name == 'color' else 'highlight'} {value}")
     return ", ".join(dict.fromkeys(words)) or "plain text"
-
-
-# --- rebuilding ----------------------------------------------------------------------------------
-
-# What a rebuilt paragraph is made of: ("text", text, link, props key) or ("thing", index, link).
-Piece = tuple
-
-
-def rebuild(para: Paragraph, sentences: list[Sentence] | None, translations: list[str | None], spaced: bool) -> int:
-    """Rewrite ``para`` with each sentence's translation (None: the source sentence) and return
-    how many were translated; without ``sentences`` (the paragraph is not what was read) or any
-    translation the paragraph is left as it is. ``spaced``: the target language puts a space
-    between sentences (not so in Chinese: the space between two translated sentences goes)."""
-    if not sentences or all(t is None for t in translations):
-        return 0
-    pieces: list[Piece] = []
-    pos, previous = 0, False
-    for sent, translation in zip(sentences, translations):
-        gap = _atoms(para, pos, sent.start)
-        if not spaced and previous and translation is not None and all(p[0] == "text" and not p[1].strip() for p in gap):
-            gap = []
-        pieces += gap
-        pieces += _atoms(para, sent.start, sent.end) if translation is None else _translated(para, sent, translation)
-        pos, previous = sent.end, translation is not None
-    pieces += _atoms(para, pos, len(para.plain))
-    _write(para, pieces)
-    return sum(t is not None for t in translations)
-
-
-def _atoms(para: Paragraph, start: int, end: int) -> list[Piece]:
-    pieces: list[Piece] = []
-    for i in range(start, end):
-        atom = para.atoms[i]
-        if atom < 0:
-            pieces.append(("thing", ~atom, para.things[~atom].link))
-        else:
-            link, key = para.formats[atom]
-            pieces.append(("text", para.plain[i], link, key))
-    return pieces
-
-
-def _translated(para: Paragraph, sent: Sentence, translation: str) -> list[Piece]:
-    """The pieces of a translation: cut at its markers, or, when they are broken, its text in the
-    sentence's formatting followed by the sentence's standalone things."""
-    if markers.problems(translation, sent.marked):
-        things = [Thing(key) for key in sent.keys.values() if key[0] == "thing"]
-        found: list[Run | Thing] = [Run(markers.strip(translation)), *things]
-    else:
-        found = markers.unmark(translation, sent.keys)
-    pieces: list[Piece] = []
-    for item in found:
-        link = next((index for kind, index in item.path if kind == "link"), None)
-        if isinstance(item, Thing):
-            pieces.append(("thing", item.key[1], link))
-            continue
-        props = [key for kind, key in item.path if kind == "props"]
-        own = sent.link_base.get(link, sent.base) if link is not None else sent.base
-        pieces.append(("text", item.text, link, props[-1] if props else own))
-    return pieces
-
-
-def _write(para: Paragraph, pieces: list[Piece]) -> None:
-    """Replace the content of ``para.element`` (its properties stay) with ``pieces``: runs of one
-    formatting merged, a link's pieces inside a copy of its ``w:hyperlink``."""
-    p = para.element
-    for child in list(p):
-        if child.tag != W + "pPr":
-            p.remove(child)
-    p.extend(para.head)
-    container, link, last = p, None, None
-    for piece in pieces:
-        if piece[2] != link:
-            link, last = piece[2], None
-            original = para.links[link] if link is not None else None
-            container = p if original is None else etree.SubElement(p, original.tag, dict(original.attrib))
-        if piece[0] == "thing":
-            container.extend(para.things[piece[1]].build())
-            last = None
-        elif last is not None and last[0] == piece[3]:
-            last[1].text += piece[1]
-        else:
-            run = etree.SubElement(container, W + "r")
-            if para.props[piece[3]] is not None:
-                run.append(copy.deepcopy(para.props[piece[3]]))
-            text = etree.SubElement(run, W + "t")
-            text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            text.text = piece[1]
-            last = (piece[3], text)
-    p.extend(para.tail)
