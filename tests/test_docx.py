@@ -121,7 +121,7 @@ def test_moved_markers_carry_their_formatting_and_the_link_keeps_its_address(doc
     paragraph = reopen(out).paragraphs[1]
     assert count == 1
     assert runs(paragraph) == [(" says: Beispiel AG opens a ", None, None), ("new", None, True), (" factory ", None, None),
-                               ("today", True, None), (". Sie hat 200 Mitarbeiter.", None, None)]
+                               ("today", True, None), (". ", None, None), ("Sie hat 200 Mitarbeiter.", None, None)]
     assert [(h.url, h.text) for h in paragraph.hyperlinks] == [(LINK, "Our website")]
     link_run = paragraph._p.find(f"{W}hyperlink/{W}r/{W}rPr/{W}rStyle")
     assert link_run is not None and link_run.get(f"{W}val") == "Hyperlink"

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import os
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from ..errors import SourceError, cannot_read
-from ..model import Block, Document, Segment, Span
+from ..model import Block, Document, Segment, Span, count_repeats
 from ..segment import Splitter
 from . import docx, markdown, plaintext
 from .rebuild import Translations, write_text
@@ -184,7 +183,6 @@ def parse_document(
     """Segment already-decoded ``text`` into blocks and sentences."""
     blocks, metadata = reader(text)
     starts = line_starts(text)
-    seen: Counter[str] = Counter()
     segments: list[Segment] = []
     line_index = 0
     for index, block in enumerate(blocks):
@@ -199,12 +197,8 @@ def parse_document(
                     line=line_index + 1,
                     hint="split the paragraph into sentences or lines",
                 )
-            seg = Segment(text[start:end], start, end, line_index + 1, index, block.kind)
-            seen[seg.msgid] += 1
-            if seen[seg.msgid] > 1:
-                seg = Segment(seg.text, start, end, seg.line, index, block.kind, seen[seg.msgid])
-            segments.append(seg)
-    return Document(rel, name or Path(rel).stem, fmt, text, tuple(blocks), tuple(segments), metadata, bom)
+            segments.append(Segment(text[start:end], start, end, line_index + 1, index, block.kind))
+    return Document(rel, name or Path(rel).stem, fmt, text, tuple(blocks), count_repeats(segments), metadata, bom)
 
 
 def segment_text(data: bytes, name: str, splitter: Splitter) -> tuple[str, list[Span]]:

@@ -24,15 +24,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterator
 
 from lxml import etree
 
 from ..errors import SourceError
 from ..languages import get_language
-from ..model import Block, Document, Segment
+from ..model import Block, Document, Segment, count_repeats
 from ..segment import Splitter
 from . import markers, wordbuild, wordml
 from .rebuild import Translations
@@ -49,7 +48,6 @@ _PARTS = {
     _WORDML + "endnotes+xml": "endnote",
 }
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-MAX_SENTENCE_CHARS = 10_000  # as for the text formats: no sentence, a missing full stop
 
 
 @dataclass
@@ -144,25 +142,17 @@ def read(data: bytes, rel: str, splitter: Splitter, name: str) -> Document:
         blocks.append(Block(kind, start, length, number))
     if not segments:
         raise SourceError("no text to translate in this Word document", path=rel)
-    return Document(rel, name, "docx", "".join(chunks), tuple(blocks), number_repeats(segments), original=data)
+    return Document(rel, name, "docx", "".join(chunks), tuple(blocks), count_repeats(segments), original=data)
 
 
 def _check_length(seg: Segment, rel: str) -> None:
+    from . import MAX_SENTENCE_CHARS  # the package imports this module first
+
     if len(markers.strip(seg.text)) > MAX_SENTENCE_CHARS:
         raise SourceError(
             f"a sentence of {len(markers.strip(seg.text)):,} characters with no sentence end (at most {MAX_SENTENCE_CHARS:,})",
             path=rel, line=seg.line, hint="split the paragraph into sentences",
         )
-
-
-def number_repeats(segments: list[Segment]) -> tuple[Segment, ...]:
-    """``segments`` with repeated sentences counted (the second ``Ja.`` is occurrence 2)."""
-    seen: Counter[str] = Counter()
-    counted = []
-    for seg in segments:
-        seen[seg.msgid] += 1
-        counted.append(seg if seen[seg.msgid] == 1 else replace(seg, occurrence=seen[seg.msgid]))
-    return tuple(counted)
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -181,12 +171,12 @@ def write(doc: Document, lang: str, table: Translations) -> tuple[bytes, int]:
         segs = by_paragraph.get(number, [])
         if any(seg.key in table for seg in segs):
             todo.append((part, p, segs))
-    spaced = get_language(lang).sentence_space
+    language = get_language(lang)
     count, changed = 0, {}
     # Last paragraph first: a text box's paragraphs are rebuilt before the one that holds them.
     for part, p, segs in reversed(todo):
         para = wordml.read_paragraph(p, part.addresses)
-        done = wordbuild.rebuild(para, _sentences(doc, para, segs), [table.get(seg.key) for seg in segs], spaced)
+        done = wordbuild.rebuild(para, _sentences(doc, para, segs), [table.get(seg.key) for seg in segs], language)
         count += done
         if done:
             changed[part.name] = part

@@ -10,32 +10,51 @@ text, or move to the paragraph's end.
 from __future__ import annotations
 
 import copy
+from typing import NamedTuple
 
 from lxml import etree
+
+from ..languages import Language
 
 from . import markers
 from .markers import Run, Thing
 from .wordml import W, Paragraph, Sentence
 
-# What a rebuilt paragraph is made of: ("text", text, link, props key) or ("thing", index, link).
-Piece = tuple
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Run properties that come after w:lang in a w:rPr (the schema fixes their order).
+_AFTER_LANG = {W + n for n in ("eastAsianLayout", "specVanish", "oMath")}
+_EAST_ASIAN = ("zh", "ja", "ko")
 
 
-def rebuild(para: Paragraph, sentences: list[Sentence] | None, translations: list[str | None], spaced: bool) -> int:
-    """Rewrite ``para`` with each sentence's translation (None: the source sentence) and return
-    how many were translated; without ``sentences`` (the paragraph is not what was read) or any
-    translation the paragraph is left as it is. ``spaced``: the target language puts a space
-    between sentences (not so in Chinese: the space between two translated sentences goes)."""
+class Piece(NamedTuple):
+    """A piece of a rebuilt paragraph: ``text`` in the formatting ``props`` (a key of
+    ``Paragraph.props``), or, with ``thing`` set, that standalone thing; inside hyperlink ``link``;
+    ``lang`` is the language tag of translated text (None: the source's text, as it was)."""
+
+    text: str
+    props: str
+    link: int | None
+    thing: int | None = None
+    lang: str | None = None
+
+
+def rebuild(para: Paragraph, sentences: list[Sentence] | None, translations: list[str | None], language: Language) -> int:
+    """Rewrite ``para`` with each sentence's translation into ``language`` (None: the source
+    sentence) and return how many were translated; without ``sentences`` (the paragraph is not
+    what was read) or any translation the paragraph is left as it is. Where the language puts no
+    space between sentences (Chinese), the space between two translated sentences goes; translated
+    runs say their language (``w:lang``), for spell-checking and hyphenation."""
     if not sentences or all(t is None for t in translations):
         return 0
+    tag = language.gettext.replace("_", "-")
     pieces: list[Piece] = []
     pos, previous = 0, False
     for sent, translation in zip(sentences, translations):
         gap = _atoms(para, pos, sent.start)
-        if not spaced and previous and translation is not None and all(p[0] == "text" and not p[1].strip() for p in gap):
+        if not language.sentence_space and previous and translation is not None and all(p.thing is None and not p.text.strip() for p in gap):
             gap = []
         pieces += gap
-        pieces += _atoms(para, sent.start, sent.end) if translation is None else _translated(para, sent, translation)
+        pieces += _atoms(para, sent.start, sent.end) if translation is None else _translated(para, sent, translation, tag)
         pos, previous = sent.end, translation is not None
     pieces += _atoms(para, pos, len(para.plain))
     _write(para, pieces)
@@ -47,14 +66,14 @@ def _atoms(para: Paragraph, start: int, end: int) -> list[Piece]:
     for i in range(start, end):
         atom = para.atoms[i]
         if atom < 0:
-            pieces.append(("thing", ~atom, para.things[~atom].link))
+            pieces.append(Piece("", "", para.things[~atom].link, ~atom))
         else:
             link, key = para.formats[atom]
-            pieces.append(("text", para.plain[i], link, key))
+            pieces.append(Piece(para.plain[i], key, link))
     return pieces
 
 
-def _translated(para: Paragraph, sent: Sentence, translation: str) -> list[Piece]:
+def _translated(para: Paragraph, sent: Sentence, translation: str, tag: str) -> list[Piece]:
     """The pieces of a translation: cut at its markers, or, when they are broken, its text in the
     sentence's formatting followed by the sentence's standalone things."""
     if markers.problems(translation, sent.marked):
@@ -66,11 +85,11 @@ def _translated(para: Paragraph, sent: Sentence, translation: str) -> list[Piece
     for item in found:
         link = next((index for kind, index in item.path if kind == "link"), None)
         if isinstance(item, Thing):
-            pieces.append(("thing", item.key[1], link))
+            pieces.append(Piece("", "", link, item.key[1]))
             continue
         props = [key for kind, key in item.path if kind == "props"]
         own = sent.link_base.get(link, sent.base) if link is not None else sent.base
-        pieces.append(("text", item.text, link, props[-1] if props else own))
+        pieces.append(Piece(item.text, props[-1] if props else own, link, lang=tag))
     return pieces
 
 
@@ -84,21 +103,41 @@ def _write(para: Paragraph, pieces: list[Piece]) -> None:
     p.extend(para.head)
     container, link, last = p, None, None
     for piece in pieces:
-        if piece[2] != link:
-            link, last = piece[2], None
+        if piece.link != link:
+            link, last = piece.link, None
             original = para.links[link] if link is not None else None
             container = p if original is None else etree.SubElement(p, original.tag, dict(original.attrib))
-        if piece[0] == "thing":
-            container.extend(para.things[piece[1]].build())
+        if piece.thing is not None:
+            container.extend(para.things[piece.thing].build())
             last = None
-        elif last is not None and last[0] == piece[3]:
-            last[1].text += piece[1]
+        elif last is not None and last[0][0] == piece.props and (last[0][1] == piece.lang or piece.text.isspace()):
+            last[1].text += piece.text  # a space has no language: it joins the run before it
         else:
-            run = etree.SubElement(container, W + "r")
-            if para.props[piece[3]] is not None:
-                run.append(copy.deepcopy(para.props[piece[3]]))
-            text = etree.SubElement(run, W + "t")
-            text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            text.text = piece[1]
-            last = (piece[3], text)
+            last = ((piece.props, piece.lang), _run(container, para.props[piece.props], piece))
     p.extend(para.tail)
+
+
+def _run(container: etree._Element, props: etree._Element | None, piece: Piece) -> etree._Element:
+    """A new ``w:r`` at the end of ``container``: a copy of ``props``, the piece's language, its
+    text; returns the ``w:t``."""
+    run = etree.SubElement(container, W + "r")
+    if props is not None:
+        run.append(copy.deepcopy(props))
+    if piece.lang:
+        _set_lang(run, piece.lang)
+    text = etree.SubElement(run, W + "t")
+    text.set(_XML_SPACE, "preserve")
+    text.text = piece.text
+    return text
+
+
+def _set_lang(run: etree._Element, tag: str) -> None:
+    props = run.find(W + "rPr")
+    if props is None:
+        props = etree.SubElement(run, W + "rPr")
+    lang = props.find(W + "lang")
+    if lang is None:
+        lang = etree.Element(W + "lang")
+        after = next((i for i, child in enumerate(props) if child.tag in _AFTER_LANG), len(props))
+        props.insert(after, lang)
+    lang.set(W + ("eastAsia" if tag.split("-")[0] in _EAST_ASIAN else "val"), tag)
