@@ -100,3 +100,30 @@ def save(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(press_release())
     return path
+
+
+TRICKY = [
+    # a bookmark before the text and one inside it; a run that differs only in its language tag
+    '<w:p {ns}><w:bookmarkStart w:id="1" w:name="_Toc1"/><w:r><w:t xml:space="preserve">Der Vorstand </w:t></w:r>'
+    '<w:bookmarkStart w:id="2" w:name="mitte"/><w:r><w:rPr><w:lang w:val="en-US"/></w:rPr><w:t>freut sich</w:t></w:r>'
+    '<w:bookmarkEnd w:id="2"/><w:r><w:t xml:space="preserve"> sehr.</w:t></w:r><w:bookmarkEnd w:id="1"/></w:p>',
+    # a field (today's date) inside a sentence, a line break between two sentences, a tab inside one
+    '<w:p {ns}><w:r><w:t xml:space="preserve">Stand: </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> DATE \\@ "d.M.yyyy" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    '<w:r><w:t>1.6.2026</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> heute.</w:t></w:r>'
+    '<w:r><w:br/><w:t>Zeile zwei</w:t><w:tab/><w:t>mit Tab.</w:t></w:r></w:p>',
+    # a link whose middle word is bold, to an anchor in the document
+    '<w:p {ns}><w:r><w:t xml:space="preserve">Mehr im </w:t></w:r><w:hyperlink w:anchor="mitte"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr>'
+    '<w:t xml:space="preserve">Abschnitt </w:t></w:r><w:r><w:rPr><w:rStyle w:val="Hyperlink"/><w:b/></w:rPr><w:t>Vorstand</w:t></w:r>'
+    '<w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t xml:space="preserve"> oben</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>',
+]
+
+
+def tricky() -> bytes:
+    """Paragraphs with bookmarks, a field, a line break, a tab and a link with a bold word."""
+    d = docx.Document()
+    for xml in TRICKY:
+        d.element.body.insert(len(d.element.body) - 1, parse_xml(xml.format(ns=nsdecls("w"))))
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()

@@ -19,7 +19,7 @@ from l10n.segment import get_splitter
 from l10n.sources import docx as word
 from l10n.sources import markers
 
-from .docx_builder import ALT, LINK, press_release
+from .docx_builder import ALT, LINK, press_release, tricky
 from .test_cli import run
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -143,7 +143,9 @@ def test_a_translation_with_broken_markers_keeps_its_text_and_the_image(doc) -> 
 def test_chinese_sentences_of_one_paragraph_join_without_a_space(doc) -> None:
     first, second = (by_msgid(doc)[m] for m in (SENTENCE, "Sie hat 200 Mitarbeiter."))
     out, _ = word.write(doc, "zh", {first.key: "贝斯皮尔公司<1>今天</1>开设一家<2>新</2>工厂，见<3>网站</3>。", second.key: "它有200名员工。"})
-    assert reopen(out).paragraphs[1].text == "贝斯皮尔公司今天开设一家新工厂，见网站。它有200名员工。"
+    paragraph = reopen(out).paragraphs[1]
+    assert paragraph.text == "贝斯皮尔公司今天开设一家新工厂，见网站。它有200名员工。"
+    assert {lang.get(f"{W}eastAsia") for lang in paragraph._p.iter(f"{W}lang")} == {"zh-CN"}
 
 
 def test_text_box_header_footer_and_footnote_are_written(doc) -> None:
@@ -223,3 +225,39 @@ def test_libreoffice_opens_every_released_word_file(word_project: Path, tmp_path
         assert len(text.split()) > 40, text  # every paragraph, cell, box, header, footer and footnote
     english = subprocess.run(["pdftotext", str(tmp_path / "en.pdf"), "-"], check=True, capture_output=True, text=True).stdout
     assert "Ĵöñåš Ɓéŕĝéŕ" in english and "Ţéŕmîñ" in english and "Ĝéšçĥäfţšbéŕîçĥţ" in english  # footer, text box, footnote
+
+
+# --- bookmarks, fields, breaks, links with formatting inside ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tricky_doc():
+    return word.read(tricky(), "source/tricky.docx", get_splitter("de"), "tricky")
+
+
+def test_language_tags_bookmarks_fields_and_breaks_read_as_few_markers_as_possible(tricky_doc) -> None:
+    assert [(s.msgid, s.notes) for s in tricky_doc.segments] == [
+        ("Der Vorstand freut sich sehr.", ()),  # the w:lang run and the bookmarks add no marker
+        ("Stand: <1/> heute.", ("<1/> field DATE",)),
+        ("Zeile zwei<1/>mit Tab.", ("<1/> tab",)),  # the line break before it stays between the sentences
+        ("Mehr im <1>Abschnitt <2>Vorstand</2> oben</1>.", ("<1>…</1> link to #mitte", "<2>…</2> style Hyperlink, bold")),
+    ]
+
+
+def test_bookmarks_fields_and_breaks_survive_a_translation(tricky_doc) -> None:
+    table = dict(zip((s.key for s in tricky_doc.segments),
+                     ["The board is very pleased.", "As of <1/> today.", "Line two<1/>with tab.", "More in the <1>section on the <2>board</2></1>."]))
+    out, count = word.write(tricky_doc, "en", table)
+    body = etree.fromstring(_parts(out)["word/document.xml"]).find(f"{W}body")
+    first, second, third = body.findall(f"{W}p")[:3]
+    assert count == 4
+    assert [b.get(f"{W}name") for b in first.iter(f"{W}bookmarkStart")] == ["_Toc1", "mitte"]
+    assert len(list(first.iter(f"{W}bookmarkEnd"))) == 2
+    assert "".join(t.text for t in first.iter(f"{W}t")) == "The board is very pleased."
+    assert [f.get(f"{W}fldCharType") for f in second.iter(f"{W}fldChar")] == ["begin", "separate", "end"]
+    assert "".join(t.text for t in second.iter(f"{W}t")) == "As of 1.6.2026 today.Line twowith tab."
+    assert len(list(second.iter(f"{W}br"))) == 1 and len(list(second.iter(f"{W}tab"))) == 1
+    link = third.find(f"{W}hyperlink")
+    assert link.get(f"{W}anchor") == "mitte"
+    assert [(r.findtext(f"{W}t"), r.find(f"{W}rPr/{W}b") is not None) for r in link.findall(f"{W}r")] == [("section on the ", False), ("board", True)]
+    assert [r.find(f"{W}rPr/{W}lang").get(f"{W}val") for r in link.findall(f"{W}r")] == ["en", "en"]

@@ -16,6 +16,7 @@ one piece of text, so a change of ``w:lang`` or a spell-check mark adds no marke
 from __future__ import annotations
 
 import copy
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -178,8 +179,9 @@ def _field_depth(node: etree._Element) -> int:
 
 
 def _instruction(nodes: list) -> str:
-    text = " ".join("".join(t.text or "" for t in n.iter(W + "instrText")) for n in nodes).split()
-    return " ".join(text[:2])[:60]
+    """The field's name and first argument, without switches: ``DATE``, ``HYPERLINK "https://…"``."""
+    words = " ".join("".join(t.text or "" for t in n.iter(W + "instrText")) for n in nodes).split()
+    return " ".join(itertools.takewhile(lambda w: not w.startswith("\\"), words[:2]))[:60]
 
 
 def _kind(node: etree._Element) -> str:
