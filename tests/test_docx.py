@@ -4,6 +4,7 @@ its formatting (issue 19)."""
 from __future__ import annotations
 
 import io
+import random
 import shutil
 import subprocess
 import zipfile
@@ -261,3 +262,43 @@ def test_bookmarks_fields_and_breaks_survive_a_translation(tricky_doc) -> None:
     assert link.get(f"{W}anchor") == "mitte"
     assert [(r.findtext(f"{W}t"), r.find(f"{W}rPr/{W}b") is not None) for r in link.findall(f"{W}r")] == [("section on the ", False), ("board", True)]
     assert [r.find(f"{W}rPr/{W}lang").get(f"{W}val") for r in link.findall(f"{W}r")] == ["en", "en"]
+
+
+# --- damaged and hostile files -------------------------------------------------------------------
+
+
+def _with_document(data: bytes, change) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(out, "w") as target:
+        for info in archive.infolist():
+            part = archive.read(info)
+            target.writestr(info, change(part) if info.filename == "word/document.xml" else part)
+    return out.getvalue()
+
+
+def test_damaged_files_are_one_error_never_a_traceback(source: bytes) -> None:
+    rnd = random.Random(19)
+    outcomes = set()
+    for _ in range(60):
+        damaged = bytearray(source)
+        for _ in range(4):
+            damaged[rnd.randrange(len(damaged))] = rnd.randrange(256)
+        try:
+            word.read(bytes(damaged), "source/x.docx", get_splitter("de"), "x")
+            outcomes.add("read")
+        except SourceError as exc:
+            assert str(exc).startswith("source/x.docx: not a Word document (")
+            outcomes.add("error")
+    assert "error" in outcomes
+    truncated = _with_document(source, lambda xml: xml[: len(xml) // 2])
+    with pytest.raises(SourceError, match="not a Word document"):
+        word.read(truncated, "source/x.docx", get_splitter("de"), "x")
+
+
+def test_an_entity_in_the_file_reads_no_file_from_disk(source: bytes, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("GEHEIM", encoding="utf-8")
+    doctype = f'<!DOCTYPE w:document [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'.encode()
+    hostile = _with_document(source, lambda xml: xml.replace(b"?>", b"?>" + doctype, 1).replace(b"<w:t>Umsatz", b"<w:t>&x;Umsatz", 1))
+    doc = word.read(hostile, "source/x.docx", get_splitter("de"), "x")
+    assert "GEHEIM" not in doc.text and "Umsatz" in doc.text

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -47,6 +48,8 @@ _PARTS = {
     _WORDML + "footnotes+xml": "footnote",
     _WORDML + "endnotes+xml": "endnote",
 }
+# Word never writes a DOCTYPE: entities a file declares are not expanded (no file is read through one).
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -76,12 +79,13 @@ def open_package(data: bytes, rel: str) -> Package:
         styles = {s.style_id: s.name or "" for s in document.styles}
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = [
-                Part(p.partname.lstrip("/"), _PARTS[p.content_type], etree.fromstring(archive.read(p.partname.lstrip("/"))),
+                Part(p.partname.lstrip("/"), _PARTS[p.content_type], etree.fromstring(archive.read(p.partname.lstrip("/")), _PARSER),
                      {rid: r.target_ref for rid, r in p.rels.items() if r.is_external})
                 for p in document.part.package.iter_parts()
                 if p.content_type in _PARTS
             ]
-    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, etree.XMLSyntaxError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, NotImplementedError, RuntimeError,
+            PackageNotFoundError, etree.XMLSyntaxError) as exc:  # damaged, encrypted, not a Word package
         raise SourceError(f"not a Word document ({exc})", path=rel, hint="save it from Word or LibreOffice as .docx") from None
     order = list(dict.fromkeys(_PARTS.values()))
     parts.sort(key=lambda part: (order.index(part.kind), part.name))

@@ -157,7 +157,7 @@ def _read_run(para: Paragraph, run: etree._Element, link: int | None) -> None:
     for child in run:
         tag = child.tag
         if tag == W + "t":
-            para.add_text(child.text or "", link, props)
+            para.add_text("".join(child.xpath("text()")), link, props)  # an unexpanded entity is no text
         elif tag == W + "noBreakHyphen":
             para.add_text("\u2011", link, props)
         elif tag == W + "tab":
