@@ -11,6 +11,7 @@ done here so every format gets the same guarantees; their writer is
 
 from __future__ import annotations
 
+import importlib
 import os
 
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from typing import Callable
 from ..errors import SourceError, cannot_read
 from ..model import Block, Document, Segment, Span, count_repeats
 from ..segment import Splitter
-from . import docx, markdown, plaintext
+from . import markdown, plaintext
 from .rebuild import Translations, write_text
 
 BlockReader = Callable[[str], tuple[list[Block], dict[str, str]]]
@@ -61,10 +62,20 @@ def _text_reader(suffix: str) -> Callable[[bytes, str, Splitter, str], Document]
     return read
 
 
+def _on_use(module: str, function: str) -> Callable:
+    """``module.function``, imported on the first call: formats that need lxml or python-docx
+    cost nothing to commands that never meet such a file."""
+
+    def call(*args):
+        return getattr(importlib.import_module(f"{__name__}.{module}"), function)(*args)
+
+    return call
+
+
 FORMATS: tuple[Format, ...] = (
     Format("markdown", (".md", ".markdown"), _text_reader(".md"), write_text),
     Format("text", (".txt",), _text_reader(".txt"), write_text),
-    Format("docx", (".docx",), docx.read, docx.write),
+    Format("docx", (".docx",), _on_use("docx", "read"), _on_use("docx", "write")),
 )
 
 
