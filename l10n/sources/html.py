@@ -28,6 +28,7 @@ from ..errors import SourceError
 from ..languages import get_language
 from ..model import Document
 from ..segment import Splitter
+from . import decode
 from .htmlscan import Token as HtmlToken
 from .htmlscan import attr_values, splice, text_of, tokens
 from .marked import MarkedBlock, build_document, localized_blocks
@@ -109,8 +110,6 @@ def write(doc: Document, lang: str, table: Translations) -> tuple[bytes, int]:
 
 
 def _decode(data: bytes, rel: str) -> str:
-    from . import decode  # the package imports this module
-
     return decode(data, rel)[0]
 
 

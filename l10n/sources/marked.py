@@ -15,13 +15,13 @@ used: the sentence stays in the source language and ``l10n check`` reports it.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..errors import SourceError
 from ..languages import get_language
-from ..model import Block, Document, Segment, Span
+from ..model import Block, Document, Segment, Span, count_repeats
 from ..segment import Splitter
+from . import MAX_SENTENCE_CHARS
 from .markers import Marker, Tag, Token, escape, join, legend, parse, problems
 
 BLOCK_GAP = "\n\n"
@@ -41,8 +41,6 @@ class MarkedBlock:
 
 def build_document(blocks: list[MarkedBlock], rel: str, fmt: str, splitter: Splitter, name: str, data: bytes) -> Document:
     """The segmented document of ``blocks`` read from the file ``rel`` (bytes ``data``)."""
-    from . import MAX_SENTENCE_CHARS  # the package imports the formats, so not at the top
-
     pieces: list[str] = []
     doc_blocks: list[Block] = []
     segments: list[Segment] = []
@@ -60,17 +58,7 @@ def build_document(blocks: list[MarkedBlock], rel: str, fmt: str, splitter: Spli
             segments.append(Segment(text[span.start : span.end], start, end, block.line, index, block.kind, notes=notes))
         pieces.append(text)
         pos += len(text)
-    return Document(rel, name, fmt, "".join(pieces), tuple(doc_blocks), _count_repeats(segments), {}, data.startswith(b"\xef\xbb\xbf"), data)
-
-
-def _count_repeats(segments: list[Segment]) -> tuple[Segment, ...]:
-    """Identical sentences numbered (``occurrence``), so each stays its own entry."""
-    seen: Counter[str] = Counter()
-    out = []
-    for seg in segments:
-        seen[seg.msgid] += 1
-        out.append(seg if seen[seg.msgid] == 1 else replace(seg, occurrence=seen[seg.msgid]))
-    return tuple(out)
+    return Document(rel, name, fmt, "".join(pieces), tuple(doc_blocks), count_repeats(segments), {}, data.startswith(b"\xef\xbb\xbf"), data)
 
 
 def _sentences(block: MarkedBlock, splitter: Splitter) -> tuple[str, list[Span], list[tuple[str, ...]]]:
