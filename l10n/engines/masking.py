@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..glossary import Glossary
-from ..sources.markers import Tag, escape, join, parse, problems, strip, tags
+from ..sources.markers import Tag, escape, parse, problems, reattach, strip, tags
 from . import Engine, Translation
 
 MASK_FLAG = "mask-lost"
@@ -122,21 +122,6 @@ def unmask(output: str, masked: Masked) -> str | None:
     return "".join(pieces)
 
 
-def reattach(text: str, marked: str) -> str:
-    """``text`` (a translation of ``marked`` without its markers) with the markers put back
-    around all of it: the pairs around the whole sentence, in their order, then the standalone
-    ones at the end. Nothing is lost; a reviewer moves them to their words.
-
-    >>> reattach("The new company.", "Die <2>neue <1>Firma</1></2>.<3/>")
-    '<2><1>The new company.</1></2><3/>'
-    """
-    found = tags(marked)
-    opening = [t for t in found if t.role == "open"]
-    closing = [Tag(t.number, "close") for t in reversed(opening)]
-    empty = [t for t in found if t.role == "empty"]
-    return join([*opening, text, *closing, *empty])
-
-
 class MaskingEngine:
     """Wraps any :class:`Engine` so that glossary terms pass through translation intact."""
 
@@ -163,7 +148,7 @@ class MaskingEngine:
         retry = [i for i, r in enumerate(results) if r is None]
         if retry:
             # Again without placeholders: terms as they are, markers left out and put back
-            # around the whole sentence (:func:`reattach`); the reviewer is told by the flag.
+            # around the whole sentence (:func:`~l10n.sources.markers.reattach`); the reviewer is told by the flag.
             plain = [strip(texts[i]) if masked[i].markers else texts[i] for i in retry]
             again = self.inner.translate(plain, source, target)
             for i, out in zip(retry, again, strict=True):

@@ -9,8 +9,9 @@ link. The ``#.`` legend of each sentence says what its markers stand for.
 
 On the way back, :func:`localized_blocks` gives each block with at least one translated sentence
 as tokens numbered as the block was read; the format maps the numbers back to its markup. A
-translation whose markers do not match its source (:func:`~l10n.sources.markers.problems`) is not
-used: the sentence stays in the source language and ``l10n check`` reports it.
+translation whose markers do not match its source (:func:`~l10n.sources.markers.problems`) is used
+without them, the source's markers put around the whole sentence
+(:func:`~l10n.sources.markers.reattach`): nothing is lost, and ``l10n check`` reports it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ..languages import get_language
 from ..model import Block, Document, Segment, Span, count_repeats
 from ..segment import Splitter
 from . import MAX_SENTENCE_CHARS
-from .markers import Marker, Tag, Token, escape, join, legend, parse, problems
+from .markers import Marker, Tag, Token, escape, join, legend, parse, problems, reattach, strip
 
 BLOCK_GAP = "\n\n"
 
@@ -171,7 +172,8 @@ def renumber(tokens: list[Token], start: int = 1) -> tuple[str, dict[int, int]]:
 
 def localized_blocks(doc: Document, lang: str, table: dict) -> tuple[dict[int, list[Token]], int]:
     """Each block of ``doc`` with a translated sentence, as tokens numbered as the block was read,
-    and how many sentences were translated. A translation with wrong markers is not used."""
+    and how many sentences were translated. A translation with wrong markers gets the source's
+    markers around all of it."""
     spaced = get_language(lang).sentence_space
     out: dict[int, list[Token]] = {}
     count = 0
@@ -197,7 +199,7 @@ def _block_tokens(doc: Document, block: Block, segs: list[Segment], spaced: bool
                 numbers[tag.number] = seen
         translated = table.get(seg.key)
         if translated is not None and problems(translated, seg.text):
-            translated = None
+            translated = reattach(strip(translated), seg.text)  # nothing lost; the markers check reports it
         gap = doc.text[pos : seg.start]
         if not (translated is not None and previous and not spaced and "\n" not in gap):
             tokens.append(gap)
