@@ -82,22 +82,18 @@ class _Page:
 
 def read(data: bytes, rel: str, splitter: Splitter, name: str) -> Document:
     """Read an HTML file into a segmented document (:class:`~l10n.sources.Format` ``read``)."""
-    source = _decode(data, rel)
+    source = decode(data, rel)[0]
     if not source.strip():
         raise SourceError("empty file, nothing to translate", path=rel)
     page = _page(source)
     doc = build_document([b.marked for b in page.blocks], rel, "html", splitter, name, data)
     titles = [b.marked.tokens for b in page.blocks if b.marked.kind == "title"]
-    return doc if not titles else _with_title(doc, "".join(t for t in titles[0] if isinstance(t, str)))
-
-
-def _with_title(doc: Document, title: str) -> Document:
-    return replace(doc, metadata={"title": title})
+    return replace(doc, metadata={"title": "".join(t for t in titles[0] if isinstance(t, str))}) if titles else doc
 
 
 def write(doc: Document, lang: str, table: Translations) -> tuple[bytes, int]:
     """The localized HTML file: the source with translated texts spliced in and ``lang`` set."""
-    source = _decode(doc.original or doc.encode(), doc.path)
+    source = decode(doc.encode(), doc.path)[0]
     page = _page(source)
     if len(page.blocks) != len(doc.blocks):
         raise SourceError("the HTML file changed since it was read", path=doc.path, hint="run l10n translate again")
@@ -107,10 +103,6 @@ def write(doc: Document, lang: str, table: Translations) -> tuple[bytes, int]:
     outside = [e for e in attrs if not any(s <= e[0] and e[1] <= end for s, end, _ in elements)]
     text = splice(source, _lang_edits(source, page.root, get_language(lang).html) + elements + outside)
     return ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8"), count
-
-
-def _decode(data: bytes, rel: str) -> str:
-    return decode(data, rel)[0]
 
 
 # --- reading -----------------------------------------------------------------------------------
