@@ -18,7 +18,7 @@ from l10n.project import Project
 from l10n.release import release, translations
 from l10n.sources import localize_document
 
-from .conftest import SEED_DOC
+from .conftest import SEED_DOC, copy_project
 from .kit_support import SECOND_DOC, cli, reviewed_project, second_release
 from .test_robust import cli as robust_cli
 
@@ -49,15 +49,7 @@ def _reads(opens: list, root: Path) -> Counter:
 @pytest.fixture(scope="module")
 def two_documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed (reviewed) and a second release (half reviewed in English): 2 documents x 2 languages."""
-    from .conftest import REPO
-
-    root = tmp_path_factory.mktemp("two") / "project"
-    root.mkdir()
-    for name in ("l10n.toml", "glossary.csv"):
-        shutil.copy(REPO / name, root / name)
-    shutil.copytree(REPO / "source", root / "source")
-    (root / "locales").mkdir()
-    return second_release(reviewed_project(root))
+    return second_release(reviewed_project(copy_project(tmp_path_factory.mktemp("two") / "project", catalogs=False)))
 
 
 def _copy(project: Path, target: Path) -> Path:
