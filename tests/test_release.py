@@ -91,6 +91,8 @@ def test_release_opens_each_file_once_seen_by_strace(two_documents: Path, tmp_pa
     root = _copy(two_documents, tmp_path / "p")
     trace = tmp_path / "trace"
     l10n = Path(sys.executable).with_name("l10n")
+    if not l10n.exists():
+        pytest.skip("the l10n command is not installed beside this Python")
     run = subprocess.run(["strace", "-f", "-qq", "-e", "trace=openat", "-o", str(trace), str(l10n), "release", "-C", str(root)],
                          capture_output=True, text=True)
     if run.returncode != 0 and not (root / "dist").exists():
