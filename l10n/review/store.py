@@ -55,8 +55,16 @@ def entry_id(entry: Entry) -> str:
 
 
 def revision(entry: Entry) -> str:
-    """A hash of everything the file holds for ``entry``; any change to it gives a new one."""
-    return hashlib.sha256(repr(astuple(entry)).encode("utf-8")).hexdigest()[:16]
+    """A hash of everything the file holds for ``entry``; any change to it gives a new one.
+
+    Where the entry stands in the file is not part of it: a line added above leaves it as it was.
+
+    >>> revision(Entry("Hallo.", "Hello.", line=5)) == revision(Entry("Hallo.", "Hello.", line=9))
+    True
+    >>> revision(Entry("Hallo.", "Hello.")) == revision(Entry("Hallo.", "Hello.", fuzzy=True))
+    False
+    """
+    return hashlib.sha256(repr(astuple(replace(entry, line=None))).encode("utf-8")).hexdigest()[:16]
 
 
 def file_revision(data: bytes) -> str:
