@@ -9,9 +9,10 @@ kept and merged; a change to *the same* entry makes the revision stale and raise
 revisions, not one per file: two people reviewing different sentences of one release never block
 each other.
 
-Writes go through :mod:`l10n.catalog` (atomic); just before the new file replaces the old one the
-bytes on disk are compared with the bytes that were read, and a file that changed in between (an
-editor that does not take the lock) is read again rather than overwritten.
+Writes are rendered by :mod:`l10n.catalog` and replace the file atomically (:mod:`l10n.fs`); just
+before the new file replaces the old one the bytes on disk are compared with the bytes that were
+read, and a file that changed in between (an editor that does not take the lock) is read again
+rather than overwritten.
 """
 
 from __future__ import annotations
