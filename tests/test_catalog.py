@@ -14,6 +14,8 @@ from l10n.provenance import Provenance
 from l10n.segment import get_splitter
 from l10n.sources import READERS, parse_document
 
+HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
 
 def template_for(text: str) -> Catalog:
     fmt, reader = READERS[".md"]
@@ -138,4 +140,17 @@ def test_check_parses_each_catalog_once(project_dir: Path, pofile_calls: _Counti
     assert {(f.check, f.line) for f in findings} == {("numbers", text.count("\n") + 2), ("numbers-extra", text.count("\n") + 2)}
 
 
-HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+def test_only_the_po_module_imports_polib():
+    import ast
+
+    import l10n
+
+    package = Path(l10n.__file__).parent
+    importers = set()
+    for module in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(name.split(".")[0] == "polib" for name in names):
+                importers.add(module.relative_to(package).as_posix())
+    assert importers == {"catalog/po.py"}
