@@ -158,15 +158,15 @@ def release(
 
 @app.command()
 def segment(
-    file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help="A source file (.md, .txt) or any text file, or - for standard input (the default).")] = "-",
+    file: Annotated[str, typer.Argument(metavar="FILE", show_default=False, help="A source file (.md, .txt, .docx) or any text file, or - for standard input (the default).")] = "-",
     lang: Annotated[Optional[str], typer.Option("--lang", "-l", metavar="LANG", help="Language of the text (default: the project's source language, else de).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print {\"sentences\": [{text, start, end}]}.")] = False,
     project: ProjectOpt = Path("."),
 ) -> None:
     """Split a text into sentences and show them with their character offsets.
 
-    A .md or .txt file is cut exactly as `l10n translate` cuts a source file: front matter and
-    Markdown markers are no sentences. Inside a project, its source language is split with the
+    A source file (.md, .txt, .docx) is cut exactly as `l10n translate` cuts it: front matter and
+    Markdown markers are no sentences, a Word file shows its text with inline markers. Inside a project, its source language is split with the
     project's [segment] additions. Works outside a project too.
     """
     from .errors import cannot_read

@@ -25,14 +25,15 @@ def extracted_comment(kind: str, sid: str, notes: tuple[str, ...] = ()) -> str:
 def build_template(doc: Document, project: str, notes: dict | None = None) -> Catalog:
     """The template for ``doc``: one entry per sentence, in document order.
 
-    ``notes`` maps a segment's key to extra ``#.`` comment lines for its entry.
+    ``notes`` maps a segment's key to extra ``#.`` comment lines for its entry; they follow the
+    segment's own notes (its reader's: what each inline marker stands for).
     """
     notes = notes or {}
     entries = tuple(
         Entry(
             msgid=seg.msgid,
             msgctxt=seg.msgctxt,
-            comment=extracted_comment(seg.kind, seg.sid, notes.get(seg.key, ())),
+            comment=extracted_comment(seg.kind, seg.sid, seg.notes + notes.get(seg.key, ())),
             occurrences=((doc.path, str(seg.line)),),
         )
         for seg in doc.segments

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 _WS = re.compile(r"\s+")
 
@@ -51,7 +53,8 @@ class Segment:
 
     ``msgid`` is the sentence with whitespace normalised (a line break inside a paragraph becomes a
     space); ``occurrence`` counts identical sentences in the same document (1 for the first), so
-    repeated sentences stay distinct catalog entries.
+    repeated sentences stay distinct catalog entries. ``notes`` are lines its reader wants in the
+    entry's ``#.`` comment (what each inline marker stands for, see :mod:`l10n.sources.markers`).
     """
 
     text: str
@@ -61,6 +64,7 @@ class Segment:
     block: int
     kind: str
     occurrence: int = 1
+    notes: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def msgid(self) -> str:
@@ -80,6 +84,20 @@ class Segment:
     def sid(self) -> str:
         base = segment_id(self.text)
         return base if self.occurrence == 1 else f"{base}-{self.occurrence}"
+
+
+def count_repeats(segments: Iterable[Segment]) -> tuple[Segment, ...]:
+    """``segments`` with repeated sentences counted, so each stays its own entry.
+
+    >>> [s.occurrence for s in count_repeats(Segment(t, 0, 0, 1, 0, "paragraph") for t in ("Ja.", "Nein.", "Ja."))]
+    [1, 1, 2]
+    """
+    seen: Counter[str] = Counter()
+    counted = []
+    for seg in segments:
+        seen[seg.msgid] += 1
+        counted.append(seg if seen[seg.msgid] == 1 else replace(seg, occurrence=seen[seg.msgid]))
+    return tuple(counted)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from ..engines.masking import MASK_FLAG
 from . import Unit, check, propernames
 from ..langid import cjk_count as _cjk, detect, prose
 from .numbers import extra_numbers, missing_numbers
+from ..sources.markers import problems
 
 # --- numbers -------------------------------------------------------------------------------------
 
@@ -150,9 +151,10 @@ def acronyms(unit: Unit) -> Iterator[str]:
 
 @check("masking", "error")
 def masking(unit: Unit) -> Iterator[str]:
-    """The engine lost a glossary placeholder: the sentence was translated without protection."""
+    """The engine lost a placeholder (a glossary term or an inline marker): the sentence was
+    translated without protection, its markers put around the whole sentence."""
     if MASK_FLAG in unit.entry.flags:
-        yield "the engine dropped or doubled a protected-term placeholder; check every name (remove the flag when done)"
+        yield "the engine dropped or doubled a placeholder of a protected term or inline marker; check every name and move the markers to their words (remove the flag when done)"
 
 
 # --- untranslated, language, loops, length -------------------------------------------------------
@@ -322,3 +324,17 @@ def markup(unit: Unit) -> Iterator[str]:
         yield f"markup missing in the translation: {', '.join(sorted(lost))}"
     if added:
         yield f"markup not in the source: {', '.join(sorted(added))}"
+
+
+@check("markers", "error")
+def markers(unit: Unit) -> Iterator[str]:
+    """Inline markers (``<1>…</1>``, ``<2/>``: formatting in HTML and Word) are all in the
+    translation, each once, and pairs open before they close and nest.
+
+    >>> from l10n.catalog import Entry
+    >>> list(markers(Unit("", "", "de", "en", Entry("Das ist <1>neu</1>.<2/>", "This is <1>new.<2/><3/>"))))
+    ['inline markers wrong: missing </1>, extra <3/> (keep each marker of the source once, pairs around words)']
+    """
+    found = problems(unit.entry.msgstr, unit.entry.msgid)
+    if found:
+        yield f"inline markers wrong: {', '.join(map(str, found))} (keep each marker of the source once, pairs around words)"

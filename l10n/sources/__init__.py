@@ -11,15 +11,15 @@ done here so every format gets the same guarantees; their writer is
 
 from __future__ import annotations
 
+import importlib
 import os
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from ..errors import SourceError, cannot_read
-from ..model import Block, Document, Segment, Span
+from ..model import Block, Document, Segment, Span, count_repeats
 from ..segment import Splitter
 from . import markdown, plaintext
 from .rebuild import Translations, write_text
@@ -62,9 +62,21 @@ def _text_reader(suffix: str) -> Callable[[bytes, str, Splitter, str], Document]
     return read
 
 
+def _on_use(module: str, function: str) -> Callable:
+    """``module.function``, imported on the first call: formats that need lxml or python-docx
+    cost nothing to commands that never meet such a file."""
+
+    def call(*args):
+        return getattr(importlib.import_module(f"{__name__}.{module}"), function)(*args)
+
+    return call
+
+
 FORMATS: tuple[Format, ...] = (
     Format("markdown", (".md", ".markdown"), _text_reader(".md"), write_text),
     Format("text", (".txt",), _text_reader(".txt"), write_text),
+    Format("docx", (".docx",), _on_use("docx", "read"), _on_use("docx", "write")),
+    Format("html", (".html", ".htm"), _on_use("html", "read"), _on_use("html", "write")),
 )
 
 
@@ -103,7 +115,7 @@ def decode(data: bytes, path: str) -> tuple[str, bool]:
     if bom:
         data = data[3:]
     if _looks_binary(data):
-        raise SourceError("binary file, not text", path=path, hint="sources must be UTF-8 text (.md or .txt)")
+        raise SourceError("binary file, not text", path=path, hint="sources must be UTF-8 text (.md, .txt or .html)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -183,7 +195,6 @@ def parse_document(
     """Segment already-decoded ``text`` into blocks and sentences."""
     blocks, metadata = reader(text)
     starts = line_starts(text)
-    seen: Counter[str] = Counter()
     segments: list[Segment] = []
     line_index = 0
     for index, block in enumerate(blocks):
@@ -198,12 +209,8 @@ def parse_document(
                     line=line_index + 1,
                     hint="split the paragraph into sentences or lines",
                 )
-            seg = Segment(text[start:end], start, end, line_index + 1, index, block.kind)
-            seen[seg.msgid] += 1
-            if seen[seg.msgid] > 1:
-                seg = Segment(seg.text, start, end, seg.line, index, block.kind, seen[seg.msgid])
-            segments.append(seg)
-    return Document(rel, name or Path(rel).stem, fmt, text, tuple(blocks), tuple(segments), metadata, bom)
+            segments.append(Segment(text[start:end], start, end, line_index + 1, index, block.kind))
+    return Document(rel, name or Path(rel).stem, fmt, text, tuple(blocks), count_repeats(segments), metadata, bom)
 
 
 def segment_text(data: bytes, name: str, splitter: Splitter) -> tuple[str, list[Span]]:
