@@ -78,6 +78,7 @@ def _pattern(forms: tuple[str, ...], exact: bool) -> re.Pattern[str]:
 
 
 _LATIN = "0-9A-Za-z\u00c0-\u024f"
+_LATIN_CHAR = re.compile(f"[{_LATIN}]")
 
 
 @dataclass(frozen=True)
@@ -126,22 +127,30 @@ def _cells(terms: Sequence[Term], lang: str) -> list[str]:
 
 
 class _Index(NamedTuple):
-    """An Aho-Corasick automaton over case-folded forms and the groups of terms sharing a form.
-
-    A match yields a term's index, or ``-k - 1`` for the terms of ``groups[k]``.
-    """
+    """An Aho-Corasick automaton over the case-folded forms; a match yields the form's position."""
 
     automaton: Any
-    groups: list[list[int]]
+    forms: Sequence[str]  # case-folded
+    owners: Sequence[int]  # the term of each form
+    shared: dict[int, list[int]]  # position -> every term with that form, where several have it
 
     def find(self, text: str) -> set[int]:
-        """Indexes of the terms with a form inside ``text`` (case-folded)."""
+        """Indexes of the terms with a form inside ``text`` (case-folded) that starts a word.
+
+        Every term's pattern wants no Latin letter or digit before it; a form found inside a word
+        (most hits of a large glossary) is dropped here, before its term's pattern is even built.
+        """
+        folded = text.casefold()
+        aligned = len(folded) == len(text)  # every character folded to one: the positions agree
         found: set[int] = set()
-        for _, value in self.automaton.iter(text.casefold()):
-            if value >= 0:
-                found.add(value)
+        for end, at in self.automaton.iter(folded):
+            start = end - len(self.forms[at]) + 1
+            if aligned and start and _LATIN_CHAR.match(text, start - 1):
+                continue
+            if at in self.shared:
+                found.update(self.shared[at])
             else:
-                found.update(self.groups[-value - 1])
+                found.add(self.owners[at])
         return found
 
 
@@ -158,26 +167,23 @@ def _index(cells: list[str]) -> _Index | None:
     if "|" in "".join(forms):
         pairs = [(form, index) for index, cell in enumerate(forms) for form in _split(cell)]
         forms, owners = [form for form, _ in pairs], [index for _, index in pairs]
-    keys = dict(zip(forms, owners))
-    groups: list[list[int]] = []
+    keys = dict(zip(forms, range(len(forms))))  # form -> its last position
+    shared: dict[int, list[int]] = {}
     if len(keys) < len(forms):  # some forms belong to several terms
-        shared = {form for form, count in Counter(forms).items() if count > 1}
-        members: dict[str, set[int]] = {form: set() for form in shared}
+        repeated = {form for form, count in Counter(forms).items() if count > 1}
+        members: dict[str, set[int]] = {form: set() for form in repeated}
         for form, owner in zip(forms, owners):
-            if form in shared:
+            if form in repeated:
                 members[form].add(owner)
-        for form, indexes in members.items():
-            if len(indexes) > 1:
-                groups.append(sorted(indexes))
-                keys[form] = -len(groups)
+        shared = {keys[form]: sorted(terms) for form, terms in members.items() if len(terms) > 1}
     keys.pop("", None)
     if not keys:
         return None
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    for key, value in keys.items():
-        automaton.add_word(key, value)
+    for key, at in keys.items():
+        automaton.add_word(key, at)
     automaton.make_automaton()
-    return _Index(automaton, groups)
+    return _Index(automaton, forms, owners, shared)
 
 
 def parse_csv(text: str, path: str, source: str) -> Glossary:
@@ -186,7 +192,7 @@ def parse_csv(text: str, path: str, source: str) -> Glossary:
     Every row is checked here; its :class:`Term` is built when first asked for, so that a large
     glossary costs little more than the few terms a text holds.
     """
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = list(map(tuple, csv.reader(io.StringIO(text))))  # tuples of strings: the collector skips them
     if not rows:
         return Glossary((), path)
     header = [h.strip().lower() for h in rows[0]]
@@ -204,7 +210,7 @@ def parse_csv(text: str, path: str, source: str) -> Glossary:
     return Glossary(_Rows(tuple(header), source, body, lines, path), path)
 
 
-def _checked(rows: list[list[str]], first: int, width: int, missing: str, path: str) -> tuple[list[list[str]], list[int]]:
+def _checked(rows: list[tuple[str, ...]], first: int, width: int, missing: str, path: str) -> tuple[list[tuple[str, ...]], list[int]]:
     """The rows that hold a term and their line numbers; an error for a row with too many cells
     or without a source term."""
     kept, lines = [], []
@@ -226,7 +232,7 @@ class _Rows(Sequence[Term]):
     ``lines`` are the rows' line numbers, None when they follow the header without a gap.
     """
 
-    def __init__(self, header: tuple[str, ...], source: str, rows: list[list[str]], lines: list[int] | None, path: str) -> None:
+    def __init__(self, header: tuple[str, ...], source: str, rows: list[tuple[str, ...]], lines: list[int] | None, path: str) -> None:
         self.header, self.source, self.rows, self.lines, self.path = header, source, rows, lines, path
         self.others = sorted(h for h in header if h not in (source, "note"))
         self.built: dict[int, Term] = {}
@@ -325,6 +331,7 @@ def read_glossary(path: Path, source: str, display: str | None = None) -> Glossa
     if path.suffix.lower() in (".tbx", ".xml"):
         return parse_tbx(text, shown, source)
     return parse_csv(text, shown, source)
+
 
 
 def load_glossary(config: Config) -> Glossary:

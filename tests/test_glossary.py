@@ -59,6 +59,17 @@ def test_terms_sharing_a_form_are_all_found() -> None:
     assert [t.forms[0][1][0] for t in glossary.in_source("NRW", "de")] == ["NRW"]
     assert glossary.in_source("bench", "en")[0].get("de") == ("bank",)
 
+
+@pytest.mark.parametrize("text, found", [
+    ("Die Datenbank", []),  # inside a word: dropped by the index before any pattern runs
+    ("Die Bankfiliale", ["Bank"]),  # a German compound still counts
+    ("Große Bank", ["Bank"]),  # "ß" folds to two letters: positions differ, nothing is dropped early
+    ("构NRW.INVEST提", ["NRW.INVEST"]),  # no Latin letter before it: the name stands alone
+])
+def test_index_keeps_exactly_what_the_patterns_match(text: str, found: list[str]) -> None:
+    glossary = parse_csv("de,en\nBank,bank\nNRW.INVEST,\n", "g.csv", "de")
+    assert [t.forms[0][1][0] for t in glossary.in_source(text, "de")] == found
+
 TBX = """<?xml version="1.0"?>
 <martif type="TBX"><text><body>
   <termEntry><langSet xml:lang="de"><tig><term>VIVO</term></tig></langSet></termEntry>
