@@ -87,6 +87,12 @@ def name_tokens(text: str) -> list[str]:
     >>> name_tokens("McDonald's und MacArthur, aber iPhone")
     ['iPhone']
     """
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _name_tokens(text: str) -> tuple[str, ...]:
+    # Remembered: several checks ask for the same source's names, and "untranslated" asks word by word.
     names = []
     for token in _NAME.findall(text):
         letters = [c for c in token if c.isalpha()]
@@ -98,7 +104,7 @@ def name_tokens(text: str) -> list[str]:
         if (caps >= 2 or camel or mixed) and not shouting and not _NOT_NAMES.fullmatch(token) and not _MC.fullmatch(token) \
                 and token not in _translated_acronyms():
             names.append(token)
-    return names
+    return tuple(names)
 
 
 def _short_acronym(name: str) -> bool:
