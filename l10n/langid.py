@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import L10nError
+from .model import WORD
 
 DATA = Path(__file__).parent / "data"
 
@@ -22,7 +23,6 @@ SAMPLE_CHARS = 1000
 # A text with at least this share of the language's function words is taken to be in it without
 # asking langdetect; German prose runs at 30-45 %, English prose at under 5 % of the German list.
 FUNCTION_WORD_SHARE = 0.15
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=None)
@@ -38,7 +38,7 @@ def function_words(lang: str) -> frozenset[str]:
 def surely_in(text: str, lang: str) -> bool:
     """A cheap positive test: enough of ``text``'s words are ``lang``'s function words."""
     words = function_words(lang)
-    tokens = _WORD.findall(text.lower())
+    tokens = WORD.findall(text.lower())
     return bool(words and tokens) and sum(t in words for t in tokens) / len(tokens) >= FUNCTION_WORD_SHARE
 
 
@@ -100,7 +100,7 @@ def detect(text: str) -> tuple[str, float] | None:
     cleaned = _NOISE.sub(" ", prose(text))
     if cjk_count(cleaned) >= MIN_LETTERS // 3:
         pass  # Chinese has no spaces between words: its characters are counted
-    elif sum(c.isalpha() for c in cleaned) < MIN_LETTERS or len(_WORD.findall(cleaned)) < MIN_WORDS:
+    elif sum(c.isalpha() for c in cleaned) < MIN_LETTERS or len(WORD.findall(cleaned)) < MIN_WORDS:
         return None
     from langdetect.lang_detect_exception import LangDetectException
 

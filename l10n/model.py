@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 _WS = re.compile(r"\s+")
+# A word: a run of letters in any script (no digits, no underscore). The one definition l10n uses.
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def normalize_space(text: str) -> str:

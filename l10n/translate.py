@@ -23,7 +23,7 @@ from .engines.masking import with_glossary
 from .environment import source_date_epoch
 from .glossary import Glossary, glossary_path, load_glossary
 from .languages import get_language
-from .manifest import TranslateState, settings_key
+from .state import TranslateState, settings_key
 from .merge import SUGGESTION_PREFIX, merge
 from .model import Document
 from .segment.settings import abbreviation_paths
@@ -114,7 +114,7 @@ def translate_project(
                                     device=device, progress=progress)
         return engine
 
-    # Documents whose files are as the last run left them are skipped unread (see manifest.py).
+    # Documents whose files are as the last run left them are skipped unread (see state.py).
     # Every input besides the documents' files (memory, glossary, abbreviations) is part of the settings.
     state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order, _inputs(project)))
     paths = {project.doc_name(p): p for p in project.source_files()}
@@ -176,25 +176,25 @@ def project_engine(
     return with_glossary(engine, glossary)
 
 
-def pivots(engine: Engine, source: str, lang: str, pivot: str) -> bool:
-    """Whether ``source`` -> ``lang`` goes through ``pivot``: no direct model, but one to the pivot."""
-    return not (engine.supports(source, lang) or lang == pivot or not engine.supports(source, pivot))
+def pivots(engine: Engine, source_lang: str, lang: str, pivot: str) -> bool:
+    """Whether ``source_lang`` -> ``lang`` goes through ``pivot``: no direct model, but one to the pivot."""
+    return not (engine.supports(source_lang, lang) or lang == pivot or not engine.supports(source_lang, pivot))
 
 
-def machine_translate(engine: Engine, texts: list[str], source: str, lang: str, pivot: str) -> list[Translation]:
+def machine_translate(engine: Engine, texts: list[str], source_lang: str, lang: str, pivot: str) -> list[Translation]:
     """``texts`` translated directly, or through ``pivot`` (machine output both ways, flags carried)."""
-    if not pivots(engine, source, lang, pivot):
-        return engine.translate(texts, source, lang)
-    middle = engine.translate(texts, source, pivot)
+    if not pivots(engine, source_lang, lang, pivot):
+        return engine.translate(texts, source_lang, lang)
+    middle = engine.translate(texts, source_lang, pivot)
     outputs = engine.translate([m.text for m in middle], pivot, lang)
     return [Translation(o.text, tuple(dict.fromkeys(_machine_flags(m.flags) + o.flags))) for m, o in zip(middle, outputs)]
 
 
-def model_name(engine: Engine, source: str, lang: str, pivot: str) -> str:
-    """The model(s) :func:`machine_translate` uses for ``source`` -> ``lang``, for provenance."""
-    if pivots(engine, source, lang, pivot):
-        return f"{engine.model_id(source, pivot)} + {engine.model_id(pivot, lang)}"
-    return engine.model_id(source, lang)
+def model_name(engine: Engine, source_lang: str, lang: str, pivot: str) -> str:
+    """The model(s) :func:`machine_translate` uses for ``source_lang`` -> ``lang``, for provenance."""
+    if pivots(engine, source_lang, lang, pivot):
+        return f"{engine.model_id(source_lang, pivot)} + {engine.model_id(pivot, lang)}"
+    return engine.model_id(source_lang, lang)
 
 
 def _inputs(project: Project) -> list[Path]:
@@ -203,7 +203,7 @@ def _inputs(project: Project) -> list[Path]:
     return [*abbreviation_paths(project.config), *([glossary] if glossary else []), *memory_files(project)]
 
 
-def waiting(reports: Iterable[FileReport], source: str) -> list[str]:
+def waiting(reports: Iterable[FileReport], source_lang: str) -> list[str]:
     """One line per language pair whose sentences wait for a model: how many, and how to get one.
 
     >>> r = FileReport("locales/en/a.po", "en", waiting=3, missing=ModelMissing("no Argos model installed for de→en", source="de", target="en"))
@@ -213,7 +213,7 @@ def waiting(reports: Iterable[FileReport], source: str) -> list[str]:
     pairs: dict[str, list] = {}
     for r in reports:
         if r.waiting and r.missing is not None and r.lang is not None:
-            count = pairs.setdefault(f"{source}→{r.lang}", [0, r.missing])
+            count = pairs.setdefault(f"{source_lang}→{r.lang}", [0, r.missing])
             count[0] += r.waiting
     return [
         f"{pair}: {n} sentence{'s' if n != 1 else ''} wait{'s' if n == 1 else ''} for a translation model ({exc.message}); "
@@ -222,9 +222,9 @@ def waiting(reports: Iterable[FileReport], source: str) -> list[str]:
     ]
 
 
-def _doc_files(project: Project, source: Path, name: str, langs: list[str]) -> list[Path]:
+def _doc_files(project: Project, source_path: Path, name: str, langs: list[str]) -> list[Path]:
     """The files one document's translation reads and writes."""
-    return [source, project.template_path(name), *(project.catalog_path(name, lang) for lang in langs)]
+    return [source_path, project.template_path(name), *(project.catalog_path(name, lang) for lang in langs)]
 
 
 def _chunks(docs: Iterable[Document]) -> Iterator[list[Document]]:
@@ -289,9 +289,9 @@ def _fill(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None
 
 
 def _fill_batch(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None:
-    source = project.config.source_language
+    source_lang = project.config.source_language
     pivot = project.config.pivot_language
-    direct = not pivots(engine, source, lang, pivot)
+    direct = not pivots(engine, source_lang, lang, pivot)
     # (job, entry index, text to translate, pivot (how, model of the pivot text), flags carried over)
     work: list[tuple[_Job, int, str | None, tuple[str, str | None] | None, tuple[str, ...]]] = []
     for job in jobs:
@@ -306,15 +306,15 @@ def _fill_batch(project: Project, jobs: list[_Job], lang: str, engine: Engine) -
         # Sentences with no English yet (None) go source -> pivot in one batch, not one call each.
         raw = list(dict.fromkeys(j.catalogs[lang].entries[i].msgid for j, i, t, _, _ in work if t is None))
         if raw:
-            english = dict(zip(raw, engine.translate(raw, source, pivot)))
-            first = engine.model_id(source, pivot)
+            english = dict(zip(raw, engine.translate(raw, source_lang, pivot)))
+            first = engine.model_id(source_lang, pivot)
             work = [
                 (j, i, t, via, carried) if t is not None
                 else (j, i, english[msgid].text, ("machine", first), _machine_flags(english[msgid].flags))
                 for j, i, t, via, carried in work
                 for msgid in [j.catalogs[lang].entries[i].msgid]
             ]
-    src = source if direct else pivot
+    src = source_lang if direct else pivot
     texts = list(dict.fromkeys(w[2] for w in work))
     outputs = dict(zip(texts, engine.translate(texts, src, lang)))
     model, stamp = engine.model_id(src, lang), today()
@@ -352,12 +352,12 @@ def _suggest(project: Project, jobs: list[_Job], lang: str, get: Callable[[], En
     The reviewer edits the old translation and can look at what the engine makes of the new
     sentence. Without a usable engine the suggestion is skipped and counted, never fatal.
     """
-    source, pivot = project.config.source_language, project.config.pivot_language
+    source_lang, pivot = project.config.source_language, project.config.pivot_language
     todo = [(job, i) for job in jobs for i in _changed(job, lang)]
     try:
         engine = get()
         texts = list(dict.fromkeys(job.catalogs[lang].entries[i].msgid for job, i in todo))
-        outputs = [t.text for t in machine_translate(engine, texts, source, lang, pivot)]
+        outputs = [t.text for t in machine_translate(engine, texts, source_lang, lang, pivot)]
     except EngineError:
         for job, _ in todo:
             job.reports[lang].suggestions_skipped += 1

@@ -62,7 +62,7 @@ def _latin_pattern(lang: str) -> re.Pattern[str]:
                       rf"|(?P<short>[mk]|bn)\b(?<=[mkn]))?(?P<decade>'?s\b|er\b)?|(?P<word>[A-Za-zäöüß]+)")
 
 
-_LATIN = {lang: _latin_pattern(lang) for lang in ("de", "en", "")}
+_LATIN_NUMBERS = {lang: _latin_pattern(lang) for lang in ("de", "en", "")}
 
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -208,7 +208,7 @@ def _decades(values: set[float]) -> set[float]:
 def _find_latin(text: str, lang: str) -> list[Number]:
     scales, words, ones = _SCALES.get(lang, {}), _WORDS.get(lang, {}), _ONE.get(lang, set())
     found: list[Number] = []
-    matches = list(_LATIN.get(lang, _LATIN[""]).finditer(text))
+    matches = list(_LATIN_NUMBERS.get(lang, _LATIN_NUMBERS[""]).finditer(text))
     skip = -1
     for i, m in enumerate(matches):
         if i == skip:

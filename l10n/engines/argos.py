@@ -28,10 +28,10 @@ from typing import Callable, Sequence
 from ..environment import MAX_BEAM_SIZE, argos_beam_size
 from ..errors import ConfigError, EngineError, ModelMissing
 from ..languages import get_language
+from ..loops import cut_loop
 from . import Translation, register
 from .tokenizers import Tokenizer, load_tokenizer
 
-LOOP_REPEATS = 4  # a span repeated this many times in a row is a decoding loop, not style
 LOOP_FLAG = "mt-loop"
 SPLIT_FLAG = "mt-split"  # a sentence over the model's input limit, translated in clauses
 
@@ -144,23 +144,6 @@ def version_key(version: str) -> tuple:
         return (1, Version(version))
     except InvalidVersion:
         return (0, version)
-
-
-def cut_loop(pieces: list[str], max_span: int = 8) -> tuple[list[str], bool]:
-    """Cut an output that repeats itself: keep the first copy of a span that then repeats in a row.
-
-    Returns the (possibly shortened) pieces and whether a loop was cut, so the entry can be flagged.
-    """
-    n = len(pieces)
-    for start in range(n):
-        for span in range(1, max_span + 1):
-            end = start + span * LOOP_REPEATS
-            if end > n:
-                break
-            unit = pieces[start : start + span]
-            if all(pieces[start + k * span : start + (k + 1) * span] == unit for k in range(1, LOOP_REPEATS)):
-                return pieces[: start + span], True
-    return pieces, False
 
 
 def split_clauses(text: str, length: Callable[[str], int], limit: int) -> list[str]:
