@@ -20,7 +20,7 @@ from typing import Callable
 
 from l10n.catalog import Entry
 from l10n.checks import Settings, Unit, check_unit
-from l10n.checks.numbers import find_numbers
+from l10n.numbers import find_numbers
 from l10n.checks.rules import name_tokens, protected_names
 
 FLORES_FILES = {"de": "deu_Latn.devtest", "en": "eng_Latn.devtest", "zh": "zho_Hans.devtest"}

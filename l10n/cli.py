@@ -365,7 +365,7 @@ app.add_typer(models_app, name="models")
 @models_app.command("list")
 def models_list() -> None:
     """Installed packages: pair, version, tokenizer, size, path (the newest version of a pair is used); broken folders with what is wrong."""
-    from .models import scan_packages
+    from .engines.packages import scan_packages
 
     from .engines.ct2models import installed_models
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import L10nError
-from .model import WORD
+from .model import WORD, Document
 
 DATA = Path(__file__).parent / "data"
 
@@ -131,3 +131,18 @@ def language_warning(sentences: list[str], expected: str, where: str) -> str | N
     if lang != expected and prob >= MIN_PROBABILITY:
         return f"{where}: looks like {lang!r} (probability {prob:.2f}), not the source language {expected!r}; check the file or [project] source_language"
     return None
+
+
+def foreign_paragraphs(doc: Document, expected: str) -> list[str]:
+    """Warnings for source paragraphs that are confidently not in the ``expected`` language."""
+    warnings = []
+    for block in doc.blocks:
+        if block.kind != "paragraph":
+            continue
+        text = doc.text[block.start : block.end]
+        if surely_in(text, expected):  # cheap: most paragraphs never reach langdetect
+            continue
+        found = detect(text)
+        if found and found[0] != expected and found[1] >= MIN_PROBABILITY:
+            warnings.append(f"{doc.path}:{block.line}: paragraph looks like {found[0]!r}, not {expected!r} ({found[1]:.0%})")
+    return warnings

@@ -75,7 +75,7 @@ def corpus_scores(hypotheses: list[str], references: list[str], lang: str) -> tu
 
 def kept_shares(project, sources: list[str], outputs: list[str], lang: str) -> tuple[int, float | None, int, float | None]:
     """(glossary terms, share kept, digit numbers, share kept) over the source lines."""
-    from .checks.numbers import find_numbers, missing_numbers
+    from .numbers import find_numbers, missing_numbers
     from .glossary import load_glossary
 
     glossary, src = load_glossary(project.config), project.config.source_language

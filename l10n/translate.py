@@ -15,10 +15,10 @@ from typing import Callable, Iterable, Iterator
 import os
 
 from .catalog import Catalog, build_template, catalog_header, generator, now_stamp, write_catalogs
-from .checks.language import foreign_paragraphs
 from .engines import CheckedEngine, Engine, Translation, check_engine_name, get_engine
 from .errors import EngineError, L10nError, ModelMissing
-from .langid import language_warning
+from .flags import machine_flags
+from .langid import foreign_paragraphs, language_warning
 from .engines.masking import with_glossary
 from .environment import source_date_epoch
 from .glossary import Glossary, glossary_path, load_glossary
@@ -187,7 +187,7 @@ def machine_translate(engine: Engine, texts: list[str], source_lang: str, lang: 
         return engine.translate(texts, source_lang, lang)
     middle = engine.translate(texts, source_lang, pivot)
     outputs = engine.translate([m.text for m in middle], pivot, lang)
-    return [Translation(o.text, tuple(dict.fromkeys(_machine_flags(m.flags) + o.flags))) for m, o in zip(middle, outputs)]
+    return [Translation(o.text, tuple(dict.fromkeys(machine_flags(m.flags) + o.flags))) for m, o in zip(middle, outputs)]
 
 
 def model_name(engine: Engine, source_lang: str, lang: str, pivot: str) -> str:
@@ -310,7 +310,7 @@ def _fill_batch(project: Project, jobs: list[_Job], lang: str, engine: Engine) -
             first = engine.model_id(source_lang, pivot)
             work = [
                 (j, i, t, via, carried) if t is not None
-                else (j, i, english[msgid].text, ("machine", first), _machine_flags(english[msgid].flags))
+                else (j, i, english[msgid].text, ("machine", first), machine_flags(english[msgid].flags))
                 for j, i, t, via, carried in work
                 for msgid in [j.catalogs[lang].entries[i].msgid]
             ]
@@ -331,11 +331,6 @@ def _fill_batch(project: Project, jobs: list[_Job], lang: str, engine: Engine) -
         entries[i] = entry.with_provenance(made)
         job.catalogs[lang] = replace(job.catalogs[lang], entries=tuple(entries))
         job.reports[lang].machine += 1
-
-
-def _machine_flags(flags: tuple[str, ...]) -> tuple[str, ...]:
-    """The flags engines set on their output (``mask-lost``, ``mt-loop``, ``mt-split``)."""
-    return tuple(f for f in flags if f == "mask-lost" or f.startswith("mt-"))
 
 
 def _changed(job: _Job, lang: str) -> list[int]:
@@ -388,7 +383,7 @@ def _pivot_text(project: Project, job: _Job, entry, pivot: str) -> tuple[str | N
         return english.msgstr, "reviewed", None, ()
     made = english.provenance
     if english.machine_text and made is not None:
-        return english.msgstr, "machine", made.model, _machine_flags(english.flags)
+        return english.msgstr, "machine", made.model, machine_flags(english.flags)
     if made is not None and made.kind == "tm" and made.is_machine_text(english.msgstr):
         return english.msgstr, "memory", None, ()
     return english.msgstr, "unreviewed", None, ()

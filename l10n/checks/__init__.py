@@ -26,10 +26,10 @@ from typing import Callable, Iterable, Iterator
 from ..catalog import Catalog, Entry, entry_lines, read_catalog
 from ..config import Config
 from ..errors import ConfigError
+from ..flags import IGNORE_PREFIX
 from ..glossary import Glossary
 
 SEVERITIES = ("error", "warning")  # "info" went: no check had it, and `disable` already quiets one
-IGNORE_PREFIX = "ignore-"  # entry flag: "#, ignore-numbers" silences the numbers check on that entry
 FLAG_CHECK = "flags"  # the name findings about the flags themselves are reported under
 
 

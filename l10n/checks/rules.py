@@ -13,12 +13,12 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Iterator
 
-from ..engines.masking import MASK_FLAG
 from . import Unit, check, propernames
+from ..flags import MASK_FLAG
 from ..langid import cjk_count as _cjk, detect, prose
 from ..loops import loops
 from ..model import WORD
-from .numbers import extra_numbers, missing_numbers
+from ..numbers import extra_numbers, missing_numbers
 
 # --- numbers -------------------------------------------------------------------------------------
 

@@ -27,13 +27,12 @@ from typing import Callable, Sequence
 
 from ..environment import MAX_BEAM_SIZE, argos_beam_size
 from ..errors import ConfigError, EngineError, ModelMissing
+from ..flags import LOOP_FLAG, SPLIT_FLAG
 from ..languages import get_language
 from ..loops import cut_loop
 from . import Translation, register
 from .tokenizers import Tokenizer, load_tokenizer
 
-LOOP_FLAG = "mt-loop"
-SPLIT_FLAG = "mt-split"  # a sentence over the model's input limit, translated in clauses
 
 # The longest input, in tokenizer pieces, given to the model in one piece. Argos models are
 # trained on sentences; CTranslate2 would silently cut anything over its max_input_length (1024).
@@ -126,7 +125,7 @@ class ArgosPackage:
 
 def installed_packages() -> list[ArgosPackage]:
     """Every usable installed Argos translation package (broken folders are skipped: ``l10n models list`` shows them)."""
-    from ..models import scan_packages
+    from .packages import scan_packages
 
     found = [f.package for f in scan_packages() if f.package is not None]
     return sorted(found, key=lambda p: (p.source, p.target, version_key(p.version)))

@@ -15,10 +15,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..flags import MASK_FLAG
 from ..glossary import Glossary
 from . import Engine, Translation
 
-MASK_FLAG = "mask-lost"
 _PLACEHOLDER = re.compile(r"Q\s?X\s?(\d+)", re.IGNORECASE)
 
 

@@ -335,7 +335,7 @@ _CONVERSION_TOLERANCE = 0.05  # conversions are rounded: 100 km is "62 miles", 3
 @lru_cache(maxsize=1)
 def _units() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """The unit spellings of ``data/units.tsv`` as one pattern, and each unit's quantity and factor."""
-    text = files("l10n.checks").joinpath("data/units.tsv").read_text(encoding="utf-8")
+    text = files("l10n").joinpath("data/units.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     alternatives = "|".join(f"(?P<u_{name.replace('2', '_sq')}>{spellings})" for name, _, _, spellings in rows)
     pattern = re.compile(rf"\s*(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
