@@ -60,13 +60,9 @@ def _progress_bar():
     columns = (TextColumn("machine translation"), BarColumn(), MofNCompleteColumn(), Rate(""), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("mt", total=None)
-        seen = {"total": 0, "done": 0}
 
-        def advance(done: int, total: int) -> None:
-            if seen["done"] >= seen["total"]:  # a new batch began
-                seen["total"] += total
-            seen["done"] += done
-            bar.update(task, total=seen["total"], completed=seen["done"])
+        def advance(finished: int, queued: int) -> None:
+            bar.update(task, total=(bar.tasks[0].total or 0) + queued, advance=finished)
 
         yield advance
 

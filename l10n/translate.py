@@ -2,8 +2,10 @@
 
 Machine output always enters as fuzzy with a provenance comment; an approved entry (translated, not
 fuzzy) is never touched. No engine is created, and so no model loaded, unless some entry needs one.
-Documents are processed in chunks so that memory stays bounded however large the project is, while
-each chunk's pending sentences go to the engine in one batch.
+Documents are processed in chunks (the unit of writing, :func:`l10n.environment.chunk_sentences`)
+so that memory stays bounded however large the project is and an interrupted run keeps what it
+finished; each chunk's pending sentences go to the engine in one call, which decodes them in
+batches of the model's own size.
 """
 
 from __future__ import annotations
@@ -12,15 +14,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
-import os
 
 from .catalog import Catalog, build_template, catalog_header, generator, now_stamp, write_catalogs
 from .engines import CheckedEngine, Engine, Translation, check_engine_name, get_engine
-from .errors import EngineError, L10nError, ModelMissing
+from .errors import EngineError, ModelMissing
 from .flags import machine_flags
 from .langid import foreign_paragraphs, language_warning
 from .engines.masking import with_glossary
-from .environment import source_date_epoch
+from .environment import chunk_sentences, source_date_epoch
 from .glossary import Glossary, glossary_path, load_glossary
 from .languages import get_language
 from .state import TranslateState, settings_key
@@ -31,10 +32,6 @@ from .project import Project
 from .provenance import Provenance
 from .fs import clean_stale
 from .tm import Memory, build_memory, fill_from_memory, memory_files, memory_settings, replaceable
-
-CHUNK_SENTENCES = 1024  # sentences per engine call (about 20 press releases); bounds memory on large projects
-# Overrides CHUNK_SENTENCES: smaller chunks save work more often (an interrupted run loses less).
-CHUNK_ENV = "L10N_CHUNK_SENTENCES"
 
 
 @dataclass
@@ -95,7 +92,7 @@ def translate_project(
     """Extract, merge and fill every catalog of ``project``; return a report per file.
 
     ``device`` overrides ``[translate] device``; ``progress`` is handed to engines that report
-    progress (``on_progress``: sentences finished, sentences in the current batch).
+    progress (``on_progress(finished, queued)``: sentences just finished, sentences just queued).
     """
     order = ordered_languages(project, langs)
     name = engine_name or project.config.engine
@@ -170,7 +167,7 @@ def project_engine(
     if use_cache:
         from .cache import CachedEngine, TranslationCache
 
-        engine = CachedEngine(engine, TranslationCache.for_state(project.config.state_path))
+        engine = CachedEngine(engine, TranslationCache.for_state(project.config.state_path), chunk=chunk_sentences())
     # Glossary terms are masked so that the model cannot change them (the cache, inside,
     # sees the masked text: that is what the model is asked).
     return with_glossary(engine, glossary)
@@ -228,10 +225,8 @@ def _doc_files(project: Project, source_path: Path, name: str, langs: list[str])
 
 
 def _chunks(docs: Iterable[Document]) -> Iterator[list[Document]]:
-    try:
-        limit = max(1, int(os.environ.get(CHUNK_ENV) or CHUNK_SENTENCES))
-    except ValueError:
-        raise L10nError(f"{CHUNK_ENV}={os.environ[CHUNK_ENV]!r} is not a whole number", hint="unset it or give a number of sentences") from None
+    """Documents in groups of at least the unit of writing (a document is never split)."""
+    limit = chunk_sentences()
     chunk: list[Document] = []
     size = 0
     for doc in docs:

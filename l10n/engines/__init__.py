@@ -42,6 +42,9 @@ class Engine(Protocol):
         """Translate sentences; one output per input, in order."""
 
 
+# What an engine that reports progress calls (its ``on_progress`` attribute, set by translate):
+# ``(sentences just finished, sentences just queued)``; a call queues its sentences first.
+Progress = Callable[[int, int], None]
 EngineFactory = Callable[["Config"], Engine]
 ENGINES: dict[str, EngineFactory] = {}
 
