@@ -79,7 +79,7 @@ def test_no_forbidden_import_edge() -> None:
 
 def test_the_walk_sees_imports_inside_functions_and_relative_ones() -> None:
     found = {(module_name(p), t) for p in PACKAGE.rglob("*.py") for t, _ in imports(p)}
-    # cli.py imports the checks inside its `check` command; the checks import their rules relatively.
+    # the CLI imports the checks inside its `check` command; the checks import their rules relatively.
     assert ("l10n.cli", "l10n.checks") in found and ("l10n.checks", "l10n.checks.rules") in found
     assert ("l10n.checks.rules", "l10n.flags") in found  # ``from ..flags import MASK_FLAG``
 
