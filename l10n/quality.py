@@ -1,7 +1,7 @@
 """How good is a model? Translate a test set the way the project translates, score it with sacrebleu.
 
 The source lines go through the project's engine exactly as ``l10n translate`` sends sentences
-(:func:`l10n.translate.project_engine` and :func:`l10n.translate.machine_translate`: the same
+(:func:`l10n.machine.project_engine` and :func:`l10n.machine.machine_translate`: the same
 device, glossary masking and pivot; no cache, so the model itself is measured). The output is
 scored against the reference lines with sacrebleu's chrF and BLEU (corpus level, its default
 settings, Chinese tokenisation for ``zh``), and its signature is kept so that two scores can be
@@ -96,7 +96,7 @@ def evaluate(project, lang: str, source: Path, reference: Path, engine_name: str
              device: str | None = None) -> Score:
     """Translate ``source`` into ``lang`` with the project's engine settings and score it against ``reference``."""
     from .glossary import load_glossary
-    from .translate import machine_translate, model_name, project_engine
+    from .machine import machine_translate, model_name, project_engine
 
     sources, references = read_test_set(source, reference)
     config = project.config

@@ -11,19 +11,18 @@ batches of the model's own size.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .catalog import Catalog, build_template, catalog_header, generator, now_stamp, write_catalogs
-from .engines import CheckedEngine, Engine, Translation, check_engine_name, get_engine
+from .engines import Engine, Progress, check_engine_name
 from .errors import EngineError, ModelMissing
 from .flags import machine_flags
 from .langid import foreign_paragraphs, language_warning
-from .engines.masking import with_glossary
-from .environment import chunk_sentences, source_date_epoch
+from .environment import chunk_sentences
 from .glossary import Glossary, glossary_path, load_glossary
 from .languages import get_language
+from .machine import machine_translate, pivots, project_engine, today
 from .state import TranslateState, settings_key
 from .merge import SUGGESTION_PREFIX, merge
 from .model import Document
@@ -66,12 +65,6 @@ class _Job:
     reports: dict[str, FileReport] = field(default_factory=dict)
 
 
-def today() -> str:
-    """Today's date (``SOURCE_DATE_EPOCH`` pins it) for provenance comments."""
-    pinned = source_date_epoch()
-    return (pinned.date() if pinned else date.today()).isoformat()
-
-
 def ordered_languages(project: Project, langs: Iterable[str] | None) -> list[str]:
     """The languages to fill, pivot language first so the others can start from it."""
     chosen = project.config.chosen_languages(langs)
@@ -87,7 +80,7 @@ def translate_project(
     engine_factory: Callable[[str], Engine] | None = None,
     use_cache: bool = True,
     device: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> list[FileReport]:
     """Extract, merge and fill every catalog of ``project``; return a report per file.
 
@@ -102,15 +95,8 @@ def translate_project(
     if engine_factory is None:
         check_engine_name(name)  # a misspelt engine is an error even when nothing needs translating
     glossary = load_glossary(project.config)
-    engine: Engine | None = None
-
-    def get() -> Engine:
-        nonlocal engine
-        if engine is None:
-            engine = project_engine(project, name, glossary, engine_factory=engine_factory, use_cache=use_cache,
-                                    device=device, progress=progress)
-        return engine
-
+    run = _Run(project, order, glossary, memory_settings(project)[1], lambda: project_engine(
+        project, name, glossary, engine_factory=engine_factory, use_cache=use_cache, device=device, progress=progress))
     # Documents whose files are as the last run left them are skipped unread (see state.py).
     # Every input besides the documents' files (memory, glossary, abbreviations) is part of the settings.
     state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order, _inputs(project)))
@@ -122,23 +108,9 @@ def translate_project(
                 state.forget(doc_name)
                 yield project.load(path)
 
-    _, tm_approved = memory_settings(project)
-    memory: Memory | None = None  # read from every catalog, so only once an entry can take from it
     reports: list[FileReport] = []
     for chunk in _chunks(stale()):
-        jobs = [_prepare(project, doc, order, glossary) for doc in chunk]
-        for job in jobs:
-            for lang in order:
-                if any(replaceable(e) for e in job.catalogs[lang].entries):
-                    if memory is None:
-                        memory = build_memory(project, order)
-                    job.catalogs[lang], job.reports[lang].memory = fill_from_memory(job.catalogs[lang], lang, memory, approved=tm_approved)
-        for lang in order:
-            if any(_pending(job, lang) for job in jobs):
-                _fill(project, jobs, lang, get())
-            if any(_changed(job, lang) for job in jobs):
-                _suggest(project, jobs, lang, get)
-        for job in jobs:
+        for job in run.fill(chunk):
             reports.extend(_write(project, job, order))
             if not any(_pending(job, lang) for lang in order):
                 state.record(job.doc.name, _doc_files(project, paths[job.doc.name], job.doc.name, order))
@@ -148,50 +120,42 @@ def translate_project(
     return reports
 
 
-def project_engine(
-    project: Project,
-    name: str,
-    glossary: Glossary,
-    *,
-    engine_factory: Callable[[str], Engine] | None = None,
-    use_cache: bool = True,
-    device: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> Engine:
-    """The engine ``name`` as the project runs it: its device, the cache, glossary masking."""
-    config = project.config if device is None else replace(project.config, device=device)
-    engine = engine_factory(name) if engine_factory else get_engine(name, config)
-    if progress is not None and hasattr(engine, "on_progress"):
-        engine.on_progress = progress
-    engine = CheckedEngine(engine, name)
-    if use_cache:
-        from .cache import CachedEngine, TranslationCache
+@dataclass
+class _Run:
+    """What one ``translate`` run shares across its chunks: the engine and the memory, each made on first need."""
 
-        engine = CachedEngine(engine, TranslationCache.for_state(project.config.state_path), chunk=chunk_sentences())
-    # Glossary terms are masked so that the model cannot change them (the cache, inside,
-    # sees the masked text: that is what the model is asked).
-    return with_glossary(engine, glossary)
+    project: Project
+    order: list[str]
+    glossary: Glossary
+    tm_approved: bool  # [memory] exact_approved
+    make_engine: Callable[[], Engine]
+    _engine: Engine | None = None
+    _memory: Memory | None = None  # read from every catalog, so only once an entry can take from it
 
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = self.make_engine()
+        return self._engine
 
-def pivots(engine: Engine, source_lang: str, lang: str, pivot: str) -> bool:
-    """Whether ``source_lang`` -> ``lang`` goes through ``pivot``: no direct model, but one to the pivot."""
-    return not (engine.supports(source_lang, lang) or lang == pivot or not engine.supports(source_lang, pivot))
+    def memory(self) -> Memory:
+        if self._memory is None:
+            self._memory = build_memory(self.project, self.order)
+        return self._memory
 
-
-def machine_translate(engine: Engine, texts: list[str], source_lang: str, lang: str, pivot: str) -> list[Translation]:
-    """``texts`` translated directly, or through ``pivot`` (machine output both ways, flags carried)."""
-    if not pivots(engine, source_lang, lang, pivot):
-        return engine.translate(texts, source_lang, lang)
-    middle = engine.translate(texts, source_lang, pivot)
-    outputs = engine.translate([m.text for m in middle], pivot, lang)
-    return [Translation(o.text, tuple(dict.fromkeys(machine_flags(m.flags) + o.flags))) for m, o in zip(middle, outputs)]
-
-
-def model_name(engine: Engine, source_lang: str, lang: str, pivot: str) -> str:
-    """The model(s) :func:`machine_translate` uses for ``source_lang`` -> ``lang``, for provenance."""
-    if pivots(engine, source_lang, lang, pivot):
-        return f"{engine.model_id(source_lang, pivot)} + {engine.model_id(pivot, lang)}"
-    return engine.model_id(source_lang, lang)
+    def fill(self, chunk: list[Document]) -> list[_Job]:
+        """Merge each document of ``chunk`` and fill its catalogs: memory first, then the engine."""
+        jobs = [_prepare(self.project, doc, self.order, self.glossary) for doc in chunk]
+        for job in jobs:
+            for lang in self.order:
+                if any(replaceable(e) for e in job.catalogs[lang].entries):
+                    job.catalogs[lang], job.reports[lang].memory = fill_from_memory(
+                        job.catalogs[lang], lang, self.memory(), approved=self.tm_approved)
+        for lang in self.order:
+            if any(_pending(job, lang) for job in jobs):
+                _fill(self.project, jobs, lang, self.engine())
+            if any(_changed(job, lang) for job in jobs):
+                _suggest(self.project, jobs, lang, self.engine)
+        return jobs
 
 
 def _inputs(project: Project) -> list[Path]:
