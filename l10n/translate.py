@@ -14,9 +14,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .catalog import Catalog, build_template, catalog_header, generator, now_stamp, write_catalogs
+from .catalog import Catalog, catalog_header, generator, now_stamp, write_catalogs
 from .engines import Engine, Progress, check_engine_name
 from .errors import EngineError, ModelMissing
+from .extract import build_template
 from .flags import machine_flags
 from .langid import foreign_paragraphs, language_warning
 from .environment import chunk_sentences
