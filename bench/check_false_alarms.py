@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from l10n.checks import Settings  # noqa: E402
-from l10n.checks.evaluate import evaluate, format_report, read_flores  # noqa: E402
+from bench.evaluate import evaluate, format_report, read_flores  # noqa: E402
 
 # ../shared beside the repository (as in CI); L10N_SHARED overrides it (a worktree elsewhere).
 FLORES = Path(os.environ.get("L10N_SHARED", ROOT.parent / "shared")) / "data" / "flores200-devtest"

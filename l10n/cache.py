@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .engines import Engine, Translation
+from .environment import CHUNK_SENTENCES
 from .errors import L10nError
 from .lock import refuse_link
 
@@ -111,7 +112,7 @@ class CachedEngine:
 
     engine: Engine
     cache: TranslationCache
-    slice: int = 512  # sentences per engine call and cache commit
+    chunk: int = CHUNK_SENTENCES  # sentences per engine call and cache commit: the unit of writing
 
     @property
     def name(self) -> str:
@@ -127,10 +128,11 @@ class CachedEngine:
         key = (self.engine.name, self.engine.model_id(source, target), source, target)
         known = self.cache.get(key, texts)
         missing = [t for t in dict.fromkeys(texts) if t not in known]
-        # Slices are committed as they finish, so an interrupted run keeps what the model already
-        # did; the slices are large enough that the engine still batches well inside each.
-        for start in range(0, len(missing), self.slice):
-            part = missing[start : start + self.slice]
+        # Chunks are committed as they finish, so an interrupted run keeps what the model already
+        # did (translate hands over at most a chunk of documents at a time; one long document is
+        # more). The engine decodes each chunk in batches of the model's own size.
+        for start in range(0, len(missing), self.chunk):
+            part = missing[start : start + self.chunk]
             fresh = dict(zip(part, self.engine.translate(part, source, target)))
             self.cache.put(key, fresh)
             known.update(fresh)

@@ -40,7 +40,6 @@ class Term:
     forms: tuple[tuple[str, tuple[str, ...]], ...]  # (lang, accepted forms), source first
     dnt: bool = False
     note: str = ""
-    line: int | None = None
 
     def get(self, lang: str) -> tuple[str, ...]:
         return dict(self.forms).get(lang, ())
@@ -278,7 +277,7 @@ def _term(cells: dict[str, str], source: str, path: str, line: int | None, other
     for lang in sorted(k for k in cells if k not in (source, "note")) if others is None else others:
         if cells.get(lang):
             forms.append((lang, _split(cells[lang])))
-    return Term(tuple(forms), len(forms) == 1, cells.get("note", ""), line)
+    return Term(tuple(forms), len(forms) == 1, cells.get("note", ""))
 
 
 def _split(cell: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import L10nError
+from .model import WORD, Document
 
 DATA = Path(__file__).parent / "data"
 
@@ -22,7 +23,6 @@ SAMPLE_CHARS = 1000
 # A text with at least this share of the language's function words is taken to be in it without
 # asking langdetect; German prose runs at 30-45 %, English prose at under 5 % of the German list.
 FUNCTION_WORD_SHARE = 0.15
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=None)
@@ -38,7 +38,7 @@ def function_words(lang: str) -> frozenset[str]:
 def surely_in(text: str, lang: str) -> bool:
     """A cheap positive test: enough of ``text``'s words are ``lang``'s function words."""
     words = function_words(lang)
-    tokens = _WORD.findall(text.lower())
+    tokens = WORD.findall(text.lower())
     return bool(words and tokens) and sum(t in words for t in tokens) / len(tokens) >= FUNCTION_WORD_SHARE
 
 
@@ -100,7 +100,7 @@ def detect(text: str) -> tuple[str, float] | None:
     cleaned = _NOISE.sub(" ", prose(text))
     if cjk_count(cleaned) >= MIN_LETTERS // 3:
         pass  # Chinese has no spaces between words: its characters are counted
-    elif sum(c.isalpha() for c in cleaned) < MIN_LETTERS or len(_WORD.findall(cleaned)) < MIN_WORDS:
+    elif sum(c.isalpha() for c in cleaned) < MIN_LETTERS or len(WORD.findall(cleaned)) < MIN_WORDS:
         return None
     return _detect(cleaned)
 
@@ -138,3 +138,18 @@ def language_warning(sentences: list[str], expected: str, where: str) -> str | N
     if lang != expected and prob >= MIN_PROBABILITY:
         return f"{where}: looks like {lang!r} (probability {prob:.2f}), not the source language {expected!r}; check the file or [project] source_language"
     return None
+
+
+def foreign_paragraphs(doc: Document, expected: str) -> list[str]:
+    """Warnings for source paragraphs that are confidently not in the ``expected`` language."""
+    warnings = []
+    for block in doc.blocks:
+        if block.kind != "paragraph":
+            continue
+        text = doc.text[block.start : block.end]
+        if surely_in(text, expected):  # cheap: most paragraphs never reach langdetect
+            continue
+        found = detect(text)
+        if found and found[0] != expected and found[1] >= MIN_PROBABILITY:
+            warnings.append(f"{doc.path}:{block.line}: paragraph looks like {found[0]!r}, not {expected!r} ({found[1]:.0%})")
+    return warnings

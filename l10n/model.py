@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 _WS = re.compile(r"\s+")
+# A word: a run of letters in any script (no digits, no underscore). The one definition l10n uses.
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def normalize_space(text: str) -> str:

@@ -1,7 +1,7 @@
 """How good is a model? Translate a test set the way the project translates, score it with sacrebleu.
 
 The source lines go through the project's engine exactly as ``l10n translate`` sends sentences
-(:func:`l10n.translate.project_engine` and :func:`l10n.translate.machine_translate`: the same
+(:func:`l10n.machine.project_engine` and :func:`l10n.machine.machine_translate`: the same
 device, glossary masking and pivot; no cache, so the model itself is measured). The output is
 scored against the reference lines with sacrebleu's chrF and BLEU (corpus level, its default
 settings, Chinese tokenisation for ``zh``), and its signature is kept so that two scores can be
@@ -75,7 +75,7 @@ def corpus_scores(hypotheses: list[str], references: list[str], lang: str) -> tu
 
 def kept_shares(project, sources: list[str], outputs: list[str], lang: str) -> tuple[int, float | None, int, float | None]:
     """(glossary terms, share kept, digit numbers, share kept) over the source lines."""
-    from .checks.numbers import find_numbers, missing_numbers
+    from .numbers import find_numbers, missing_numbers
     from .glossary import load_glossary
 
     glossary, src = load_glossary(project.config), project.config.source_language
@@ -96,7 +96,7 @@ def evaluate(project, lang: str, source: Path, reference: Path, engine_name: str
              device: str | None = None) -> Score:
     """Translate ``source`` into ``lang`` with the project's engine settings and score it against ``reference``."""
     from .glossary import load_glossary
-    from .translate import machine_translate, model_name, project_engine
+    from .machine import machine_translate, model_name, project_engine
 
     sources, references = read_test_set(source, reference)
     config = project.config

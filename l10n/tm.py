@@ -38,7 +38,7 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @dataclass(frozen=True)
-class Unit:
+class TranslationUnit:
     """One translated sentence: source text, target text, target language and where it came from."""
 
     source: str
@@ -54,24 +54,24 @@ class Memory:
     """Approved translations by (language, context, source); the first one found wins."""
 
     source_language: str = "de"
-    units: dict[tuple[str, str | None, str], Unit] = field(default_factory=dict)
-    _indexes: dict[str, FuzzyIndex[Unit]] = field(default_factory=dict, repr=False)
+    units: dict[tuple[str, str | None, str], TranslationUnit] = field(default_factory=dict)
+    _indexes: dict[str, FuzzyIndex[TranslationUnit]] = field(default_factory=dict, repr=False)
 
-    def add(self, unit: Unit) -> None:
+    def add(self, unit: TranslationUnit) -> None:
         self._indexes.clear()  # rebuilt on the next close() with the new unit in it
         self.units.setdefault((unit.lang, unit.context, unit.source), unit)
         # A sentence approved under another context still helps: keep a context-free key too.
         self.units.setdefault((unit.lang, None, unit.source), unit)
 
-    def lookup(self, lang: str, source: str, context: str | None = None) -> Unit | None:
-        """The approved translation of ``source`` into ``lang``, if the memory has one."""
-        return self.units.get((lang, context, source)) or self.units.get((lang, None, source))
+    def lookup(self, lang: str, source_text: str, context: str | None = None) -> TranslationUnit | None:
+        """The approved translation of ``source_text`` into ``lang``, if the memory has one."""
+        return self.units.get((lang, context, source_text)) or self.units.get((lang, None, source_text))
 
-    def close(self, lang: str, source: str) -> tuple[Unit, float] | None:
+    def close(self, lang: str, source_text: str) -> tuple[TranslationUnit, float] | None:
         """The most similar approved sentence (at least the merge's fuzzy threshold), if any."""
         if lang not in self._indexes:
             self._indexes[lang] = FuzzyIndex((u for u in self if u.lang == lang), text=lambda u: u.source)
-        return self._indexes[lang].find(source)
+        return self._indexes[lang].find(source_text)
 
     def __iter__(self):
         seen = set()
@@ -84,11 +84,11 @@ class Memory:
         return sum(1 for _ in self)
 
 
-def units_from_catalog(catalog: Catalog, lang: str, origin: str, own: bool = False) -> Iterable[Unit]:
+def units_from_catalog(catalog: Catalog, lang: str, origin: str, own: bool = False) -> Iterable[TranslationUnit]:
     """The approved entries of ``catalog`` as memory units."""
     for e in catalog.entries:
         if e.approved and not e.obsolete:
-            yield Unit(e.msgid, e.msgstr, lang, origin, e.msgctxt, own)
+            yield TranslationUnit(e.msgid, e.msgstr, lang, origin, e.msgctxt, own)
 
 
 def memory_settings(project: Project) -> tuple[list[Path], bool]:
@@ -166,7 +166,7 @@ def fill_from_memory(catalog: Catalog, lang: str, memory: Memory, *, approved: b
 # --- files ---------------------------------------------------------------------------------------
 
 
-def read_units(path: Path, display: str | None = None, *, source_language: str = "de") -> list[Unit]:
+def read_units(path: Path, display: str | None = None, *, source_language: str = "de") -> list[TranslationUnit]:
     """Units from a TMX file or a PO file (approved entries; language from its header)."""
     shown = display or str(path)
     if path.suffix.lower() == ".tmx":
@@ -178,7 +178,7 @@ def read_units(path: Path, display: str | None = None, *, source_language: str =
     return list(units_from_catalog(catalog, lang, shown))
 
 
-def read_tmx(path: Path, source_language: str, display: str | None = None) -> list[Unit]:
+def read_tmx(path: Path, source_language: str, display: str | None = None) -> list[TranslationUnit]:
     """Units of a TMX 1.4 file: every ``<tu>`` with a source-language and other-language variant."""
     shown = display or str(path)
     try:
@@ -200,11 +200,11 @@ def read_tmx(path: Path, source_language: str, display: str | None = None) -> li
         context = next((p.text for p in tu.findall("prop") if p.get("type") == "x-context"), None)
         source = variants.pop(source_language, None)
         if source is not None:
-            units.extend(Unit(source, target, lang, shown, context) for lang, target in variants.items() if target)
+            units.extend(TranslationUnit(source, target, lang, shown, context) for lang, target in variants.items() if target)
     return units
 
 
-def write_tmx(path: Path, units: Iterable[Unit], source_language: str) -> int:
+def write_tmx(path: Path, units: Iterable[TranslationUnit], source_language: str) -> int:
     """Write ``units`` as TMX 1.4 (atomically); return how many ``<tu>`` were written."""
     tmx = ET.Element("tmx", version="1.4")
     ET.SubElement(

@@ -2,29 +2,29 @@
 
 Machine output always enters as fuzzy with a provenance comment; an approved entry (translated, not
 fuzzy) is never touched. No engine is created, and so no model loaded, unless some entry needs one.
-Documents are processed in chunks so that memory stays bounded however large the project is, while
-each chunk's pending sentences go to the engine in one batch.
+Documents are processed in chunks (the unit of writing, :func:`l10n.environment.chunk_sentences`)
+so that memory stays bounded however large the project is and an interrupted run keeps what it
+finished; each chunk's pending sentences go to the engine in one call, which decodes them in
+batches of the model's own size.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
-import os
 
 from .catalog import Catalog, catalog_header, generator, now_stamp, write_catalogs
-from .checks.language import foreign_paragraphs
-from .engines import CheckedEngine, Engine, Translation, check_engine_name, get_engine
-from .errors import EngineError, L10nError, ModelMissing
+from .engines import Engine, Progress, check_engine_name
+from .errors import EngineError, ModelMissing
 from .extract import build_template
-from .langid import language_warning
-from .engines.masking import with_glossary
-from .environment import source_date_epoch
+from .flags import machine_flags
+from .langid import foreign_paragraphs, language_warning
+from .environment import chunk_sentences
 from .glossary import Glossary, glossary_path, load_glossary
 from .languages import get_language
-from .manifest import TranslateState, settings_key
+from .machine import machine_translate, pivots, project_engine, today
+from .state import TranslateState, settings_key
 from .merge import SUGGESTION_PREFIX, merge
 from .model import Document
 from .segment.settings import abbreviation_paths
@@ -32,10 +32,6 @@ from .project import Project
 from .provenance import Provenance
 from .fs import clean_stale
 from .tm import Memory, build_memory, fill_from_memory, memory_files, memory_settings, replaceable
-
-CHUNK_SENTENCES = 1024  # sentences per engine call (about 20 press releases); bounds memory on large projects
-# Overrides CHUNK_SENTENCES: smaller chunks save work more often (an interrupted run loses less).
-CHUNK_ENV = "L10N_CHUNK_SENTENCES"
 
 
 @dataclass
@@ -70,12 +66,6 @@ class _Job:
     reports: dict[str, FileReport] = field(default_factory=dict)
 
 
-def today() -> str:
-    """Today's date (``SOURCE_DATE_EPOCH`` pins it) for provenance comments."""
-    pinned = source_date_epoch()
-    return (pinned.date() if pinned else date.today()).isoformat()
-
-
 def ordered_languages(project: Project, langs: Iterable[str] | None) -> list[str]:
     """The languages to fill, pivot language first so the others can start from it."""
     chosen = project.config.chosen_languages(langs)
@@ -91,12 +81,12 @@ def translate_project(
     engine_factory: Callable[[str], Engine] | None = None,
     use_cache: bool = True,
     device: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> list[FileReport]:
     """Extract, merge and fill every catalog of ``project``; return a report per file.
 
     ``device`` overrides ``[translate] device``; ``progress`` is handed to engines that report
-    progress (``on_progress``: sentences finished, sentences in the current batch).
+    progress (``on_progress(finished, queued)``: sentences just finished, sentences just queued).
     """
     order = ordered_languages(project, langs)
     name = engine_name or project.config.engine
@@ -106,16 +96,9 @@ def translate_project(
     if engine_factory is None:
         check_engine_name(name)  # a misspelt engine is an error even when nothing needs translating
     glossary = load_glossary(project.config)
-    engine: Engine | None = None
-
-    def get() -> Engine:
-        nonlocal engine
-        if engine is None:
-            engine = project_engine(project, name, glossary, engine_factory=engine_factory, use_cache=use_cache,
-                                    device=device, progress=progress)
-        return engine
-
-    # Documents whose files are as the last run left them are skipped unread (see manifest.py).
+    run = _Run(project, order, glossary, memory_settings(project)[1], lambda: project_engine(
+        project, name, glossary, engine_factory=engine_factory, use_cache=use_cache, device=device, progress=progress))
+    # Documents whose files are as the last run left them are skipped unread (see state.py).
     # Every input besides the documents' files (memory, glossary, abbreviations) is part of the settings.
     state = TranslateState.load(project.config.state_path, settings_key(project.root, name, order, _inputs(project)))
     paths = {project.doc_name(p): p for p in project.source_files()}
@@ -126,23 +109,9 @@ def translate_project(
                 state.forget(doc_name)
                 yield project.load(path)
 
-    _, tm_approved = memory_settings(project)
-    memory: Memory | None = None  # read from every catalog, so only once an entry can take from it
     reports: list[FileReport] = []
     for chunk in _chunks(stale()):
-        jobs = [_prepare(project, doc, order, glossary) for doc in chunk]
-        for job in jobs:
-            for lang in order:
-                if any(replaceable(e) for e in job.catalogs[lang].entries):
-                    if memory is None:
-                        memory = build_memory(project, order)
-                    job.catalogs[lang], job.reports[lang].memory = fill_from_memory(job.catalogs[lang], lang, memory, approved=tm_approved)
-        for lang in order:
-            if any(_pending(job, lang) for job in jobs):
-                _fill(project, jobs, lang, get())
-            if any(_changed(job, lang) for job in jobs):
-                _suggest(project, jobs, lang, get)
-        for job in jobs:
+        for job in run.fill(chunk):
             reports.extend(_write(project, job, order))
             if not any(_pending(job, lang) for lang in order):
                 state.record(job.doc.name, _doc_files(project, paths[job.doc.name], job.doc.name, order))
@@ -152,50 +121,42 @@ def translate_project(
     return reports
 
 
-def project_engine(
-    project: Project,
-    name: str,
-    glossary: Glossary,
-    *,
-    engine_factory: Callable[[str], Engine] | None = None,
-    use_cache: bool = True,
-    device: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> Engine:
-    """The engine ``name`` as the project runs it: its device, the cache, glossary masking."""
-    config = project.config if device is None else replace(project.config, device=device)
-    engine = engine_factory(name) if engine_factory else get_engine(name, config)
-    if progress is not None and hasattr(engine, "on_progress"):
-        engine.on_progress = progress
-    engine = CheckedEngine(engine, name)
-    if use_cache:
-        from .cache import CachedEngine, TranslationCache
+@dataclass
+class _Run:
+    """What one ``translate`` run shares across its chunks: the engine and the memory, each made on first need."""
 
-        engine = CachedEngine(engine, TranslationCache.for_state(project.config.state_path))
-    # Glossary terms are masked so that the model cannot change them (the cache, inside,
-    # sees the masked text: that is what the model is asked).
-    return with_glossary(engine, glossary)
+    project: Project
+    order: list[str]
+    glossary: Glossary
+    tm_approved: bool  # [memory] exact_approved
+    make_engine: Callable[[], Engine]
+    _engine: Engine | None = None
+    _memory: Memory | None = None  # read from every catalog, so only once an entry can take from it
 
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = self.make_engine()
+        return self._engine
 
-def pivots(engine: Engine, source: str, lang: str, pivot: str) -> bool:
-    """Whether ``source`` -> ``lang`` goes through ``pivot``: no direct model, but one to the pivot."""
-    return not (engine.supports(source, lang) or lang == pivot or not engine.supports(source, pivot))
+    def memory(self) -> Memory:
+        if self._memory is None:
+            self._memory = build_memory(self.project, self.order)
+        return self._memory
 
-
-def machine_translate(engine: Engine, texts: list[str], source: str, lang: str, pivot: str) -> list[Translation]:
-    """``texts`` translated directly, or through ``pivot`` (machine output both ways, flags carried)."""
-    if not pivots(engine, source, lang, pivot):
-        return engine.translate(texts, source, lang)
-    middle = engine.translate(texts, source, pivot)
-    outputs = engine.translate([m.text for m in middle], pivot, lang)
-    return [Translation(o.text, tuple(dict.fromkeys(_machine_flags(m.flags) + o.flags))) for m, o in zip(middle, outputs)]
-
-
-def model_name(engine: Engine, source: str, lang: str, pivot: str) -> str:
-    """The model(s) :func:`machine_translate` uses for ``source`` -> ``lang``, for provenance."""
-    if pivots(engine, source, lang, pivot):
-        return f"{engine.model_id(source, pivot)} + {engine.model_id(pivot, lang)}"
-    return engine.model_id(source, lang)
+    def fill(self, chunk: list[Document]) -> list[_Job]:
+        """Merge each document of ``chunk`` and fill its catalogs: memory first, then the engine."""
+        jobs = [_prepare(self.project, doc, self.order, self.glossary) for doc in chunk]
+        for job in jobs:
+            for lang in self.order:
+                if any(replaceable(e) for e in job.catalogs[lang].entries):
+                    job.catalogs[lang], job.reports[lang].memory = fill_from_memory(
+                        job.catalogs[lang], lang, self.memory(), approved=self.tm_approved)
+        for lang in self.order:
+            if any(_pending(job, lang) for job in jobs):
+                _fill(self.project, jobs, lang, self.engine())
+            if any(_changed(job, lang) for job in jobs):
+                _suggest(self.project, jobs, lang, self.engine)
+        return jobs
 
 
 def _inputs(project: Project) -> list[Path]:
@@ -204,7 +165,7 @@ def _inputs(project: Project) -> list[Path]:
     return [*abbreviation_paths(project.config), *([glossary] if glossary else []), *memory_files(project)]
 
 
-def waiting(reports: Iterable[FileReport], source: str) -> list[str]:
+def waiting(reports: Iterable[FileReport], source_lang: str) -> list[str]:
     """One line per language pair whose sentences wait for a model: how many, and how to get one.
 
     >>> r = FileReport("locales/en/a.po", "en", waiting=3, missing=ModelMissing("no Argos model installed for de→en", source="de", target="en"))
@@ -214,7 +175,7 @@ def waiting(reports: Iterable[FileReport], source: str) -> list[str]:
     pairs: dict[str, list] = {}
     for r in reports:
         if r.waiting and r.missing is not None and r.lang is not None:
-            count = pairs.setdefault(f"{source}→{r.lang}", [0, r.missing])
+            count = pairs.setdefault(f"{source_lang}→{r.lang}", [0, r.missing])
             count[0] += r.waiting
     return [
         f"{pair}: {n} sentence{'s' if n != 1 else ''} wait{'s' if n == 1 else ''} for a translation model ({exc.message}); "
@@ -223,16 +184,14 @@ def waiting(reports: Iterable[FileReport], source: str) -> list[str]:
     ]
 
 
-def _doc_files(project: Project, source: Path, name: str, langs: list[str]) -> list[Path]:
+def _doc_files(project: Project, source_path: Path, name: str, langs: list[str]) -> list[Path]:
     """The files one document's translation reads and writes."""
-    return [source, project.template_path(name), *(project.catalog_path(name, lang) for lang in langs)]
+    return [source_path, project.template_path(name), *(project.catalog_path(name, lang) for lang in langs)]
 
 
 def _chunks(docs: Iterable[Document]) -> Iterator[list[Document]]:
-    try:
-        limit = max(1, int(os.environ.get(CHUNK_ENV) or CHUNK_SENTENCES))
-    except ValueError:
-        raise L10nError(f"{CHUNK_ENV}={os.environ[CHUNK_ENV]!r} is not a whole number", hint="unset it or give a number of sentences") from None
+    """Documents in groups of at least the unit of writing (a document is never split)."""
+    limit = chunk_sentences()
     chunk: list[Document] = []
     size = 0
     for doc in docs:
@@ -290,9 +249,9 @@ def _fill(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None
 
 
 def _fill_batch(project: Project, jobs: list[_Job], lang: str, engine: Engine) -> None:
-    source = project.config.source_language
+    source_lang = project.config.source_language
     pivot = project.config.pivot_language
-    direct = not pivots(engine, source, lang, pivot)
+    direct = not pivots(engine, source_lang, lang, pivot)
     # (job, entry index, text to translate, pivot (how, model of the pivot text), flags carried over)
     work: list[tuple[_Job, int, str | None, tuple[str, str | None] | None, tuple[str, ...]]] = []
     for job in jobs:
@@ -307,15 +266,15 @@ def _fill_batch(project: Project, jobs: list[_Job], lang: str, engine: Engine) -
         # Sentences with no English yet (None) go source -> pivot in one batch, not one call each.
         raw = list(dict.fromkeys(j.catalogs[lang].entries[i].msgid for j, i, t, _, _ in work if t is None))
         if raw:
-            english = dict(zip(raw, engine.translate(raw, source, pivot)))
-            first = engine.model_id(source, pivot)
+            english = dict(zip(raw, engine.translate(raw, source_lang, pivot)))
+            first = engine.model_id(source_lang, pivot)
             work = [
                 (j, i, t, via, carried) if t is not None
-                else (j, i, english[msgid].text, ("machine", first), _machine_flags(english[msgid].flags))
+                else (j, i, english[msgid].text, ("machine", first), machine_flags(english[msgid].flags))
                 for j, i, t, via, carried in work
                 for msgid in [j.catalogs[lang].entries[i].msgid]
             ]
-    src = source if direct else pivot
+    src = source_lang if direct else pivot
     texts = list(dict.fromkeys(w[2] for w in work))
     outputs = dict(zip(texts, engine.translate(texts, src, lang)))
     model, stamp = engine.model_id(src, lang), today()
@@ -334,11 +293,6 @@ def _fill_batch(project: Project, jobs: list[_Job], lang: str, engine: Engine) -
         job.reports[lang].machine += 1
 
 
-def _machine_flags(flags: tuple[str, ...]) -> tuple[str, ...]:
-    """The flags engines set on their output (``mask-lost``, ``mt-loop``, ``mt-split``)."""
-    return tuple(f for f in flags if f == "mask-lost" or f.startswith("mt-"))
-
-
 def _changed(job: _Job, lang: str) -> list[int]:
     """Fuzzy-matched entries (old German in ``#|``) that have no machine suggestion yet."""
     return [
@@ -353,12 +307,12 @@ def _suggest(project: Project, jobs: list[_Job], lang: str, get: Callable[[], En
     The reviewer edits the old translation and can look at what the engine makes of the new
     sentence. Without a usable engine the suggestion is skipped and counted, never fatal.
     """
-    source, pivot = project.config.source_language, project.config.pivot_language
+    source_lang, pivot = project.config.source_language, project.config.pivot_language
     todo = [(job, i) for job in jobs for i in _changed(job, lang)]
     try:
         engine = get()
         texts = list(dict.fromkeys(job.catalogs[lang].entries[i].msgid for job, i in todo))
-        outputs = [t.text for t in machine_translate(engine, texts, source, lang, pivot)]
+        outputs = [t.text for t in machine_translate(engine, texts, source_lang, lang, pivot)]
     except EngineError:
         for job, _ in todo:
             job.reports[lang].suggestions_skipped += 1
@@ -389,7 +343,7 @@ def _pivot_text(project: Project, job: _Job, entry, pivot: str) -> tuple[str | N
         return english.msgstr, "reviewed", None, ()
     made = english.provenance
     if english.machine_text and made is not None:
-        return english.msgstr, "machine", made.model, _machine_flags(english.flags)
+        return english.msgstr, "machine", made.model, machine_flags(english.flags)
     if made is not None and made.kind == "tm" and made.is_machine_text(english.msgstr):
         return english.msgstr, "memory", None, ()
     return english.msgstr, "unreviewed", None, ()

@@ -246,14 +246,14 @@ EXTRA_INPUTS = '\n[segment]\nabbreviation_files = ["abbrev.txt"]\n[memory]\nfile
 @pytest.mark.parametrize("edit", ["abbrev.txt", "glossary.csv", "memory/mem.tmx", "l10n.toml"])
 def test_editing_any_input_makes_translate_look_again(project_dir: Path, edit: str):
     from l10n.project import Project
-    from l10n.tm import Unit, write_tmx
+    from l10n.tm import TranslationUnit, write_tmx
     from l10n.translate import translate_project
 
     config = project_dir / "l10n.toml"
     config.write_text(config.read_text(encoding="utf-8") + EXTRA_INPUTS, encoding="utf-8")
     (project_dir / "abbrev.txt").write_text("Bürgerm.\n", encoding="utf-8")
     (project_dir / "memory").mkdir()
-    write_tmx(project_dir / "memory" / "mem.tmx", [Unit("Ein Satz.", "A sentence.", "en", "x")], "de")
+    write_tmx(project_dir / "memory" / "mem.tmx", [TranslationUnit("Ein Satz.", "A sentence.", "en", "x")], "de")
 
     def run() -> list:  # a report for each file of each document the run went through
         return translate_project(Project.open(project_dir), engine_name="pseudo")
@@ -262,7 +262,7 @@ def test_editing_any_input_makes_translate_look_again(project_dir: Path, edit: s
     assert run() == []  # nothing changed: every document skipped unread
     path = project_dir / edit
     if edit == "memory/mem.tmx":
-        write_tmx(path, [Unit("Ein anderer Satz.", "Another sentence.", "en", "x")], "de")
+        write_tmx(path, [TranslationUnit("Ein anderer Satz.", "Another sentence.", "en", "x")], "de")
     elif edit == "l10n.toml":
         path.write_text(path.read_text(encoding="utf-8") + "[checks]\n", encoding="utf-8")
     else:

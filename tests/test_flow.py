@@ -15,7 +15,7 @@ import pytest
 from l10n.catalog import read_catalog, write_catalog
 from l10n.project import Project
 from l10n.provenance import Provenance
-from l10n.tm import Unit, write_tmx
+from l10n.tm import TranslationUnit, write_tmx
 from l10n.translate import translate_project
 
 from .conftest import SEED_DOC
@@ -80,7 +80,7 @@ def test_tm_import_is_used_and_replaces_untouched_machine_suggestions(project_di
     edited = replace(first, msgstr="The Beispiel GmbH opens a logistics centre in Dormagen.")
     write_catalog(path, replace(catalog, entries=(edited, *catalog.entries[1:])), catalog)
     tmx = tmp_path / "agency.tmx"
-    write_tmx(tmx, [Unit(CONTACT, CONTACT_EN, "en", "agency"), Unit(first.msgid, "Memory wording.", "en", "agency")], "de")
+    write_tmx(tmx, [TranslationUnit(CONTACT, CONTACT_EN, "en", "agency"), TranslationUnit(first.msgid, "Memory wording.", "en", "agency")], "de")
 
     result = run("tm", "import", str(tmx), "-C", str(project_dir))
     assert result.exit_code == 0
@@ -97,7 +97,7 @@ def test_tm_import_is_used_and_replaces_untouched_machine_suggestions(project_di
 
 def test_tm_import_into_an_unread_file_is_one_line(project_dir: Path, tmp_path: Path) -> None:
     tmx = tmp_path / "agency.tmx"
-    write_tmx(tmx, [Unit(CONTACT, CONTACT_EN, "en", "agency")], "de")
+    write_tmx(tmx, [TranslationUnit(CONTACT, CONTACT_EN, "en", "agency")], "de")
     proc = subprocess.run([sys.executable, "-m", "l10n", "tm", "import", str(tmx),
                            "--into", "elsewhere/agency.tmx", "-C", str(project_dir)], capture_output=True, text=True)
     assert proc.returncode == 1
@@ -147,6 +147,6 @@ def test_tm_import_into_a_file_listed_in_memory_files_says_so(project_dir: Path,
     with (project_dir / "l10n.toml").open("a", encoding="utf-8") as f:
         f.write('\n[memory]\nfiles = ["shared/agency.tmx"]\n')
     tmx = tmp_path / "agency.tmx"
-    write_tmx(tmx, [Unit(CONTACT, CONTACT_EN, "en", "agency")], "de")
+    write_tmx(tmx, [TranslationUnit(CONTACT, CONTACT_EN, "en", "agency")], "de")
     result = run("tm", "import", str(tmx), "--into", "shared/agency.tmx", "-C", str(project_dir))
     assert result.output == "shared/agency.tmx: 1 translation units; l10n translate uses them (listed in [memory] files)\n"

@@ -33,7 +33,7 @@ def test_errors_in_unreviewed_entries_are_to_review_and_do_not_fail(empty_projec
     lines = result.output.splitlines()
     assert lines[0] == "to review (unreviewed suggestions, not in a release):"
     assert lines[1].startswith("  locales/en/x.po:6: error: [numbers] number 10.000")
-    assert lines[-1] == "0 errors, 0 warnings, 0 infos; to review: 2 errors, 0 warnings, 0 infos"
+    assert lines[-1] == "0 errors, 0 warnings; to review: 2 errors, 0 warnings"
     # --all gates on everything.
     assert run("check", "--all", "-C", str(empty_project)).exit_code == 1
     data = json.loads(run("check", "--json", "-C", str(empty_project)).output)
@@ -73,7 +73,7 @@ def test_unknown_ignore_flag_is_a_warning_naming_file_and_line(empty_project: Pa
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "locales/en/x.po:6: warning: [flags] unknown flag 'ignore-numbres': there is no check 'numbres' (did you mean ignore-numbers?)",
-        "0 errors, 1 warning, 0 infos",
+        "0 errors, 1 warning",
     ]
 
 

@@ -26,12 +26,11 @@ from typing import Callable, Iterable, Iterator
 from ..catalog import Catalog, Entry, read_catalog
 from ..config import Config
 from ..errors import ConfigError
+from ..flags import IGNORE_PREFIX
 from ..glossary import Glossary
 from ..sources.markers import strip, tags
 
-SEVERITIES = ("error", "warning", "info")
-GROUPS = ("approved", "review")  # what ships, and unreviewed suggestions
-IGNORE_PREFIX = "ignore-"  # entry flag: "#, ignore-numbers" silences the numbers check on that entry
+SEVERITIES = ("error", "warning")  # "info" went: no check had it, and `disable` already quiets one
 FLAG_CHECK = "flags"  # the name findings about the flags themselves are reported under
 
 

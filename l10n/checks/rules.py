@@ -13,10 +13,12 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Iterator
 
-from ..engines.masking import MASK_FLAG
 from . import Unit, check, propernames
+from ..flags import MASK_FLAG
 from ..langid import cjk_count as _cjk, detect, prose
-from .numbers import extra_numbers, missing_numbers
+from ..loops import loops
+from ..model import WORD
+from ..numbers import extra_numbers, missing_numbers
 from ..sources.markers import problems
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -165,9 +167,6 @@ def masking(unit: Unit) -> Iterator[str]:
 
 # --- untranslated, language, loops, length -------------------------------------------------------
 
-_WORD = re.compile(r"[^\W\d_]+")
-
-
 @check("untranslated", "error")
 def untranslated(unit: Unit) -> Iterator[str]:
     """The translation is not the source copied (wholly or mostly).
@@ -179,7 +178,7 @@ def untranslated(unit: Unit) -> Iterator[str]:
     ...     "Press contact: Jonas Berger, phone +49 211 1234-567, presse@example.de", "de", "en", None)))
     []
     """
-    src_words = [w.lower() for w in _WORD.findall(prose(unit.source)) if len(w) > 2 and not name_tokens(w)]
+    src_words = [w.lower() for w in WORD.findall(prose(unit.source)) if len(w) > 2 and not name_tokens(w)]
     if " ".join(unit.source.split()) == " ".join(unit.target.split()) and len(src_words) >= 2:
         yield "the translation is the source text"
         return
@@ -187,7 +186,7 @@ def untranslated(unit: Unit) -> Iterator[str]:
         if len(src_words) >= 3 and not _cjk(unit.target):
             yield "no Chinese in the translation: the source looks copied"
         return
-    target_words = {w.lower() for w in _WORD.findall(prose(unit.target))}
+    target_words = {w.lower() for w in WORD.findall(prose(unit.target))}
     copied = sum(w in target_words for w in src_words)
     if len(src_words) >= 4 and copied / len(src_words) >= 0.7:
         yield f"{copied} of {len(src_words)} source words are copied into the translation"
@@ -210,25 +209,12 @@ def _tokens(text: str, lang: str) -> list[str]:
     return [w.lower() for w in re.findall(r"\w+", text)]
 
 
-def _loops(tokens: list[str], max_n: int = 8) -> list[str]:
-    """Phrases of up to ``max_n`` tokens repeated back to back (3 times, single tokens 4 times)."""
-    found = []
-    for n in range(1, max_n + 1):
-        times = 4 if n == 1 else 3
-        for i in range(len(tokens) - n * times + 1):
-            gram = tokens[i : i + n]
-            if all(tokens[i + k * n : i + (k + 1) * n] == gram for k in range(1, times)):
-                found.append(" ".join(gram))
-                break
-    return found
-
-
 @check("repetition", "error")
 def repetition(unit: Unit) -> Iterator[str]:
     """No phrase repeats back to back in a loop (a known failure of neural MT)."""
-    loops = set(_loops(_tokens(unit.target, unit.tgt))) - set(_loops(_tokens(unit.source, unit.src)))
-    if loops:
-        yield f"repeated in a loop: {min(loops, key=len)!r}"
+    new = set(loops(_tokens(unit.target, unit.tgt))) - set(loops(_tokens(unit.source, unit.src)))
+    if new:
+        yield f"repeated in a loop: {min(new, key=len)!r}"
 
 
 # Translation length / source length (characters) outside these bounds is an outlier. Measured on

@@ -1,8 +1,10 @@
 """Translation engines behind one small protocol, found through a registry.
 
-Built-in engines register themselves here exactly as plug-ins do through the ``l10n.engines``
-entry-point group: a name mapped to a factory ``(config) -> Engine``. Factories import their heavy
-dependencies lazily, so listing or choosing an engine costs nothing.
+One registry, :data:`ENGINES`: a name mapped to a factory ``(config) -> Engine``. Built-in engines
+enter it with :func:`register` when their module is imported; plug-ins name their factory in the
+``l10n.engines`` entry-point group of their own package (l10n declares none there) and are checked
+at the same boundary (:class:`CheckedEngine`). Factories import their heavy dependencies lazily,
+so listing or choosing an engine costs nothing.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ class Engine(Protocol):
         """Translate sentences; one output per input, in order."""
 
 
+# What an engine that reports progress calls (its ``on_progress`` attribute, set by translate):
+# ``(sentences just finished, sentences just queued)``; a call queues its sentences first.
+Progress = Callable[[int, int], None]
 EngineFactory = Callable[["Config"], Engine]
 ENGINES: dict[str, EngineFactory] = {}
 

@@ -8,8 +8,9 @@ are loaded from the package folder. Every layout Argos Translate reads works: 1.
 old 1.0 layout (no target prefix) and packages carrying a sentence splitter (``stanza/``,
 ``minisbd/``, ``spacy/``, unused here). When several packages serve one pair, the newest version wins.
 
-A run's sentences go to ``translate_batch`` together: sorted by length, in batches of a few
-sentences (see :data:`DEFAULT_BATCH`), with Argos Translate's own decoding settings (beam 4,
+A call's sentences go to one ``translate_batch`` together, sorted by length; CTranslate2 decodes
+them in batches of a few sentences (the model's batch, :data:`DEFAULT_BATCH`) on its replicas, and
+progress is reported as results come back. The call's size is the caller's unit of writing. With Argos Translate's own decoding settings (beam 4,
 length penalty 0.2, unknown tokens replaced, the package's target prefix) unless the package's
 ``metadata.json`` sets others. Output length is capped; input is never truncated: a sentence
 longer than the model takes is split at clause boundaries and flagged.
@@ -23,17 +24,16 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from ..environment import MAX_BEAM_SIZE, argos_beam_size
 from ..errors import ConfigError, EngineError, ModelMissing
+from ..flags import LOOP_FLAG, SPLIT_FLAG
 from ..languages import get_language
-from . import Translation, register
+from ..loops import cut_loop
+from . import Progress, Translation, register
 from .tokenizers import Tokenizer, load_tokenizer
 
-LOOP_REPEATS = 4  # a span repeated this many times in a row is a decoding loop, not style
-LOOP_FLAG = "mt-loop"
-SPLIT_FLAG = "mt-split"  # a sentence over the model's input limit, translated in clauses
 
 # The longest input, in tokenizer pieces, given to the model in one piece. Argos models are
 # trained on sentences; CTranslate2 would silently cut anything over its max_input_length (1024).
@@ -49,13 +49,8 @@ MAX_INPUT_TOKENS = 200
 DEFAULT_BATCH = {"cpu": 16, "cuda": 32}
 CT2_BATCH_TYPE = {"sentences": "examples", "tokens": "tokens"}  # l10n's name -> CTranslate2's
 
-# Sentences per translate_batch call: progress is reported, and the cache written, after each.
-CHUNK_SENTENCES = 256
-
 # Where a long sentence may be cut, best first: after ; or : or a dash, then after a comma.
 _CLAUSE_BREAKS = (re.compile(r"(?<=[;:])\s+|\s+[–—]\s+"), re.compile(r"(?<=,)\s+"), re.compile(r"\s+"))
-
-Progress = Callable[[int, int], None]  # (sentences just finished, sentences in this call)
 
 
 @dataclass(frozen=True)
@@ -126,7 +121,7 @@ class ArgosPackage:
 
 def installed_packages() -> list[ArgosPackage]:
     """Every usable installed Argos translation package (broken folders are skipped: ``l10n models list`` shows them)."""
-    from ..models import scan_packages
+    from .packages import scan_packages
 
     found = [f.package for f in scan_packages() if f.package is not None]
     return sorted(found, key=lambda p: (p.source, p.target, version_key(p.version)))
@@ -144,23 +139,6 @@ def version_key(version: str) -> tuple:
         return (1, Version(version))
     except InvalidVersion:
         return (0, version)
-
-
-def cut_loop(pieces: list[str], max_span: int = 8) -> tuple[list[str], bool]:
-    """Cut an output that repeats itself: keep the first copy of a span that then repeats in a row.
-
-    Returns the (possibly shortened) pieces and whether a loop was cut, so the entry can be flagged.
-    """
-    n = len(pieces)
-    for start in range(n):
-        for span in range(1, max_span + 1):
-            end = start + span * LOOP_REPEATS
-            if end > n:
-                break
-            unit = pieces[start : start + span]
-            if all(pieces[start + k * span : start + (k + 1) * span] == unit for k in range(1, LOOP_REPEATS)):
-                return pieces[: start + span], True
-    return pieces, False
 
 
 def split_clauses(text: str, length: Callable[[str], int], limit: int) -> list[str]:
@@ -310,13 +288,8 @@ class ArgosEngine:
         # Sorted by length, so each batch pads little; results go back to their places.
         order = sorted(range(len(inputs)), key=lambda k: len(inputs[k]))
         outputs: list[list[str]] = [[] for _ in inputs]
-        for start in range(0, len(order), CHUNK_SENTENCES):
-            chunk = order[start : start + CHUNK_SENTENCES]
-            results = self._decode(translator, [inputs[k] for k in chunk], pkg, decoding)
-            for k, result in zip(chunk, results):
-                outputs[k] = result
-            if self.on_progress:
-                self.on_progress(len(chunk), len(order))
+        for k, result in zip(order, self._decode(translator, [inputs[k] for k in order], pkg, decoding)):
+            outputs[k] = result
 
         pieces_of: list[list[list[str]]] = [[] for _ in texts]
         for k, pieces in enumerate(outputs):
@@ -333,10 +306,15 @@ class ArgosEngine:
             out.append(Translation(joiner.join(decoded), tuple(flags)))
         return out
 
-    def _decode(self, translator, batch: list[list[str]], pkg: ArgosPackage, decoding: Decoding) -> list[list[str]]:
+    def _decode(self, translator, batch: list[list[str]], pkg: ArgosPackage, decoding: Decoding) -> Iterator[list[str]]:
+        """Each input's output pieces, in order, as CTranslate2 finishes them (progress after each)."""
         prefix = [[pkg.target_prefix]] * len(batch) if pkg.target_prefix else None
+        if self.on_progress:
+            self.on_progress(0, len(batch))
         try:
-            results = translator.translate_batch(
+            # Asynchronous: CTranslate2 splits the inputs into batches of the model's size and
+            # spreads them over its replicas; each result can be collected as soon as it is done.
+            pending = translator.translate_batch(
                 batch,
                 target_prefix=prefix,
                 replace_unknowns=True,
@@ -346,16 +324,15 @@ class ArgosEngine:
                 length_penalty=decoding.length_penalty,
                 max_decoding_length=decoding.max_decoding_length,
                 max_input_length=0,  # never truncate: long input was split above
+                asynchronous=True,
             )
+            for waiting in pending:
+                pieces = waiting.result().hypotheses[0]
+                if self.on_progress:
+                    self.on_progress(1, 0)
+                yield pieces[1:] if pkg.target_prefix and pieces[:1] == [pkg.target_prefix] else pieces
         except RuntimeError as exc:  # e.g. CUDA libraries missing at the first GPU call
             raise EngineError(f"CTranslate2 failed on {pkg.model_id} ({exc})", hint="try --device cpu") from None
-        out = []
-        for result in results:
-            pieces = result.hypotheses[0]
-            if pkg.target_prefix and pieces[:1] == [pkg.target_prefix]:
-                pieces = pieces[1:]
-            out.append(pieces)
-        return out
 
 
 def decoding_for(config) -> Decoding:

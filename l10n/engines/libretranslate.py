@@ -26,10 +26,10 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ..errors import EngineError, ModelMissing
-from . import Translation, register
+from . import Progress, Translation, register
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -39,8 +39,6 @@ DEFAULT_BATCH = 16
 ATTEMPTS = 3
 # l10n's language codes that LibreTranslate spells differently (1.6 and later: "zh-Hans").
 ALIASES = {"zh": ("zh", "zh-Hans", "zh-CN")}
-
-Progress = Callable[[int, int], None]
 
 
 class LibreTranslateEngine:
@@ -80,11 +78,13 @@ class LibreTranslateEngine:
                                source=source, target=target,
                                hint="install that language pair on the server, or choose another engine")
         out: list[Translation] = []
+        if self.on_progress:
+            self.on_progress(0, len(texts))
         for start in range(0, len(texts), self.batch_size):
             batch = list(texts[start : start + self.batch_size])
             out.extend(Translation(t) for t in self._translate_batch(batch, src, tgt))
             if self.on_progress:
-                self.on_progress(len(batch), len(texts))
+                self.on_progress(len(batch), 0)
         return out
 
     # -- the server -----------------------------------------------------------------------

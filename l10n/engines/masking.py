@@ -21,11 +21,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from ..flags import MASK_FLAG
 from ..glossary import Glossary
 from ..sources.markers import Tag, escape, parse, problems, reattach, strip, tags
 from . import Engine, Translation
 
-MASK_FLAG = "mask-lost"
 _PLACEHOLDER = re.compile(r"Q\s?X\s?(\d+)", re.IGNORECASE)
 _PADDED = re.compile(r"(\s?)Q\s?X\s?(\d+)(\s?)", re.IGNORECASE)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..catalog import UNSTORABLE, Catalog, Entry, now_stamp, parse_catalog, render
 from ..fs import atomic_write
-from ..checks import IGNORE_PREFIX
+from ..flags import IGNORE_PREFIX
 from ..errors import CatalogError, L10nError, cannot_read
 from ..lock import project_lock
 from ..merge import SUGGESTION_PREFIX

@@ -36,7 +36,7 @@ _FOLLOW = re.compile(r"\s*(?:[\"'„“‚‘»«(\[][^\S\n]?)*([^\W\d_]+)")
 # A part of a spaced abbreviation before its last letter: the "z." of "z. B.", the "v." of "v. Chr.".
 _SHORT_PART = re.compile(r"[^\W\d_]\.")
 # A place in capitals opening a block: "DÜSSELDORF", "BAD HOMBURG", "ESSEN/DÜSSELDORF".
-_DATELINE = re.compile(r"[^\W\d_a-zäöüß](?:[^\W\d_a-zäöüß]|[ /-]){1,40}")
+_DATELINE_PLACE = re.compile(r"[^\W\d_a-zäöüß](?:[^\W\d_a-zäöüß]|[ /-]){1,40}")
 
 # A line break inside a paragraph is a soft wrap when the line before it looks wrapped (between
 # these lengths); a shorter line is a heading/address line, a longer one was never wrapped.
@@ -192,7 +192,7 @@ class RuleSplitter:
         if rules.datelines and start == 0 and word == raw and word.isupper() and len(word) > 1:
             # "DÜSSELDORF. Die …", "BAD HOMBURG. Die …": a dateline, not a sentence
             first = _NONSPACE.search(text)
-            return first is not None and bool(_DATELINE.fullmatch(text[first.start() : stop]))
+            return first is not None and bool(_DATELINE_PLACE.fullmatch(text[first.start() : stop]))
         return False
 
     def _line_break(self, text: str, start: int, stop: int, end: int) -> bool:

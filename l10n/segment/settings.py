@@ -20,10 +20,10 @@ from pathlib import Path
 
 from ..config import CONFIG_NAME, Config
 from ..errors import ConfigError
+from ..model import WORD as _WORD
 
 SECTION = "segment"
 KEYS = ("abbreviations", "abbreviation_files", "sentence_starters")
-_WORD = re.compile(r"[^\W\d_]+")
 # An abbreviation: letters (any script), digits, full stops, hyphens, ampersands, inner spaces.
 _ENTRY = re.compile(r"[^\W_](?:[\w.&\- ]*[\w.])?")
 

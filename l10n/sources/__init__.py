@@ -99,7 +99,7 @@ def localize_document(doc: Document, lang: str, table: Translations) -> tuple[by
 
 
 # A sentence this long is no sentence: machine translation would truncate or choke on it, and a
-# reviewer cannot work with it. 50,000 characters without a full stop is a missing line break.
+# reviewer cannot work with it. 10,000 characters without a full stop is a missing line break.
 MAX_SENTENCE_CHARS = 10_000
 
 

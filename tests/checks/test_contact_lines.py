@@ -59,7 +59,7 @@ def test_language_detector_does_not_judge_contact_lines_and_links(text: str) -> 
 
 
 def test_release_with_contact_line_and_link_gets_no_language_warning() -> None:
-    from l10n.checks.language import foreign_paragraphs
+    from l10n.langid import foreign_paragraphs
     from l10n.segment import get_splitter
     from l10n.sources import READERS, parse_document
 

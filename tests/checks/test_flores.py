@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from l10n.checks import Settings
-from l10n.checks.evaluate import FAULTS, evaluate, format_report, read_flores
+from bench.evaluate import FAULTS, evaluate, format_report, read_flores
 
 from ..conftest import SHARED
 

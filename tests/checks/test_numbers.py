@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.checks.numbers import chinese_value, find_numbers, missing_numbers
+from l10n.numbers import chinese_value, find_numbers, missing_numbers
 
 # (German, translation, target language): every number of the German is found in the translation.
 SAME = [

@@ -94,7 +94,6 @@ def test_sentences_are_sorted_by_length_and_batched_in_sentences(argos_packages:
             return real(translator, batch, **options)
 
     engine._loaded[("de", "en")] = (Spy(), engine._loaded[("de", "en")][1])
-    monkeypatch.setattr(argos_mod, "CHUNK_SENTENCES", 2)
     progress = []
     engine.on_progress = lambda done, total: progress.append((done, total))
     engine.translate(["Ein sehr langer Satz mit vielen Wörtern darin.", "Kurz.", "Mittel lang hier."], "de", "en")
@@ -103,7 +102,9 @@ def test_sentences_are_sorted_by_length_and_batched_in_sentences(argos_packages:
     # Sixteen sentences per batch on a CPU by default: a bounded beam-search workspace.
     assert all(o["batch_type"] == "examples" and o["max_batch_size"] == 16 and o["max_input_length"] == 0 for _, o in calls)
     assert all(o["beam_size"] == 4 and o["length_penalty"] == 0.2 and o["max_decoding_length"] == 256 for _, o in calls)
-    assert progress == [(2, 3), (1, 3)]
+    # One call for the caller's whole chunk (CTranslate2 batches inside it); progress per result.
+    assert len(calls) == 1 and calls[0][1]["asynchronous"] is True
+    assert progress == [(0, 3), (1, 0), (1, 0), (1, 0)]
 
 
 def test_long_sentence_is_split_at_clauses_never_truncated(argos_packages: Path, monkeypatch) -> None:

@@ -82,10 +82,10 @@ def test_interrupted_run_keeps_finished_batches(tmp_path: Path) -> None:
     texts = [f"sentence {i}" for i in range(10)]
     cache = TranslationCache.for_state(tmp_path)
     with pytest.raises(KeyboardInterrupt):
-        CachedEngine(InterruptedEngine(), cache, slice=4).translate(texts, "de", "en")
+        CachedEngine(InterruptedEngine(), cache, chunk=4).translate(texts, "de", "en")
     cache.close()
     # The re-run asks the model only for what the interrupted one had not finished.
     inner = CountingEngine()
-    out = CachedEngine(inner, TranslationCache.for_state(tmp_path), slice=4).translate(texts, "de", "en")
+    out = CachedEngine(inner, TranslationCache.for_state(tmp_path), chunk=4).translate(texts, "de", "en")
     assert [t for batch in inner.batches for t in batch] == texts[4:]
     assert [t.text for t in out] == [f"m1:{t.upper()}" for t in texts]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from l10n.engines.argos import cut_loop
+from l10n.loops import cut_loop
 
 
 def test_single_token_loop() -> None:

@@ -62,7 +62,7 @@ def _latin_pattern(lang: str) -> re.Pattern[str]:
                       rf"|(?P<short>[mk]|bn)\b(?<=[mkn]))?(?P<decade>'?s\b|er\b)?|(?P<word>[A-Za-zäöüß]+)")
 
 
-_LATIN = {lang: _latin_pattern(lang) for lang in ("de", "en", "")}
+_LATIN_NUMBERS = {lang: _latin_pattern(lang) for lang in ("de", "en", "")}
 
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -208,7 +208,7 @@ def _decades(values: set[float]) -> set[float]:
 def _find_latin(text: str, lang: str) -> list[Number]:
     scales, words, ones = _SCALES.get(lang, {}), _WORDS.get(lang, {}), _ONE.get(lang, set())
     found: list[Number] = []
-    matches = list(_LATIN.get(lang, _LATIN[""]).finditer(text))
+    matches = list(_LATIN_NUMBERS.get(lang, _LATIN_NUMBERS[""]).finditer(text))
     skip = -1
     for i, m in enumerate(matches):
         if i == skip:
@@ -335,7 +335,7 @@ _CONVERSION_TOLERANCE = 0.05  # conversions are rounded: 100 km is "62 miles", 3
 @lru_cache(maxsize=1)
 def _units() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     """The unit spellings of ``data/units.tsv`` as one pattern, and each unit's quantity and factor."""
-    text = files("l10n.checks").joinpath("data/units.tsv").read_text(encoding="utf-8")
+    text = files("l10n").joinpath("data/units.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     alternatives = "|".join(f"(?P<u_{name.replace('2', '_sq')}>{spellings})" for name, _, _, spellings in rows)
     pattern = re.compile(rf"\s*(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)

@@ -9,7 +9,7 @@ import pytest
 
 from l10n.catalog import read_catalog, render
 from l10n.errors import CatalogError
-from l10n.manifest import STATE_NAME
+from l10n.state import STATE_NAME
 from l10n.project import Project
 from l10n.translate import translate_project
 

@@ -13,8 +13,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .config import DEVICES
-from .errors import ConfigError, L10nError
+from ..config import DEVICES
+from ..errors import ConfigError, L10nError
 
 # Help is plain text: Rich markup would eat every "[translate]" section name as a style tag, and
 # Rich panels show a "<bool>" value for flags. Every option names its value (metavar).
@@ -34,7 +34,7 @@ LangOpt = Annotated[Optional[list[str]], typer.Option("--lang", "-l", metavar="L
 
 def _project(start: Path):
     """The project of ``start`` or a folder above it (an error saying how to start one if none)."""
-    from .project import Project
+    from ..project import Project
 
     return Project.find(start)
 
@@ -60,13 +60,9 @@ def _progress_bar():
     columns = (TextColumn("machine translation"), BarColumn(), MofNCompleteColumn(), Rate(""), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("mt", total=None)
-        seen = {"total": 0, "done": 0}
 
-        def advance(done: int, total: int) -> None:
-            if seen["done"] >= seen["total"]:  # a new batch began
-                seen["total"] += total
-            seen["done"] += done
-            bar.update(task, total=seen["total"], completed=seen["done"])
+        def advance(finished: int, queued: int) -> None:
+            bar.update(task, total=(bar.tasks[0].total or 0) + queued, advance=finished)
 
         yield advance
 
@@ -81,8 +77,8 @@ def translate(
     device: Annotated[Optional[str], typer.Option("--device", metavar="cpu|cuda|auto", help="Where Argos models run: cpu, cuda or auto (default: [translate] device, cpu).")] = None,
 ) -> None:
     """Extract templates from source/, merge them into the catalogs and machine-translate what is new."""
-    from .lock import project_lock
-    from .translate import translate_project, waiting
+    from ..lock import project_lock
+    from ..translate import translate_project, waiting
 
     proj = _project(project)
     with project_lock(proj.config.state_path, wait=wait):
@@ -118,7 +114,7 @@ def status(
     project: ProjectOpt = Path("."),
 ) -> None:
     """Show per document and language: entries, approved, fuzzy, untranslated, obsolete, percent."""
-    from .status import project_status
+    from ..status import project_status
 
     stats = project_status(_project(project), lang)
     if as_json:
@@ -138,8 +134,8 @@ def release(
     project: ProjectOpt = Path("."),
 ) -> None:
     """Rebuild every source document in every target language into DIR/<lang>/<file>, and the press kit DIR/<kit name>/."""
-    from .lock import project_lock
-    from .release import release as build
+    from ..lock import project_lock
+    from ..release import release as build
 
     opened = _project(project)
     # The lock: two releases at once would swap the same output folders under each other.
@@ -169,9 +165,9 @@ def segment(
     Markdown markers are no sentences, a Word file shows its text with inline markers. Inside a project, its source language is split with the
     project's [segment] additions. Works outside a project too.
     """
-    from .errors import cannot_read
-    from .project import Project, splitter_for
-    from .sources import segment_text
+    from ..errors import cannot_read
+    from ..project import Project, splitter_for
+    from ..sources import segment_text
 
     splitter = splitter_for(lang, Project.find_optional(project))
     if file == "-":
@@ -199,7 +195,7 @@ def init(
 
     Refuses a folder that already has an l10n.toml; other files already there are kept as they are.
     """
-    from .scaffold import init_project
+    from ..scaffold import init_project
 
     made = init_project(folder, name)
     for path in made.kept:
@@ -220,44 +216,6 @@ def _on_signal(signum, frame) -> None:
     raise Interrupted(signum)
 
 
-tm_app = typer.Typer(help="Translation memory: export approved translations as TMX, import TMX or PO.", **HELP)
-app.add_typer(tm_app, name="tm")
-
-
-@tm_app.command("export")
-def tm_export(
-    output: Annotated[Path, typer.Argument(metavar="FILE", help="TMX file to write.")],
-    fmt: Annotated[str, typer.Option("--format", metavar="tmx", show_default=False, help="Output format (only tmx, the default).")] = "tmx",
-    lang: LangOpt = None,
-    project: ProjectOpt = Path("."),
-) -> None:
-    """Write every approved translation of the project (and [memory] files) as a TMX file."""
-    from .errors import ConfigError
-    from .tm import build_memory, write_tmx
-
-    if fmt != "tmx":
-        raise ConfigError(f"unknown format {fmt!r}", hint="use --format tmx")
-    p = _project(project)
-    count = write_tmx(output, build_memory(p, p.config.chosen_languages(lang)), p.config.source_language)
-    typer.echo(f"{output}: {count} translation units")
-
-
-@tm_app.command("import")
-def tm_import(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="TMX or PO file to add to the memory.")],
-    into: Annotated[Path, typer.Option("--into", metavar="FILE", help="Memory file (TMX) inside the project: under memory/ (read by default) or listed in [memory] files.")] = Path("memory/imported.tmx"),
-    project: ProjectOpt = Path("."),
-) -> None:
-    """Add the translations of a TMX or PO file to the project's memory: the next translate uses them."""
-    from .tm import import_units, memory_use
-
-    p = _project(project)
-    dest = p.config.inside(into, "--into")
-    used = memory_use(p, dest)
-    count = import_units(p, file, dest)
-    typer.echo(f"{p.display(dest)}: {count} translation units; l10n translate uses them ({used})")
-
-
 @app.command()
 def check(
     files: Annotated[Optional[list[Path]], typer.Argument(metavar="FILE", show_default=False, help="PO files to check (default: every catalog of the project).")] = None,
@@ -272,7 +230,7 @@ def check(
     entries are listed "to review" and do not fail unless --all is given. Disable checks or change
     severities under [checks]; silence one check on one entry with the flag ignore-<check>.
     """
-    from .checks import check_project, gates, summary
+    from ..checks import check_project, gates, summary
 
     findings = check_project(_project(project), [f.resolve() for f in files or []], lang)
     counts, review = summary(findings, "approved"), summary(findings, "review")
@@ -308,7 +266,7 @@ def review(
 
     Serves a local page (offline) until Ctrl-C; every approval or edit is written to the PO file at once.
     """
-    from .review.server import ReviewServer
+    from ..review.server import ReviewServer
 
     server = ReviewServer.bind(_project(project), host, port)
     if not server.local:
@@ -316,136 +274,6 @@ def review(
     typer.echo(f"Review {server.project.config.name} at {server.url}")
     typer.echo("The address holds a private token: do not share it. Ctrl-C stops the server.")
     server.run(open_browser=not no_browser)
-
-
-cache_app = typer.Typer(help="The machine-translation cache under .l10n/.", **HELP)
-app.add_typer(cache_app, name="cache")
-
-
-@cache_app.command("clear")
-def cache_clear(project: ProjectOpt = Path(".")) -> None:
-    """Delete the translation cache: the next run asks the engine again."""
-    from .cache import TranslationCache
-
-    count = TranslationCache.for_state(_project(project).config.state_path).clear()
-    typer.echo(f"Translation cache cleared ({count} entries).")
-
-
-@app.command("eval")
-def eval_(
-    lang: Annotated[str, typer.Option("--lang", "-l", help="Target language of the reference, e.g. en.")],
-    source: Annotated[Path, typer.Option("--source", help="Source-language sentences, one per line.")],
-    reference: Annotated[Path, typer.Option("--reference", help="Their reference translations, one per line, in the same order.")],
-    engine: Annotated[Optional[str], typer.Option("--engine", "-e", help="Engine name (default: [translate] engine).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as one JSON object.")] = False,
-    project: ProjectOpt = Path("."),
-    device: Annotated[Optional[str], typer.Option("--device", help="Where Argos models run: cpu, cuda or auto (default: [translate] device, cpu).")] = None,
-) -> None:
-    """Translate a test set with the project's engine settings and score it: chrF, BLEU, glossary terms and numbers kept."""
-    from .quality import evaluate
-
-    proj = _project(project)
-    if device is not None and device not in DEVICES:
-        raise ConfigError(f"--device must be one of {', '.join(DEVICES)}, not {device!r}")
-    score = evaluate(proj, lang, source, reference, engine, device=device)
-    if as_json:
-        typer.echo(json.dumps(score.as_json(), ensure_ascii=False))
-        return
-    share = lambda value: "-" if value is None else f"{value:.0%}"  # noqa: E731
-    typer.echo(f"{score.sentences} sentences, {proj.config.source_language}->{lang}, {score.engine}: {score.model}")
-    typer.echo(f"chrF {score.chrf:.2f}  BLEU {score.bleu:.2f}")
-    typer.echo(f"glossary terms kept {share(score.terms_kept)} of {score.terms}, numbers kept {share(score.numbers_kept)} of {score.numbers}")
-    typer.echo(f"signature: {score.signature}")
-
-
-models_app = typer.Typer(help="Installed Argos Translate model packages.", **HELP)
-app.add_typer(models_app, name="models")
-
-
-@models_app.command("list")
-def models_list() -> None:
-    """Installed packages: pair, version, tokenizer, size, path (the newest version of a pair is used); broken folders with what is wrong."""
-    from .models import scan_packages
-
-    from .engines.ct2models import installed_models
-
-    folders, converted = scan_packages(), installed_models()
-    if not folders and not converted:
-        typer.echo("No models installed: `l10n models install FILE.argosmodel` (or a converted model's FOLDER).")
-        return
-    if folders:
-        typer.echo(f"{'pair':<8} {'version':<8} {'tokenizer':<13} {'size':>9}  path")
-    for folder in folders:
-        pkg = folder.package
-        if pkg is None:
-            typer.echo(f"{'broken':<8} {'-':<8} {'-':<13} {'-':>9}  {folder.path} ({folder.problem}; 'l10n models remove {folder.path.name}')")
-        else:
-            typer.echo(f"{pkg.source + '->' + pkg.target:<8} {pkg.version:<8} {pkg.tokenizer:<13} {pkg.size / 2**20:>6.1f} MB  {pkg.path}")
-    if converted:
-        typer.echo(f"{'converted model':<28} {'family':<8} {'version':<8} pairs, path")
-    for model in converted:
-        pairs = " ".join(f"{s}->{t}" for s, t in model.pairs)
-        typer.echo(f"{model.name:<28} {model.family:<8} {model.version:<8} {pairs}  {model.path}")
-
-
-@models_app.command("install")
-def models_install(
-    what: Annotated[list[str], typer.Argument(metavar="FILE|PAIR", help="An .argosmodel file, or a language pair such as 'de en' (needs the internet).")],
-) -> None:
-    """Install a package: check an .argosmodel file and unpack it (offline), or fetch a pair from the Argos index."""
-    from .models import download_package, install_archive
-
-    if len(what) == 1 and _is_converted(Path(what[0])):
-        from .engines.ct2models import install_converted
-
-        model = install_converted(Path(what[0]))
-        pairs = ", ".join(f"{s}->{t}" for s, t in model.pairs)
-        typer.echo(f"Installed {model.name} {model.version} ({model.family}: {pairs}) from {what[0]}.")
-        return
-    if len(what) == 1:
-        archive = Path(what[0])
-    elif len(what) == 2 and not any(Path(w).suffix for w in what):
-        archive = download_package(*what)
-    else:
-        raise ConfigError(f"expected FILE.argosmodel or a language pair, not {' '.join(what)!r}",
-                          hint="l10n models install translate-de_en.argosmodel | l10n models install de en")
-    info = install_archive(archive)
-    typer.echo(f"Installed {info.source}->{info.target} {info.version} ({info.tokenizer} tokenizer) from {archive}.")
-
-
-def _is_converted(path: Path) -> bool:
-    """Whether ``path`` is a converted CTranslate2 model (a folder, or a zip of one, with l10n-model.json)."""
-    import zipfile
-
-    from .engines.ct2models import DESCRIPTOR
-
-    if path.is_dir():
-        return True
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return any(name.count("/") == 1 and name.endswith("/" + DESCRIPTOR) for name in archive.namelist())
-    except (OSError, zipfile.BadZipFile):
-        return False
-
-
-@models_app.command("remove")
-def models_remove(
-    what: Annotated[list[str], typer.Argument(help="A language pair such as 'de en', a converted model's name, or a folder name that 'l10n models list' shows.")],
-) -> None:
-    """Uninstall the package for a language pair, a converted model by name, or one (broken) package folder by name."""
-    from .engines.ct2models import models_dir, remove_converted
-    from .models import remove_folder, remove_package
-
-    if len(what) == 1 and what[0] not in (".", "..") and (models_dir() / what[0]).is_dir():
-        typer.echo(f"Removed {what[0]}: {remove_converted(what[0])}")
-    elif len(what) == 1:
-        typer.echo(f"Removed {remove_folder(what[0])}")
-    elif len(what) == 2:
-        for folder in remove_package(*what):
-            typer.echo(f"Removed {what[0]}->{what[1]}: {folder}")
-    else:
-        raise ConfigError(f"expected a language pair or a folder name, not {' '.join(what)!r}",
-                          hint="l10n models remove de en | l10n models remove NAME")
 
 
 def main() -> None:
@@ -462,7 +290,7 @@ def main() -> None:
     except OSError as exc:
         # A file operation the library did not expect to fail (a full disk, a read-only folder):
         # what was written is complete (atomic writes), so one line naming the file is enough.
-        from .errors import cannot_write
+        from ..errors import cannot_write
 
         _echo_err(f"error: {cannot_write(exc, exc.filename or '?')}")
         sys.exit(1)
@@ -472,3 +300,7 @@ def main() -> None:
         name = signal.Signals(exc.signum).name
         _echo_err(f"interrupted ({name}): what was finished is saved; run the command again to continue")
         sys.exit(128 + exc.signum)
+
+
+# The command groups register themselves on ``app`` when imported.
+from . import memory, models  # noqa: E402,F401

@@ -4,7 +4,9 @@ Builds units from a parallel corpus (German sources with reviewed English or Chi
 as approved translations), runs every check, then injects one fault at a time into copies of
 those translations (a number changed, a name dropped, the German left untranslated, a phrase
 repeated in a loop, the translation swapped with another sentence's) and counts how many faulty
-entries get an error. Used by ``bench/check_false_alarms.py`` and the tests.
+entries get an error. Used by ``bench/check_false_alarms.py`` and ``tests/checks/test_flores.py``
+(evaluation, not part of the installed package: ``from bench.evaluate import ...`` from the
+repository root).
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..catalog import Entry
-from . import Settings, Unit, check_unit
-from .numbers import find_numbers
-from .rules import name_tokens, protected_names
+from l10n.catalog import Entry
+from l10n.checks import Settings, Unit, check_unit
+from l10n.numbers import find_numbers
+from l10n.checks.rules import name_tokens, protected_names
 
 FLORES_FILES = {"de": "deu_Latn.devtest", "en": "eng_Latn.devtest", "zh": "zho_Hans.devtest"}
 
