@@ -231,21 +231,13 @@ def load_glossary(config: Config) -> Glossary:
     path = glossary_path(config)
     if path is None:
         return Glossary()
+    name = config.section("glossary")["file"]
     if not path.exists():
-        raise ConfigError(f"glossary file {config.extra['glossary']['file']!r} does not exist", path=config.root / "l10n.toml")
-    return read_glossary(path, config.source_language, config.extra["glossary"]["file"])
+        raise config.error("glossary", "file", f"{name!r} does not exist", "create it, or name an existing CSV or TBX file")
+    return read_glossary(path, config.source_language, name)
 
 
 def glossary_path(config: Config) -> Path | None:
     """The file ``[glossary] file`` names (resolved), or None when there is no glossary."""
-    section = config.extra.get("glossary", {})
-    where = config.root / "l10n.toml"
-    unknown = set(section) - {"file"}
-    if unknown:
-        raise ConfigError(f"unknown key [glossary] {sorted(unknown)[0]}", path=where, hint="known: file")
-    name = section.get("file")
-    if name is None:
-        return None
-    if not isinstance(name, str):
-        raise ConfigError(f"[glossary] file must be str, not {name!r}", path=where)
-    return config.inside(Path(name), "[glossary] file")
+    name = config.section("glossary")["file"]
+    return config.inside(Path(name), "[glossary] file") if name else None

@@ -27,8 +27,8 @@ from .. import __version__
 from ..assemble import translations
 from ..catalog import Catalog
 from ..config import CONFIG_NAME, Config
+from ..configschema import check_values
 from ..environment import source_date_epoch
-from ..errors import ConfigError
 from ..fs import atomic_writer, clean_stale, make_temp_dir
 from ..outputs import OUT_KEY, check_release_paths
 from ..languages import get_language
@@ -42,7 +42,6 @@ from .report import status_frame, status_rows
 from .text import Title, body_html, newest_first, place_of, render_body, title_of
 
 GENERATOR = f"l10n {__version__}"
-_KIT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _HIDDEN_META = re.compile(r"^(title(_\w+)?|date)$")
 
 
@@ -102,14 +101,6 @@ def build_time(inputs: list[Path]) -> tuple[datetime, str]:
         return pinned, "SOURCE_DATE_EPOCH"
     newest = max(int(p.stat().st_mtime) for p in inputs)
     return datetime.fromtimestamp(newest, timezone.utc), "newest input"
-
-
-def _check_settings(config: Config, kit_name: str, threshold: int) -> None:
-    where = config.root / CONFIG_NAME
-    if not _KIT_NAME.match(kit_name) or kit_name in (config.source_language, *config.target_languages):
-        raise ConfigError(f"[release] kit_name {kit_name!r} cannot name the kit folder", path=where, hint="use letters, digits, '.', '-' or '_', and not a language code")
-    if not 0 <= threshold <= 100:
-        raise ConfigError(f"[release] threshold must be a percentage from 0 to 100, not {threshold}", path=where)
 
 
 def sha256(data: bytes) -> str:
@@ -348,7 +339,7 @@ def build_kit(
     name = kit_name or config.kit_name
     threshold = config.threshold if threshold is None else threshold
     include_fuzzy = config.include_fuzzy if include_fuzzy is None else include_fuzzy
-    _check_settings(config, name, threshold)
+    check_values(config.root, "release", kit_name=name, threshold=threshold)
     brand, logo = brand_of(config)
     out = config.inside(out_dir or Path(config.out_dir), "release folder")
     check_release_paths(config, out, name, "--out" if out_dir else OUT_KEY)
