@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -64,6 +65,13 @@ def _pairs(models: dict[str, str]) -> str | None:
     return None
 
 
+def _url(url: str) -> str | None:
+    parsed = urllib.parse.urlsplit(url)
+    if url and (parsed.scheme not in ("http", "https") or not parsed.hostname):
+        return f"{url!r} is not an http(s) address of a LibreTranslate server"
+    return None
+
+
 def _logo(name: str) -> str | None:
     if name and Path(name).suffix.lower() not in LOGO_SUFFIXES:
         return f"must be an image ({', '.join(LOGO_SUFFIXES)}), not {name!r}"
@@ -101,7 +109,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "batch_size": Key(int, 0, f"0 (the device's default) to {MAX_BATCH_SIZE:,}", low=0, high=MAX_BATCH_SIZE),
         "batch_type": Key(str, "sentences", "what batch_size counts", choices=BATCH_TYPES),
         # libretranslate: the team's server, its key (or LIBRETRANSLATE_API_KEY), seconds per answer.
-        "url": Key(str, "", 'the server, e.g. url = "http://127.0.0.1:5000"'),
+        "url": Key(str, "", 'the server, e.g. url = "http://127.0.0.1:5000"', rule=_url),
         "api_key": Key(str, "", "the server's key in quotes, or set LIBRETRANSLATE_API_KEY"),
         "timeout": Key(int, 60, "seconds to wait for one answer, above 0", low=1),
         # ct2: which installed model serves a pair, {"de-zh" = "nllb-200-distilled-600M"}.
