@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import ConfigError
-from .languages import LANGUAGES
+from .languages import LANGUAGES, LATIN
 
 NOTE_WIDTH = 70  # under the PO line width (79) minus the "#. " prefix
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -70,11 +70,8 @@ def _pattern(forms: tuple[str, ...], exact: bool) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     # Word boundaries by Latin letters and digits only: "构NRW.INVEST提" holds the name in Chinese.
     if exact:
-        return re.compile(rf"(?<![{_LATIN}.])(?:{alternatives})(?![{_LATIN}]|\.[{_LATIN}])")
-    return re.compile(rf"(?<![{_LATIN}])(?:{alternatives})", re.IGNORECASE)
-
-
-_LATIN = "0-9A-Za-z\u00c0-\u024f"
+        return re.compile(rf"(?<![{LATIN}.])(?:{alternatives})(?![{LATIN}]|\.[{LATIN}])")
+    return re.compile(rf"(?<![{LATIN}])(?:{alternatives})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
