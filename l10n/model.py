@@ -89,6 +89,11 @@ class Document:
     ``path`` is relative to the project root with forward slashes (``source/release.md``) and is
     what ``#:`` references show. ``name`` (its path inside the source folder, without suffix) names
     its catalogs: ``locales/<lang>/<name>.po``.
+
+    For a text format ``text`` is the file itself. A format with markup that cannot be cut by
+    offsets (Word, HTML) keeps the file's bytes in ``original`` and makes ``text`` from it: the
+    translatable texts, one block each, inline markup as numbered markers; its writer rebuilds
+    the file from ``original``.
     """
 
     path: str
@@ -99,6 +104,7 @@ class Document:
     segments: tuple[Segment, ...]
     metadata: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     bom: bool = False
+    original: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def filename(self) -> str:
@@ -106,4 +112,6 @@ class Document:
 
     def encode(self) -> bytes:
         """The document's bytes as read (BOM included if it had one)."""
+        if self.original is not None:
+            return self.original
         return ("\ufeff" if self.bom else "").encode("utf-8") + self.text.encode("utf-8")

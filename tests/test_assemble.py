@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from l10n.assemble import localize
+from l10n.sources.rebuild import localize
 from l10n.segment import get_splitter
 from l10n.sources import READERS, parse_document
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.assemble import localize
+from l10n.sources.rebuild import localize
 from l10n.catalog import UNSTORABLE, Catalog, Entry, catalog_header, read_catalog, render, template_header
 from l10n.errors import CatalogError
 from l10n.languages import get_language

@@ -2,7 +2,7 @@
 body as HTML with every passage still in the source language marked with its language.
 
 Passages left in the source language are found where the document is rebuilt
-(:func:`l10n.assemble.localize` puts two marks around each run of them); after
+(:func:`l10n.sources.rebuild.localize` puts two marks around each run of them); after
 rendering, a paragraph, list item or heading that is wholly such a passage gets ``lang`` itself,
 and a run inside a translated paragraph becomes ``<span lang="de">``.
 """
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from ..assemble import localize
+from ..sources.rebuild import localize
 from ..languages import IDEOGRAPHS, get_language
 from ..model import Document, normalize_space
 

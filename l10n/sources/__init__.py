@@ -1,7 +1,12 @@
-"""Source readers: a file's bytes -> a segmented :class:`~l10n.model.Document`.
+"""Source formats: a file's bytes -> a segmented :class:`~l10n.model.Document`, and back.
 
-``READERS`` maps a suffix to a function ``(text) -> (blocks, metadata)``; decoding, line numbers and
-sentence splitting are shared here so every format gets the same guarantees.
+A :class:`Format` reads a file into a document and writes the document back, localized, in the same
+format; :data:`FORMATS` lists them and the rest of l10n never branches on the format itself.
+
+The text formats (Markdown, plain text) share one reading path: ``READERS`` maps a suffix to a
+function ``(text) -> (blocks, metadata)``, and decoding, line numbers and sentence splitting are
+done here so every format gets the same guarantees; their writer is
+:func:`l10n.sources.rebuild.write_text`.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import os
 
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +22,7 @@ from ..errors import SourceError, cannot_read
 from ..model import Block, Document, Segment, Span
 from ..segment import Splitter
 from . import markdown, plaintext
+from .rebuild import Translations, write_text
 
 BlockReader = Callable[[str], tuple[list[Block], dict[str, str]]]
 
@@ -24,6 +31,59 @@ READERS: dict[str, tuple[str, BlockReader]] = {
     ".markdown": ("markdown", markdown.read_blocks),
     ".txt": ("text", plaintext.read_blocks),
 }
+
+
+@dataclass(frozen=True)
+class Format:
+    """A source format: which files it reads, how it reads them, how it writes them back.
+
+    ``read(data, rel, splitter, name)`` turns a file's bytes (``rel``: its project-relative path
+    for messages; ``name``: the document's catalog name) into a segmented :class:`Document`, or
+    raises :class:`~l10n.errors.SourceError` naming the file and line. ``write(doc, lang, table)``
+    returns the localized file's bytes in the same format and how many sentences were
+    translated; with an empty ``table`` it gives back the source.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: Callable[[bytes, str, Splitter, str], Document]
+    write: Callable[[Document, str, Translations], tuple[bytes, int]]
+
+
+def _text_reader(suffix: str) -> Callable[[bytes, str, Splitter, str], Document]:
+    fmt, reader = READERS[suffix]
+
+    def read(data: bytes, rel: str, splitter: Splitter, name: str) -> Document:
+        text, bom = decode(data, rel)
+        if not text.strip():
+            raise SourceError("empty file, nothing to translate", path=rel)
+        return parse_document(text, rel, fmt, reader, splitter, bom=bom, name=name)
+
+    return read
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("markdown", (".md", ".markdown"), _text_reader(".md"), write_text),
+    Format("text", (".txt",), _text_reader(".txt"), write_text),
+)
+
+
+def format_named(name: str) -> Format:
+    """The format called ``name`` (a :attr:`Document.format`).
+
+    >>> format_named("markdown").suffixes
+    ('.md', '.markdown')
+    """
+    for fmt in FORMATS:
+        if fmt.name == name:
+            return fmt
+    raise KeyError(name)
+
+
+def localize_document(doc: Document, lang: str, table: Translations) -> tuple[bytes, int]:
+    """``doc`` in ``lang``: the localized file's bytes, written by its format, and how many
+    sentences were translated (the rest stay in the source language)."""
+    return format_named(doc.format).write(doc, lang, table)
 
 
 # A sentence this long is no sentence: machine translation would truncate or choke on it, and a
@@ -95,24 +155,26 @@ def read_document(path: Path, root: Path, splitter: Splitter, name: str | None =
     ``name`` names the document's catalogs; by default the file's stem.
     """
     rel = path.resolve().relative_to(root.resolve()).as_posix()
-    fmt, reader = reader_for(path)
+    fmt = format_for(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise cannot_read(exc, rel, SourceError) from None
-    text, bom = decode(data, rel)
-    if not text.strip():
-        raise SourceError("empty file, nothing to translate", path=rel)
-    return parse_document(text, rel, fmt, reader, splitter, bom=bom, name=name or path.stem)
+    return fmt.read(data, rel, splitter, name or path.stem)
 
 
-def reader_for(path: Path) -> tuple[str, BlockReader]:
-    """The (format, reader) for ``path`` by its suffix."""
-    try:
-        return READERS[path.suffix.lower()]
-    except KeyError:
-        known = ", ".join(sorted(READERS))
-        raise SourceError(f"unknown source format {path.suffix!r}", path=str(path), hint=f"known: {known}") from None
+def suffixes() -> list[str]:
+    """Every suffix a source file may have, sorted."""
+    return sorted(s for fmt in FORMATS for s in fmt.suffixes)
+
+
+def format_for(path: Path) -> Format:
+    """The format of ``path`` by its suffix."""
+    suffix = path.suffix.lower()
+    for fmt in FORMATS:
+        if suffix in fmt.suffixes:
+            return fmt
+    raise SourceError(f"unknown source format {path.suffix!r}", path=str(path), hint=f"known: {', '.join(suffixes())}")
 
 
 def parse_document(
@@ -148,26 +210,27 @@ def segment_text(data: bytes, name: str, splitter: Splitter) -> tuple[str, list[
     """Decode ``data`` and cut it into sentences as ``translate`` cuts the source file ``name``.
 
     A name with a source suffix (``.md``, ``.txt``) goes through that format's reader, so front
-    matter and markup are no sentences and each block is split on its own; any other name
+    matter and markup are no sentences and each block is split on its own, and the text returned
+    is the document's text (for a format with markup, the text its reader made); any other name
     (standard input) is split as one plain text.
     """
-    text, _ = decode(data, name)
-    found = READERS.get(Path(name).suffix.lower())
-    if found is None:
+    suffix = Path(name).suffix.lower()
+    if suffix not in suffixes():
+        text, _ = decode(data, name)
         return text, splitter.split(text)
-    fmt, reader = found
-    doc = parse_document(text, name, fmt, reader, splitter)
-    return text, [Span(seg.start, seg.end) for seg in doc.segments]
+    doc = format_for(Path(name)).read(data, name, splitter, Path(name).stem)
+    return doc.text, [Span(seg.start, seg.end) for seg in doc.segments]
 
 
 def find_sources(source_dir: Path) -> list[Path]:
     """Every readable source file under ``source_dir``, sorted, hidden files skipped."""
     if not source_dir.is_dir():
         raise SourceError("source folder not found", path=str(source_dir), hint="create it or set [project] source_dir in l10n.toml")
+    known = set(suffixes())
     found = sorted(
         p
         for p in source_dir.rglob("*")
-        if p.is_file() and p.suffix.lower() in READERS and not any(part.startswith(".") for part in p.relative_to(source_dir).parts)
+        if p.is_file() and p.suffix.lower() in known and not any(part.startswith(".") for part in p.relative_to(source_dir).parts)
     )
     for p in found:
         try:
