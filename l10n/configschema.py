@@ -57,6 +57,10 @@ def _language(code: str) -> str | None:
     return None if code in LANGUAGES else f"unknown language {code!r}"
 
 
+def _languages(codes: list[str]) -> str | None:
+    return next(filter(None, map(_language, codes)), None)
+
+
 def _pairs(models: dict[str, str]) -> str | None:
     for pair in models:
         codes = pair.split("-")
@@ -98,7 +102,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
     "project": {
         "name": Key(str, "l10n project", 'a name in quotes, e.g. name = "Beispiel AG press"'),
         "source_language": Key(str, "de", _LANGS, rule=_language),
-        "target_languages": Key(list, ["en", "zh"], f'a list such as ["en", "zh"]; each {_LANGS}', rule=lambda v: next(filter(None, map(_language, v)), None)),
+        "target_languages": Key(list, ["en", "zh"], f'a list such as ["en", "zh"]; each {_LANGS}', rule=_languages),
         "source_dir": Key(str, "source", _INSIDE, path=True),
         "locales_dir": Key(str, "locales", _INSIDE, path=True),
     },
@@ -237,7 +241,7 @@ def _outside(name: str, root: Path) -> str | None:
 
 
 def _relations(sections: dict[str, dict[str, Any]], where: _Where) -> None:
-    """Rules between keys: the source is no target, the kit folder is no language folder."""
+    """Rules between keys: the source language is no target language."""
     project = sections["project"]
     if project["source_language"] in project["target_languages"]:
         raise where.error("project", "target_languages", f"holds the source language {project['source_language']!r}",

@@ -291,7 +291,7 @@ def test_config_values_raise_only_clear_errors(tmp_path: Path):
     outcomes = {"refused": 0, "accepted": 0}
     for n in range(500):
         chosen: dict[str, list[str]] = {}
-        for section, key in rng.sample(keys, rng.randint(1, 4)):
+        for section, key in rng.sample(keys, rng.randint(1, 3)):
             chosen.setdefault(section, []).append(f"{key} = {_toml_value(rng)}")
         (root / "l10n.toml").write_text("".join(f"[{s}]\n" + "\n".join(lines) + "\n" for s, lines in chosen.items()), encoding="utf-8")
         try:
@@ -304,5 +304,5 @@ def test_config_values_raise_only_clear_errors(tmp_path: Path):
             assert str(exc), exc
             outcomes["refused"] += 1
     print(f"config values: {sum(outcomes.values())} inputs, {outcomes}, 0 tracebacks")
-    # Every section is checked when the file is loaded ([checks] too), so few random files pass.
-    assert sum(outcomes.values()) == 500 and outcomes["refused"] > 100 and outcomes["accepted"] > 10
+    # Every section is checked when the file is loaded ([checks] too): up to 3 random keys a file, so some pass.
+    assert sum(outcomes.values()) == 500 and outcomes["refused"] > 100 and outcomes["accepted"] > 20
