@@ -1,8 +1,9 @@
 """``l10n.toml`` -> :class:`Config`.
 
-Every key is declared in ``SCHEMA`` with its type and default; an unknown key, a wrong type or an
-unknown language is a :class:`ConfigError` naming the key, so a typo never silently falls back to a
-default.
+Every key is declared in :data:`l10n.configschema.SCHEMA` with its type, default and fix; the one
+validator there checks the file when it is loaded, so an unknown key, a wrong type or an unknown
+language is a :class:`ConfigError` naming the file, line and key, and a typo never silently falls
+back to a default.
 """
 
 from __future__ import annotations
@@ -13,50 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from .configschema import BATCH_TYPES, CONFIG_NAME, DEVICES, LOGO_SUFFIXES, MAX_BATCH_SIZE, SCHEMA, key_line, validate
 from .errors import ConfigError, cannot_read
-from .languages import LANGUAGES, get_language
 
-CONFIG_NAME = "l10n.toml"
-DEVICES = ("cpu", "cuda", "auto")
-BATCH_TYPES = ("sentences", "tokens")
+__all__ = ["BATCH_TYPES", "CONFIG_NAME", "DEVICES", "LOGO_SUFFIXES", "MAX_BATCH_SIZE", "SCHEMA", "Config", "load_config"]
 
-# section -> key -> (type, default). ``list`` means a list of strings, ``dict`` a table of strings.
-SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
-    "project": {
-        "name": (str, "l10n project"),
-        "source_language": (str, "de"),
-        "target_languages": (list, ["en", "zh"]),
-        "source_dir": (str, "source"),
-        "locales_dir": (str, "locales"),
-    },
-    "translate": {
-        "engine": (str, "argos"),
-        "pivot_language": (str, "en"),
-        "device": (str, "cpu"),
-        "batch_size": (int, 0),
-        "batch_type": (str, "sentences"),
-        # libretranslate: the team's server, its key (or LIBRETRANSLATE_API_KEY), seconds per answer.
-        "url": (str, ""),
-        "api_key": (str, ""),
-        "timeout": (int, 60),
-        # ct2: which installed model serves a pair, {"de-zh" = "nllb-200-distilled-600M"}.
-        "models": (dict, {}),
-    },
-    "release": {
-        "out_dir": (str, "dist"),
-        "include_fuzzy": (bool, False),
-        # The press kit (l10n/kit): a language ships when its approved share reaches threshold %.
-        "threshold": (int, 100),
-        "kit_name": (str, "presskit"),
-    },
-    # What the press kit's pages say about the sender (l10n/kit): shown on every public page.
-    "kit": {
-        "organisation": (str, ""),
-        "contact": (list, []),
-        "logo": (str, ""),
-    },
-}
-LOGO_SUFFIXES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
+_DEFAULT = {key: spec.default for table in SCHEMA.values() for key, spec in table.items()}
+# Sections without fields of their own: read with Config.section(name).
+TABLES = ("memory", "glossary", "checks", "segment")
 
 
 @dataclass(frozen=True)
@@ -64,30 +29,48 @@ class Config:
     """A project's settings, with paths resolved against the project root."""
 
     root: Path
-    name: str = "l10n project"
-    source_language: str = "de"
-    target_languages: tuple[str, ...] = ("en", "zh")
-    source_dir: str = "source"
-    locales_dir: str = "locales"
-    engine: str = "argos"
-    pivot_language: str = "en"
-    device: str = "cpu"  # where the argos engine runs: cpu, cuda or auto (cuda when there is a GPU)
+    name: str = _DEFAULT["name"]
+    source_language: str = _DEFAULT["source_language"]
+    target_languages: tuple[str, ...] = tuple(_DEFAULT["target_languages"])
+    source_dir: str = _DEFAULT["source_dir"]
+    locales_dir: str = _DEFAULT["locales_dir"]
+    engine: str = _DEFAULT["engine"]
+    pivot_language: str = _DEFAULT["pivot_language"]
+    device: str = _DEFAULT["device"]  # where the argos engine runs: cpu, cuda or auto (cuda when there is a GPU)
     # argos: sentences (or source tokens, batch_type) per model batch; 0 = the device's default.
     # Smaller saves memory and costs speed; the output is the same.
-    batch_size: int = 0
-    batch_type: str = "sentences"
-    url: str = ""  # libretranslate: the server
-    api_key: str = ""
-    timeout: int = 60  # libretranslate: seconds to wait for one answer
-    models: tuple[tuple[str, str], ...] = ()  # ct2: ("de-zh", model name) pairs
-    out_dir: str = "dist"
-    include_fuzzy: bool = False
-    threshold: int = 100
-    kit_name: str = "presskit"
-    organisation: str = ""  # the sender's name, heading every page of the press kit
-    contact: tuple[str, ...] = ()  # the press contact block, one line each
-    logo: str = ""  # an image file inside the project, copied into the kit
-    extra: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    batch_size: int = _DEFAULT["batch_size"]
+    batch_type: str = _DEFAULT["batch_type"]
+    url: str = _DEFAULT["url"]  # libretranslate: the server
+    api_key: str = _DEFAULT["api_key"]
+    timeout: int = _DEFAULT["timeout"]  # libretranslate: seconds to wait for one answer
+    models: tuple[tuple[str, str], ...] = tuple(sorted(_DEFAULT["models"].items()))  # ct2: ("de-zh", model name) pairs
+    out_dir: str = _DEFAULT["out_dir"]
+    include_fuzzy: bool = _DEFAULT["include_fuzzy"]
+    threshold: int = _DEFAULT["threshold"]
+    kit_name: str = _DEFAULT["kit_name"]
+    organisation: str = _DEFAULT["organisation"]  # the sender's name, heading every page of the press kit
+    contact: tuple[str, ...] = tuple(_DEFAULT["contact"])  # the press contact block, one line each
+    logo: str = _DEFAULT["logo"]  # an image file inside the project, copied into the kit
+    # The validated sections without fields of their own (TABLES), defaults filled in.
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False, compare=False)
+
+    def section(self, name: str) -> dict[str, Any]:
+        """The validated keys of ``[name]`` (one of ``TABLES``), each with its value or default.
+
+        >>> Config(root=Path("/p")).section("memory")
+        {'files': [], 'exact_approved': False}
+        """
+        return self.tables.get(name) or {key: spec.default for key, spec in SCHEMA[name].items()}
+
+    def error(self, section: str, key: str, what: str, fix: str) -> ConfigError:
+        """The error for a value of ``[section] key`` found wrong when it is used (a file it names is missing)."""
+        path = self.root / CONFIG_NAME
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        return ConfigError(f"[{section}] {key}: {what}", path=path, line=key_line(text, section, key), hint=fix)
 
     @property
     def source_path(self) -> Path:
@@ -152,82 +135,13 @@ def find_root(start: Path | str = ".") -> Path:
     return root
 
 
-def _check(section: str, key: str, value: Any, path: Path) -> Any:
-    expected, _ = SCHEMA[section][key]
-    ok = isinstance(value, expected) and not (expected is not bool and isinstance(value, bool))
-    if expected is list:
-        ok = ok and all(isinstance(v, str) for v in value)
-    if expected is dict:
-        ok = ok and all(isinstance(v, str) for v in value.values())
-    if not ok:
-        kind = {list: "a list of strings", dict: "a table of strings"}.get(expected, expected.__name__)
-        raise ConfigError(f"[{section}] {key} must be {kind}, not {value!r}", path=path)
-    return value
-
-
-def parse_config(data: dict[str, Any], root: Path, path: Path | None = None) -> Config:
-    """Validate the parsed TOML ``data`` and build a :class:`Config` rooted at ``root``."""
-    path = path or root / CONFIG_NAME
-    values: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
-    for section, table in data.items():
-        if section not in SCHEMA:
-            if section in EXTENSION_SECTIONS:
-                extra[section] = table
-                continue
-            known = ", ".join(sorted(SCHEMA) + sorted(EXTENSION_SECTIONS))
-            raise ConfigError(f"unknown section [{section}]", path=path, hint=f"known: {known}")
-        if not isinstance(table, dict):
-            raise ConfigError(f"[{section}] must be a table", path=path)
-        for key, value in table.items():
-            if key not in SCHEMA[section]:
-                known = ", ".join(sorted(SCHEMA[section]))
-                raise ConfigError(f"unknown key [{section}] {key}", path=path, hint=f"known: {known}")
-            values[key] = _check(section, key, value, path)
-    config = Config(root=root, extra=extra, **{k: tuple(v) if isinstance(v, list) else tuple(sorted(v.items())) if isinstance(v, dict) else v
-                                               for k, v in values.items()})
-    for code in (config.source_language, *config.target_languages, config.pivot_language):
-        try:
-            get_language(code)
-        except ConfigError as exc:
-            raise ConfigError(exc.message, path=path, hint=exc.hint) from None
-    if not 0 <= config.batch_size <= MAX_BATCH_SIZE:
-        raise ConfigError(f"[translate] batch_size must be 0 (the device's default) to {MAX_BATCH_SIZE:,}, not {config.batch_size}", path=path)
-    for pair, _name in config.models:
-        codes = pair.split("-")
-        if len(codes) != 2 or not all(c in LANGUAGES for c in codes):
-            raise ConfigError(f"[translate] models: {pair!r} is not a pair of known languages", path=path,
-                              hint=f'write SOURCE-TARGET, e.g. "de-zh"; known languages: {", ".join(sorted(LANGUAGES))}')
-    if config.timeout <= 0:
-        raise ConfigError(f"[translate] timeout must be a number of seconds above 0, not {config.timeout}", path=path)
-    if config.batch_type not in BATCH_TYPES:
-        raise ConfigError(f"[translate] batch_type must be one of {', '.join(BATCH_TYPES)}, not {config.batch_type!r}", path=path)
-    if config.device not in DEVICES:
-        raise ConfigError(f"[translate] device must be one of {', '.join(DEVICES)}, not {config.device!r}", path=path)
-    if config.source_language in config.target_languages:
-        raise ConfigError("the source language cannot also be a target language", path=path)
-    for what in ("source_dir", "locales_dir", "out_dir"):
-        config.inside(Path(getattr(config, what)), f"[{what}]")
-    if config.logo:
-        config.inside(Path(config.logo), "[kit] logo")
-        if Path(config.logo).suffix.lower() not in LOGO_SUFFIXES:
-            raise ConfigError(f"[kit] logo must be an image ({', '.join(LOGO_SUFFIXES)}), not {config.logo!r}", path=path)
-    return config
-
-
-# Sections owned by other modules (segmentation rules, glossary, checks, ...). They are validated
-# where they are used; listing them here keeps a typo in a section name an error. Listed here,
-# not registered on import, so that every command accepts the same l10n.toml whichever modules it
-# happens to load.
-EXTENSION_SECTIONS: frozenset[str] = frozenset({
-    "memory",  # l10n/tm.py
-    "glossary",  # l10n/glossary.py
-    "checks",  # l10n/checks/
-    "segment",  # l10n/segment/
-})
-
-
-MAX_BATCH_SIZE = 10_000  # sentences (or tokens) per model call; CPUs do best at 2-32, GPUs at 64-1024
+def parse_config(data: dict[str, Any], root: Path, path: Path | None = None, text: str = "") -> Config:
+    """Validate the parsed TOML ``data`` (``text``: the file, for line numbers) into a :class:`Config`."""
+    sections = validate(data, root, path or root / CONFIG_NAME, text)
+    values = {key: value for name, table in sections.items() if name not in TABLES for key, value in table.items()}
+    values = {key: tuple(sorted(v.items())) if isinstance(v, dict) else tuple(v) if isinstance(v, list) else v
+              for key, v in values.items()}
+    return Config(root=root, tables={name: sections[name] for name in TABLES}, **values)
 
 
 def load_config(root: Path | str = ".") -> Config:
@@ -237,7 +151,8 @@ def load_config(root: Path | str = ".") -> Config:
     if not path.exists():
         return parse_config({}, root, path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except OSError as exc:
         raise cannot_read(exc, path, ConfigError) from None
     except UnicodeDecodeError:
@@ -247,4 +162,4 @@ def load_config(root: Path | str = ".") -> Config:
         found = re.search(r"at line (\d+)", str(exc))
         line = int(found.group(1)) if found else None
         raise ConfigError(f"not valid TOML: {exc}", path=path, line=line) from None
-    return parse_config(data, root, path)
+    return parse_config(data, root, path, text)

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple, Sequence, overload
 
 from .config import Config
 from .errors import ConfigError
-from .languages import LANGUAGES
+from .languages import LANGUAGES, LATIN
 
 NOTE_WIDTH = 70  # under the PO line width (79) minus the "#. " prefix
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -72,12 +72,11 @@ def _pattern(forms: tuple[str, ...], exact: bool) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     # Word boundaries by Latin letters and digits only: "构NRW.INVEST提" holds the name in Chinese.
     if exact:
-        return re.compile(rf"(?<![{_LATIN}.])(?:{alternatives})(?![{_LATIN}]|\.[{_LATIN}])")
-    return re.compile(rf"(?<![{_LATIN}])(?:{alternatives})", re.IGNORECASE)
+        return re.compile(rf"(?<![{LATIN}.])(?:{alternatives})(?![{LATIN}]|\.[{LATIN}])")
+    return re.compile(rf"(?<![{LATIN}])(?:{alternatives})", re.IGNORECASE)
 
 
-_LATIN = "0-9A-Za-z\u00c0-\u024f"
-_LATIN_CHAR = re.compile(f"[{_LATIN}]")
+_LATIN_CHAR = re.compile(f"[{LATIN}]")
 
 
 @dataclass(frozen=True)
@@ -338,21 +337,13 @@ def load_glossary(config: Config) -> Glossary:
     path = glossary_path(config)
     if path is None:
         return Glossary()
+    name = config.section("glossary")["file"]
     if not path.exists():
-        raise ConfigError(f"glossary file {config.extra['glossary']['file']!r} does not exist", path=config.root / "l10n.toml")
-    return read_glossary(path, config.source_language, config.extra["glossary"]["file"])
+        raise config.error("glossary", "file", f"{name!r} does not exist", "create it, or name an existing CSV or TBX file")
+    return read_glossary(path, config.source_language, name)
 
 
 def glossary_path(config: Config) -> Path | None:
     """The file ``[glossary] file`` names (resolved), or None when there is no glossary."""
-    section = config.extra.get("glossary", {})
-    where = config.root / "l10n.toml"
-    unknown = set(section) - {"file"}
-    if unknown:
-        raise ConfigError(f"unknown key [glossary] {sorted(unknown)[0]}", path=where, hint="known: file")
-    name = section.get("file")
-    if name is None:
-        return None
-    if not isinstance(name, str):
-        raise ConfigError(f"[glossary] file must be str, not {name!r}", path=where)
-    return config.inside(Path(name), "[glossary] file")
+    name = config.section("glossary")["file"]
+    return config.inside(Path(name), "[glossary] file") if name else None

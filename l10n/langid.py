@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import L10nError
+from .languages import count_ideographs
 from .model import WORD, Document
 
 DATA = Path(__file__).parent / "data"
@@ -98,7 +99,7 @@ def detect(text: str) -> tuple[str, float] | None:
     None when the text is too short to judge (addresses, names, numbers and markup removed).
     """
     cleaned = _NOISE.sub(" ", prose(text))
-    if cjk_count(cleaned) >= MIN_LETTERS // 3:
+    if count_ideographs(cleaned) >= MIN_LETTERS // 3:
         pass  # Chinese has no spaces between words: its characters are counted
     elif sum(c.isalpha() for c in cleaned) < MIN_LETTERS or len(WORD.findall(cleaned)) < MIN_WORDS:
         return None
@@ -119,11 +120,6 @@ def _detect(cleaned: str) -> tuple[str, float] | None:
         return None
     # langdetect names Chinese zh-cn / zh-tw; l10n's codes are the base language.
     return best.lang.split("-")[0], best.prob
-
-
-def cjk_count(text: str) -> int:
-    """How many CJK ideographs ``text`` holds."""
-    return sum("\u4e00" <= c <= "\u9fff" for c in text)
 
 
 def language_warning(sentences: list[str], expected: str, where: str) -> str | None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from .languages import facts_of
+
 # Scale words after a number. German "Billion" is English "trillion".
 _SCALES = {
     "de": {"tausend": 1e3, "mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9,
@@ -155,7 +157,8 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     [[19700000000.0], [23000.0]]
     """
     times, text = _find_times(text, lang)
-    found = _find_zh(text) if lang == "zh" else _find_latin(text, lang)
+    # Written with 万 and 亿 in ideographic script, with the language's words for scales elsewhere.
+    found = _find_zh(text) if facts_of(lang).ideographic else _find_latin(text, lang)
     return times + _spread_scales(found)
 
 
@@ -305,7 +308,7 @@ def extra_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
         if number.values & minutes:
             continue  # the minutes of a source time: "23:35" -> "11 点 35 分"
         after = bare.find(number.text) + len(number.text)
-        if tgt == "zh" and _ZH_ERA.match(bare, after):
+        if facts_of(tgt).ideographic and _ZH_ERA.match(bare, after):
             continue
         extra.append(number)
     return extra

@@ -47,11 +47,8 @@ def check_release_paths(config: Config, out: Path, kit_name: str, out_key: str =
         for owned, role in protected.items():
             inside_out = path == out and out in owned.parents  # the root may hold the project
             if _overlaps(path, owned) and not inside_out:
-                raise ConfigError(
-                    f"{key} makes the release write into {config_display(config, owned)} ({role})",
-                    path=config.root / CONFIG_NAME,
-                    hint=f"choose another {key.split()[-1]}; the release must never replace project files",
-                )
+                raise _error(config, key, f"makes the release write into {config_display(config, owned)} ({role})",
+                             f"choose another {key.split()[-1]}; the release must never replace project files")
     _check_earlier_kit(config, out / kit_name, out / f"{kit_name}.zip", kit_name)
 
 
@@ -70,12 +67,17 @@ def _check_earlier_kit(config: Config, folder: Path, archive: Path, kit_name: st
     elif archive.is_symlink() or (archive.exists() and not _is_kit_zip(archive, kit_name)):
         foreign = archive
     if foreign is not None:
-        raise ConfigError(
-            f"{KIT_KEY} {kit_name!r}: {config_display(config, foreign)} exists and is not a press kit l10n built "
-            "(the release would replace it, with any files git tracks there)",
-            path=config.root / CONFIG_NAME,
-            hint=f"choose another {KIT_KEY.split()[-1]}, or move {foreign.name} away",
-        )
+        raise _error(config, KIT_KEY, f"{kit_name!r}: {config_display(config, foreign)} exists and is not a press kit l10n "
+                     "built (the release would replace it, with any files git tracks there)",
+                     f"choose another {KIT_KEY.split()[-1]}, or move {foreign.name} away")
+
+
+def _error(config: Config, key: str, what: str, fix: str) -> ConfigError:
+    """The error for ``key``: a key of ``l10n.toml`` ("[release] out_dir", with its line) or an option."""
+    if key.startswith("["):
+        section, name = key[1:].split("] ")
+        return config.error(section, name, what, fix)
+    return ConfigError(f"{key}: {what}", path=config.root / CONFIG_NAME, hint=fix)
 
 
 def _is_kit_folder(folder: Path) -> bool:

@@ -20,7 +20,7 @@ from .languages import LANGUAGES
 
 # file in l10n/data/new-project/ -> name in the new project
 TEMPLATES = {CONFIG_NAME: CONFIG_NAME, "glossary.csv": "glossary.csv", "README.md": "README.md", "gitignore": ".gitignore"}
-FOLDERS = (SCHEMA["project"]["source_dir"][1], SCHEMA["project"]["locales_dir"][1])
+FOLDERS = (SCHEMA["project"]["source_dir"].default, SCHEMA["project"]["locales_dir"].default)
 
 
 @dataclass(frozen=True)

@@ -93,16 +93,8 @@ def units_from_catalog(catalog: Catalog, lang: str, origin: str, own: bool = Fal
 
 def memory_settings(project: Project) -> tuple[list[Path], bool]:
     """The ``[memory]`` section: extra files (resolved) and the exact-match-approved switch."""
-    table = project.config.extra.get("memory", {})
-    files, approved = table.get("files", []), table.get("exact_approved", False)
-    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-        raise ConfigError("[memory] files must be a list of strings", path=project.root / "l10n.toml")
-    if not isinstance(approved, bool):
-        raise ConfigError("[memory] exact_approved must be true or false", path=project.root / "l10n.toml")
-    unknown = set(table) - {"files", "exact_approved"}
-    if unknown:
-        raise ConfigError(f"unknown key [memory] {sorted(unknown)[0]}", path=project.root / "l10n.toml", hint="known: exact_approved, files")
-    return [project.config.inside(Path(f), "[memory] files") for f in files], approved
+    table = project.config.section("memory")
+    return [project.config.inside(Path(f), "[memory] files") for f in table["files"]], table["exact_approved"]
 
 
 def memory_files(project: Project) -> list[Path]:

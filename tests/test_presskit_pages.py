@@ -147,11 +147,11 @@ def test_same_inputs_same_zip_with_logo_and_two_releases(two_releases: Path, mon
 @pytest.mark.parametrize(
     ("section", "message"),
     [
-        ('[kit]\nphone = "1"\n', r"unknown key \[kit\] phone"),
-        ('[kit]\ncontact = "Jonas"\n', r"\[kit\] contact must be a list of strings"),
-        ('[kit]\norganisation = 1\n', r"\[kit\] organisation must be str"),
-        ('[kit]\nlogo = "../logo.svg"\n', r"\[kit\] logo '../logo.svg' lies outside the project"),
-        ('[kit]\nlogo = "l10n.toml"\n', r"\[kit\] logo must be an image"),
+        ('[kit]\nphone = "1"\n', r"l10n.toml:2: \[kit\] phone: unknown key"),
+        ('[kit]\ncontact = "Jonas"\n', r"\[kit\] contact: must be a list of strings"),
+        ('[kit]\norganisation = 1\n', r"\[kit\] organisation: must be a string"),
+        ('[kit]\nlogo = "../logo.svg"\n', r"\[kit\] logo: '../logo.svg' lies outside the project"),
+        ('[kit]\nlogo = "l10n.toml"\n', r"\[kit\] logo: must be an image"),
     ],
 )
 def test_bad_kit_settings_are_config_errors(empty_project: Path, section: str, message: str):
@@ -162,11 +162,11 @@ def test_bad_kit_settings_are_config_errors(empty_project: Path, section: str, m
 
 def test_missing_or_fetching_logo_is_an_error_and_builds_nothing(empty_project: Path):
     (empty_project / "l10n.toml").write_text('[kit]\nlogo = "assets/logo.svg"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"l10n.toml: \[kit\] logo 'assets/logo.svg': file not found"):
+    with pytest.raises(ConfigError, match=r"l10n.toml:2: \[kit\] logo: 'assets/logo.svg': file not found"):
         build_kit(Project.open(empty_project))
     (empty_project / "assets").mkdir()
     (empty_project / "assets" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://cdn.example/x.png"/></svg>', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"logo 'assets/logo.svg' loads a script or something from the network"):
+    with pytest.raises(ConfigError, match=r"logo: 'assets/logo.svg' loads a script or something from the network"):
         build_kit(Project.open(empty_project))
     assert not (empty_project / "dist").exists()
 

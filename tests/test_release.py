@@ -136,5 +136,6 @@ def test_settings_are_checked_before_anything_is_written(capsys, two_documents: 
     root = _copy(two_documents, tmp_path / "p")
     (root / "assets" / "logo.svg").unlink()  # [kit] logo names a file that is gone
     code, _, err = robust_cli(capsys, "release", "-C", str(root))
-    assert (code, err) == (1, f"error: {root / 'l10n.toml'}: [kit] logo 'assets/logo.svg': file not found (name an image file inside the project)\n")
+    line = 1 + (root / "l10n.toml").read_text(encoding="utf-8").splitlines().index('logo = "assets/logo.svg"')
+    assert (code, err) == (1, f"error: {root / 'l10n.toml'}:{line}: [kit] logo: 'assets/logo.svg': file not found (name an image file inside the project)\n")
     assert not (root / "dist").exists()  # before, the plain release was written first

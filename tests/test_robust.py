@@ -208,10 +208,10 @@ def test_text_gettext_cannot_carry_is_refused_before_writing():
 @pytest.mark.parametrize(
     ("toml", "expected"),
     [
-        ('[project]\nname = "x"\ntarget_langauges = ["en"]\n', ("unknown key [project] target_langauges", "known:")),
-        ('[projekt]\nname = "x"\n', ("unknown section [projekt]",)),
-        ('[project]\ntarget_languages = "en"\n', ("target_languages must be a list of strings",)),
-        ("[release]\ninclude_fuzzy = 1\n", ("include_fuzzy must be bool",)),
+        ('[project]\nname = "x"\ntarget_langauges = ["en"]\n', ("l10n.toml:3: [project] target_langauges: unknown key", "did you mean target_languages?")),
+        ('[projekt]\nname = "x"\n', ("l10n.toml:1: [projekt]: unknown section",)),
+        ('[project]\ntarget_languages = "en"\n', ("target_languages: must be a list of strings",)),
+        ("[release]\ninclude_fuzzy = 1\n", ("include_fuzzy: must be true or false",)),
         ('[project]\ntarget_languages = ["en", "xx"]\n', ("xx",)),
         ('[project]\nsource_language = "en"\ntarget_languages = ["en"]\n', ("source language cannot also be a target",)),
         ('[project]\nsource_dir = "../elsewhere"\n', ("outside the project",)),

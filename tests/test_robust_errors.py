@@ -157,7 +157,7 @@ def test_installed_package_with_bad_beam_size_is_one_line(tmp_path: Path, beam):
 # --- configuration, state and environment ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("value", "expected"), [(-1, "batch_size must be 0"), (10**15, "batch_size must be 0")], ids=["negative", "huge"])
+@pytest.mark.parametrize(("value", "expected"), [(-1, "batch_size: must be from 0 to 10000"), (10**15, "batch_size: must be from 0 to 10000")], ids=["negative", "huge"])
 def test_bad_batch_size_is_refused(capsys, project_dir: Path, value: int, expected: str):
     toml = project_dir / "l10n.toml"
     text = toml.read_text(encoding="utf-8").replace('engine = "argos"', f'engine = "argos"\nbatch_size = {value}')

@@ -96,7 +96,7 @@ def test_broken_tmx_names_file_and_line(tmp_path: Path):
 def test_memory_section_is_checked(project_dir: Path):
     with (project_dir / "l10n.toml").open("a", encoding="utf-8") as f:
         f.write('\n[memory]\nfiles = "one.tmx"\n')
-    with pytest.raises(ConfigError, match="files must be a list"):
+    with pytest.raises(ConfigError, match=r"l10n.toml:\d+: \[memory\] files: must be a list of strings"):
         translate_project(Project.open(project_dir), ["en"], "pseudo")
 
 

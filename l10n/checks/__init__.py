@@ -25,7 +25,6 @@ from typing import Callable, Iterable, Iterator
 
 from ..catalog import Catalog, Entry, read_catalog
 from ..config import Config
-from ..errors import ConfigError
 from ..flags import IGNORE_PREFIX
 from ..glossary import Glossary
 from ..sources.markers import strip, tags
@@ -102,21 +101,8 @@ class Settings:
     @classmethod
     def from_config(cls, config: Config | None) -> "Settings":
         checks = _load()
-        section = dict(config.extra.get("checks", {})) if config else {}
-        where = config.root / "l10n.toml" if config else None
-        unknown = set(section) - {"disable", "severity"}
-        if unknown:
-            raise ConfigError(f"unknown key [checks] {sorted(unknown)[0]}", path=where, hint="known: disable, severity")
-        disable = section.get("disable", [])
-        severity = section.get("severity", {})
-        if not isinstance(disable, list) or not isinstance(severity, dict):
-            raise ConfigError("[checks] disable must be a list and severity a table", path=where)
-        for name in [*disable, *severity]:
-            if name not in checks:
-                raise ConfigError(f"[checks] names unknown check {name!r}", path=where, hint=f"known: {', '.join(sorted(checks))}")
-        for name, level in severity.items():
-            if level not in SEVERITIES:
-                raise ConfigError(f"[checks] severity of {name!r} must be one of {', '.join(SEVERITIES)}", path=where)
+        section = config.section("checks") if config else {"disable": [], "severity": {}}
+        disable, severity = section["disable"], section["severity"]  # validated with the config
         return cls(tuple((n, severity.get(n, c.severity)) for n, c in checks.items() if n not in disable))
 
 

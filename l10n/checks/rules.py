@@ -15,7 +15,8 @@ from typing import Iterator
 
 from . import Unit, check, propernames
 from ..flags import MASK_FLAG
-from ..langid import cjk_count as _cjk, detect, prose
+from ..langid import detect, prose
+from ..languages import LANGUAGES, count_ideographs, facts_of
 from ..loops import loops
 from ..model import WORD
 from ..numbers import extra_numbers, missing_numbers
@@ -110,7 +111,8 @@ def _name_tokens(text: str) -> tuple[str, ...]:
 
 
 def _short_acronym(name: str) -> bool:
-    # Chinese usually renders a short acronym in Chinese (FBI -> 联邦调查局, NASA -> 美国宇航局).
+    # A language that writes names in its own script often does so for a short acronym too
+    # (FBI -> 联邦调查局, NASA -> 美国宇航局).
     return name.isalpha() and name.isupper() and len(name) <= 5
 
 
@@ -124,7 +126,8 @@ def _kept(name: str, target: str, source: str = "") -> bool:
 def protected_names(source: str, tgt: str) -> list[str]:
     """The names of ``source`` that a ``tgt`` translation must keep as they are."""
     found = dict.fromkeys(name_tokens(source))
-    return [n for n in found if not (tgt == "zh" and _short_acronym(n))]
+    own_script = facts_of(tgt).names_in_own_script
+    return [n for n in found if not (own_script and _short_acronym(n))]
 
 
 @check("names", "error")
@@ -140,7 +143,7 @@ def proper_names_kept(unit: Unit) -> Iterator[str]:
     """Ordinary names (Berlin, Obama) are kept, in any spelling or as an exonym (München: Munich)."""
     if unit.src != "de":
         return
-    if unit.tgt == "zh":  # most names are written in Chinese; countries have one agreed name
+    if facts_of(unit.tgt).names_in_own_script:  # most names are transcribed; countries have one agreed name
         lost = propernames.lost_countries(unit.source, unit.target)
     else:
         lost = [n for n in propernames.proper_names(unit.source) if not propernames.kept(n, unit.target)]
@@ -151,7 +154,7 @@ def proper_names_kept(unit: Unit) -> Iterator[str]:
 @check("acronyms", "warning")
 def acronyms(unit: Unit) -> Iterator[str]:
     """Short acronyms missing from a Chinese translation (often rendered in Chinese: check)."""
-    if unit.tgt == "zh":
+    if facts_of(unit.tgt).names_in_own_script:
         lost = [n for n in dict.fromkeys(name_tokens(unit.source)) if _short_acronym(n) and not _kept(n, unit.target)]
         if lost:
             yield f"acronym{'s' if len(lost) > 1 else ''} {', '.join(lost)} not in the translation (fine if rendered in Chinese)"
@@ -182,9 +185,10 @@ def untranslated(unit: Unit) -> Iterator[str]:
     if " ".join(unit.source.split()) == " ".join(unit.target.split()) and len(src_words) >= 2:
         yield "the translation is the source text"
         return
-    if unit.tgt == "zh":
-        if len(src_words) >= 3 and not _cjk(unit.target):
-            yield "no Chinese in the translation: the source looks copied"
+    target = facts_of(unit.tgt)
+    if target.ideographic:
+        if len(src_words) >= 3 and not count_ideographs(unit.target):
+            yield f"no {target.short_name} in the translation: the source looks copied"
         return
     target_words = {w.lower() for w in WORD.findall(prose(unit.target))}
     copied = sum(w in target_words for w in src_words)
@@ -195,15 +199,15 @@ def untranslated(unit: Unit) -> Iterator[str]:
 @check("language", "error")
 def language(unit: Unit) -> Iterator[str]:
     """The translation is in the target language (judged only where it is long enough)."""
-    if unit.tgt == "zh" and _cjk(unit.target) >= 0.2 * sum(c.isalpha() for c in unit.target):
+    if facts_of(unit.tgt).ideographic and count_ideographs(unit.target) >= 0.2 * sum(c.isalpha() for c in unit.target):
         return  # Chinese with names or glosses in Latin letters is still Chinese
     found = detect(unit.target)
-    if found and found[0] != unit.tgt and found[1] >= 0.99 and found[0] in ("de", unit.src, "en", "zh"):
+    if found and found[0] != unit.tgt and found[1] >= 0.99 and (found[0] in LANGUAGES or found[0] == unit.src):
         yield f"the translation looks like {found[0]!r}, not {unit.tgt!r}"
 
 
 def _tokens(text: str, lang: str) -> list[str]:
-    if lang == "zh":
+    if facts_of(lang).ideographic:
         # Characters, but a number or a Latin word is one token: "2000" is no loop of zeros.
         return re.findall(r"[^\W\d_a-zA-Z]|[a-zA-Z]+|\d+", text)
     return [w.lower() for w in re.findall(r"\w+", text)]
@@ -217,9 +221,10 @@ def repetition(unit: Unit) -> Iterator[str]:
         yield f"repeated in a loop: {min(new, key=len)!r}"
 
 
-# Translation length / source length (characters) outside these bounds is an outlier. Measured on
-# FLORES devtest reference translations: de->en 0.61-1.24, de->zh 0.16-0.73 (0.3rd-99.7th percentile).
-LENGTH_BOUNDS = {"en": (0.58, 1.3), "zh": (0.15, 0.78), "de": (0.6, 2.2)}
+# Translation length / source length (characters) outside a language's ``length_ratio`` is an
+# outlier (l10n/data/languages.toml; measured on FLORES devtest reference translations: de->en
+# 0.61-1.24, de->zh 0.16-0.73, 0.3rd-99.7th percentile). A language without one: these.
+DEFAULT_LENGTH_RATIO = (0.3, 3.0)
 MIN_LENGTH = 25
 # FLORES sentences average about 130 characters; below this the band above is too tight.
 SHORT_LENGTH = 60
@@ -237,7 +242,7 @@ def _headline(text: str) -> bool:
 def length(unit: Unit) -> Iterator[str]:
     """The translation's length is plausible for the language pair."""
     source, target = len(unit.source.strip()), len(unit.target.strip())
-    low, high = LENGTH_BOUNDS.get(unit.tgt, (0.3, 3.0))
+    low, high = facts_of(unit.tgt).length_ratio or DEFAULT_LENGTH_RATIO
     if source < SHORT_LENGTH:
         # The ratio of a short sentence scatters more ("Ende 2018 besaß OPPO über 5.000 Patente."
         # is 1.35 in English): the band widens, while a truncation or a loop still falls outside.
@@ -251,13 +256,14 @@ def length(unit: Unit) -> Iterator[str]:
 
 # --- punctuation, brackets, markup ---------------------------------------------------------------
 
-_CLOSERS = "\"'”’“»«」』）)】》 "
+# Quotes, brackets and spaces of any of the languages that may follow the final mark of a sentence.
+_TRAILING = "\"'”’“»«」』）)】》 "
 _END = {".": ".。", "!": "!！", "?": "?？", ":": ":："}
-_END_ZH = {".": "。", "!": "！", "?": "？", ":": "："}
+_FULL_WIDTH_ENDS = "。！？："
 
 
 def _last(text: str) -> str:
-    stripped = text.rstrip(_CLOSERS)
+    stripped = text.rstrip(_TRAILING)
     return stripped[-1:] if stripped else ""
 
 
@@ -265,18 +271,18 @@ def _last(text: str) -> str:
 def end_punctuation(unit: Unit) -> Iterator[str]:
     """Sentence-final punctuation matches the source (。！？： in Chinese)."""
     src, tgt = _last(unit.source), _last(unit.target)
+    target = facts_of(unit.tgt)
     if src in _END:
-        accepted = _END_ZH[src] if unit.tgt == "zh" else src
+        accepted = target.end_mark(src)
         if tgt not in accepted and not (src == "." and tgt in "…" + accepted):
             yield f"source ends with {src!r}, translation with {tgt!r} (expected {' or '.join(accepted)})"
     elif tgt in "".join(_END.values()) and src not in "…;,":
         yield f"translation ends with {tgt!r} but the source has no end punctuation"
-    elif unit.tgt != "zh" and tgt in "。！？：":
+    elif tgt in _FULL_WIDTH_ENDS and tgt not in target.sentence_ends.values():
         yield f"Chinese punctuation {tgt!r} at the end of a {unit.tgt!r} translation"
 
 
 _PAIRS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "《": "》", "「": "」", "『": "』"}
-_QUOTES = {"de": ("„", "“"), "en": ("“", "”"), "zh": ("“", "”")}
 
 
 def _balanced(text: str) -> bool:
@@ -295,10 +301,12 @@ def brackets(unit: Unit) -> Iterator[str]:
     """Brackets are balanced and quotes follow the target language's style."""
     if _balanced(unit.source) and not _balanced(unit.target):
         yield "brackets are not balanced"
-    if unit.tgt != "de" and "„" in unit.target:
-        yield f"German quotes „…“ in a {unit.tgt!r} translation (use {''.join(_QUOTES[unit.tgt])})"
-    opening, closing = _QUOTES.get(unit.tgt, ("“", "”"))
-    if unit.tgt != "de" and unit.target.count(opening) != unit.target.count(closing):
+    opening, closing = facts_of(unit.tgt).quotes
+    if opening == "„":
+        return  # German-style quotes: “ closes there and opens elsewhere, so counts prove nothing
+    if "„" in unit.target:
+        yield f"German quotes „…“ in a {unit.tgt!r} translation (use {opening}{closing})"
+    if unit.target.count(opening) != unit.target.count(closing):
         yield f"quotes {opening}{closing} are not balanced"
 
 

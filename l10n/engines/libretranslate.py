@@ -29,6 +29,7 @@ import urllib.request
 from typing import TYPE_CHECKING, Sequence
 
 from ..errors import EngineError, ModelMissing
+from ..languages import facts_of
 from . import Progress, Translation, register
 
 if TYPE_CHECKING:
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
 API_KEY_ENV = "LIBRETRANSLATE_API_KEY"
 DEFAULT_BATCH = 16
 ATTEMPTS = 3
-# l10n's language codes that LibreTranslate spells differently (1.6 and later: "zh-Hans").
-ALIASES = {"zh": ("zh", "zh-Hans", "zh-CN")}
 
 
 class LibreTranslateEngine:
@@ -104,7 +103,8 @@ class LibreTranslateEngine:
 
     def _code(self, code: str) -> str | None:
         offered = self.languages()
-        for candidate in ALIASES.get(code, (code,)):
+        # l10n's code first, then the codes the server may use instead (1.6 and later: "zh-Hans").
+        for candidate in (code, *facts_of(code).aliases):
             if candidate in offered:
                 return candidate
         return None

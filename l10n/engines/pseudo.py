@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ..languages import facts_of
 from . import Translation, register
 
 VERSION = "1"
@@ -39,7 +40,8 @@ def pseudo_localise(text: str, target: str) -> str:
     >>> pseudo_localise("OPPO hat 20.000 Mitarbeiter.", "zh")[:6]
     '【OPPO '
     """
-    table = _FULLWIDTH_TABLE if target == "zh" else _ACCENTS
+    wide = facts_of(target).ideographic  # full-width letters and brackets, as CJK text has them
+    table = _FULLWIDTH_TABLE if wide else _ACCENTS
     pieces, last = [], 0
     for match in _KEEP.finditer(text):
         pieces.append(text[last : match.start()].translate(table))
@@ -47,7 +49,7 @@ def pseudo_localise(text: str, target: str) -> str:
         last = match.end()
     pieces.append(text[last:].translate(table))
     body = "".join(pieces)
-    if target == "zh":
+    if wide:
         return f"【{body}】"
     # Pad by a third: translations into English and most European languages run longer.
     return f"[{body} {'~' * max(1, len(text) // 3)}]"

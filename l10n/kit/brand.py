@@ -6,8 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import CONFIG_NAME, Config
-from ..errors import ConfigError
+from ..config import Config
 
 # What an SVG logo could fetch or run when opened on its own (an <img> does neither).
 _SVG_FETCHES = re.compile(r"""<script|(?:href|src)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", re.I)
@@ -27,9 +26,9 @@ def brand_of(config: Config) -> tuple[Brand, Path | None]:
     if not config.logo:
         return Brand(config.organisation, config.contact), None
     logo = config.inside(Path(config.logo), "[kit] logo")
-    where = config.root / CONFIG_NAME
     if not logo.is_file():
-        raise ConfigError(f"[kit] logo {config.logo!r}: file not found", path=where, hint="name an image file inside the project")
+        raise config.error("kit", "logo", f"{config.logo!r}: file not found", "name an image file inside the project")
     if logo.suffix.lower() == ".svg" and _SVG_FETCHES.search(logo.read_bytes().decode("utf-8", "replace")):
-        raise ConfigError(f"[kit] logo {config.logo!r} loads a script or something from the network", path=where, hint="the kit opens offline: embed everything in the SVG")
+        raise config.error("kit", "logo", f"{config.logo!r} loads a script or something from the network",
+                           "the kit opens offline: embed everything in the SVG")
     return Brand(config.organisation, config.contact, f"logo{logo.suffix.lower()}"), logo

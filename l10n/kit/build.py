@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Iterator
 from .. import __version__
 from ..catalog import Catalog
 from ..config import CONFIG_NAME, Config
+from ..configschema import check_values
 from ..environment import source_date_epoch
-from ..errors import ConfigError
 from ..fs import atomic_writer, clean_stale, make_temp_dir
 from ..languages import get_language
 from ..model import Document
@@ -45,7 +45,6 @@ if TYPE_CHECKING:  # the release pass imports this module; its values are only p
     from ..release.plan import DocumentPlan, LanguagePlan, Settings
 
 GENERATOR = f"l10n {__version__}"
-_KIT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _HIDDEN_META = re.compile(r"^(title(_\w+)?|date)$")
 
 
@@ -81,14 +80,6 @@ def build_time(inputs: list[Path]) -> tuple[datetime, str]:
         return pinned, "SOURCE_DATE_EPOCH"
     newest = max(int(p.stat().st_mtime) for p in inputs)
     return datetime.fromtimestamp(newest, timezone.utc), "newest input"
-
-
-def _check_settings(config: Config, kit_name: str, threshold: int) -> None:
-    where = config.root / CONFIG_NAME
-    if not _KIT_NAME.match(kit_name) or kit_name in (config.source_language, *config.target_languages):
-        raise ConfigError(f"[release] kit_name {kit_name!r} cannot name the kit folder", path=where, hint="use letters, digits, '.', '-' or '_', and not a language code")
-    if not 0 <= threshold <= 100:
-        raise ConfigError(f"[release] threshold must be a percentage from 0 to 100, not {threshold}", path=where)
 
 
 def machine_text(catalog: Catalog | None, include_fuzzy: bool) -> list[dict]:
@@ -155,7 +146,7 @@ class KitWriter:
         self.project = project
         self.config = project.config
         self.settings = settings
-        _check_settings(self.config, settings.kit_name, settings.threshold)
+        check_values(self.config.root, "release", kit_name=settings.kit_name, threshold=settings.threshold)
         self.brand, self.logo = brand_of(self.config)
         self.stage = Path()
         self.files: list[str] = []  # what the kit holds, relative to its folder

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from html import escape
 
 from ..sources.rebuild import localize
-from ..languages import get_language
+from ..languages import IDEOGRAPHS, get_language
 from ..model import Document, normalize_space
 
 # A dateline opening the first sentence: "DÜSSELDORF. Die ..." or "BERLIN (dpa): ...".
 # Chinese press style: "杜塞尔多夫讯——…" or "新华社北京电：…" (place, then 讯 or 电, then a dash or colon).
 _DATELINE = re.compile(
     r"^(?:([A-ZÄÖÜ][A-ZÄÖÜ.\- ]*[A-ZÄÖÜ])(?:\s*\([^)]*\))?[.:]\s+"
-    r"|([\u4e00-\u9fff]{2,12}?)[讯电](?:——|—|：|:)\s*)"
+    rf"|([{IDEOGRAPHS}]{{2,12}}?)[讯电](?:——|—|：|:)\s*)"
 )
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _GERMAN_DATE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")

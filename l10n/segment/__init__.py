@@ -8,9 +8,11 @@ back to the input exactly.
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import import_module
 from typing import Iterable, Protocol
 
 from ..errors import ConfigError
+from ..languages import LANGUAGES
 from ..model import Span
 
 
@@ -31,16 +33,10 @@ def get_splitter(lang: str, extra_abbreviations: Iterable[str] = (), extra_start
 
 @lru_cache(maxsize=16)
 def _splitter(lang: str, extra: tuple[str, ...], starters: tuple[str, ...] = ()) -> Splitter:
-    if lang == "de":
-        from .de import GermanSplitter
-
-        return GermanSplitter(extra, starters)
-    if lang == "en":
-        from .en import EnglishSplitter
-
-        return EnglishSplitter(extra)
-    if lang == "zh":
-        from .zh import ChineseSplitter
-
-        return ChineseSplitter(extra)
-    raise ConfigError(f"no sentence splitter for language {lang!r}", hint="supported: de, en, zh")
+    """The splitter the language names (``splitter`` in l10n/data/languages.toml), imported on first use."""
+    where = LANGUAGES[lang].splitter if lang in LANGUAGES else ""
+    if not where:
+        supported = ", ".join(code for code, language in LANGUAGES.items() if language.splitter)
+        raise ConfigError(f"no sentence splitter for language {lang!r}", hint=f"supported: {supported}")
+    module, name = where.split(":")
+    return getattr(import_module(module), name)(extra, starters)

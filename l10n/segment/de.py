@@ -8,6 +8,7 @@ Abbreviations and sentence starters are data (``data/de_abbreviations.txt``,
 
 from __future__ import annotations
 
+from ..languages import get_language
 from .rules import RuleSplitter, Rules, abbreviation_keys, abbreviation_parts, load_list
 
 
@@ -28,6 +29,7 @@ class GermanSplitter(RuleSplitter):
         super().__init__(
             Rules(
                 abbreviation_parts(listed | before_starter) - final,
+                get_language("de").closers,
                 final,
                 ordinals=True,
                 datelines=True,

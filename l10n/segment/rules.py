@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, Iterator
 
+from ..languages import char_class
 from ..model import Span
 
-# Closing quotes/brackets and footnote marks that belong to the sentence before a boundary.
-_CLOSERS = "\"'“”‘’»«)\\]›‹」』¹²³⁴⁵⁶⁷⁸⁹⁰*"
-# Possessive and anchored at the start of a run of marks, so long runs of dots or quotes stay linear.
-_CANDIDATE = re.compile(rf"(?<![.!?…])[.!?…]++(?:[{_CLOSERS}]|\[\d{{1,3}}\])*+(?=\s|\Z)|\n")
+# A candidate boundary: end marks, then the closing quotes/brackets and footnote marks that belong to
+# the sentence (the language's ``closers``), or a line break. Possessive and anchored at the start
+# of a run of marks, so long runs of dots or quotes stay linear.
+_CANDIDATE = r"(?<![.!?…])[.!?…]++(?:[{closers}]|\[\d{{1,3}}\])*+(?=\s|\Z)|\n"
 # Where the next sentence may start: an upper-case letter, a digit, an opening quote or bracket,
 # or a list bullet. A lower-case letter after "z. B." or "usw." continues the sentence.
 _STARTS = frozenset("\"'„“‚‘»«([¿¡•·▪‣◦–—-*§#&@")
@@ -89,6 +90,7 @@ class Rules:
     """
 
     abbreviations: frozenset[str]
+    closers: str  # the language's closers (l10n/data/languages.toml)
     final_abbreviations: frozenset[str] = frozenset()
     ordinals: bool = False
     datelines: bool = False
@@ -102,6 +104,7 @@ class RuleSplitter:
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
+        self._candidate = re.compile(_CANDIDATE.format(closers=char_class(rules.closers)))
 
     def split(self, text: str) -> list[Span]:
         """All sentence spans of ``text``, in order."""
@@ -113,7 +116,7 @@ class RuleSplitter:
 
     def _cuts(self, text: str) -> Iterator[int]:
         start = 0
-        for match in _CANDIDATE.finditer(text):
+        for match in self._candidate.finditer(text):
             end = match.end()
             if match.group() == "\n":
                 if not self._line_break(text, start, match.start(), end):
@@ -129,7 +132,7 @@ class RuleSplitter:
             return True
         if not (nxt.isupper() or nxt.isdigit() or nxt in _STARTS):
             return False  # "z. B. ist", "Hilfe! rief er"
-        marks = text[stop:end].rstrip(_CLOSERS)
+        marks = text[stop:end].rstrip(self.rules.closers)
         if text[stop - 1 : stop] in ("(", "[") and text[stop + len(marks) : end][:1] in (")", "]"):
             return False  # a remark in brackets inside the sentence: "hat (!) Gewinne", "2030 (?) Strom"
         if marks.endswith(("….", "....")):
@@ -211,11 +214,11 @@ class RuleSplitter:
         # The whole line counts, also when a sentence began in it: "… erobern. Der\nStart …" is wrapped.
         length = len(text[text.rfind("\n", 0, stop) + 1 : stop].strip())
         if WRAP_MIN <= length <= WRAP_MAX:
-            return _headline_line(text, stop)
+            return _headline_line(text, stop, self.rules.closers)
         return bool(length)
 
 
-def _headline_line(text: str, stop: int) -> bool:
+def _headline_line(text: str, stop: int, closers: str) -> bool:
     """Whether the unpunctuated line ending at ``stop`` is a headline in one-sentence-per-line text.
 
     It is when every other line of its paragraph (two at least) ends a sentence, and the line does
@@ -229,7 +232,7 @@ def _headline_line(text: str, stop: int) -> bool:
     after = text.find("\n\n", stop)
     lines = [ln.strip() for ln in text[first : after if after >= 0 else len(text)].splitlines() if ln.strip()]
     others = [ln for ln in lines if ln != line]
-    return len(others) >= 2 and all(ln.rstrip(_CLOSERS)[-1:] in _LINE_END for ln in others)
+    return len(others) >= 2 and all(ln.rstrip(closers)[-1:] in _LINE_END for ln in others)
 
 
 def _next_char(text: str, end: int) -> str | None:

@@ -10,22 +10,23 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..languages import get_language
 from ..model import Span
 from .rules import spans_between
 
-_CLOSERS = "”’」』）》】〕\"')\\]"
-_BOUNDARY = re.compile(rf"(?:[。！？!?；]+|…{{2,}}|\.(?=\s))[{_CLOSERS}]*|\n[ \t\r\f\v]*\n")
+# Closing quotes and brackets stay with the sentence (``closers`` of zh in l10n/data/languages.toml).
+_BOUNDARY = re.compile(rf"(?:[。！？!?；]+|…{{2,}}|\.(?=\s))[{get_language('zh').closers_class()}]*|\n[ \t\r\f\v]*\n")
 
 
 class ChineseSplitter:
-    """Splits Chinese text; ``extra`` is accepted for a uniform interface (Chinese has no abbreviations).
+    """Splits Chinese text; ``extra`` and ``starters`` are accepted for a uniform interface (Chinese has no abbreviations).
 
     >>> text = "小米宣布：“我们来了！”营收达197亿欧元。网址是mi.com。"
     >>> [text[s.start : s.end] for s in ChineseSplitter().split(text)]
     ['小米宣布：“我们来了！”', '营收达197亿欧元。', '网址是mi.com。']
     """
 
-    def __init__(self, extra: tuple[str, ...] = ()) -> None:
+    def __init__(self, extra: tuple[str, ...] = (), starters: tuple[str, ...] = ()) -> None:
         self.extra = extra
 
     def split(self, text: str) -> list[Span]:

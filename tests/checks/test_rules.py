@@ -125,7 +125,7 @@ def test_settings_disable_and_change_severity(tmp_path: Path) -> None:
 @pytest.mark.parametrize("section, message", [
     ({"disable": ["numbrs"]}, "unknown check 'numbrs'"),
     ({"severity": {"length": "fatal"}}, "must be one of"),
-    ({"ignore": []}, "unknown key [checks] ignore"),
+    ({"ignore": []}, "[checks] ignore: unknown key"),
 ])
 def test_bad_settings_are_config_errors(tmp_path: Path, section: dict, message: str) -> None:
     with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):

@@ -288,11 +288,11 @@ def test_batch_size_comes_from_the_config_and_is_checked(tmp_path: Path) -> None
     assert (engine.decoding.batch_size, engine.decoding.batch_type) == (256, "tokens")
     # Speed only: the batch size is not part of the model id, so the cache stays valid.
     assert engine.decoding.key == default.decoding.key
-    with pytest.raises(ConfigError, match="batch_size must be 0"):
+    with pytest.raises(ConfigError, match="batch_size: must be from 0 to 10000, not -1"):
         parse_config({"translate": {"batch_size": -1}}, tmp_path)
-    with pytest.raises(ConfigError, match="batch_type must be one of sentences, tokens, not 'words'"):
+    with pytest.raises(ConfigError, match="batch_type: must be one of sentences, tokens, not 'words'"):
         parse_config({"translate": {"batch_type": "words"}}, tmp_path)
-    with pytest.raises(ConfigError, match="unknown key .translate. batch_tokens"):
+    with pytest.raises(ConfigError, match=".translate. batch_tokens: unknown key"):
         parse_config({"translate": {"batch_tokens": 256}}, tmp_path)
 
 

@@ -153,12 +153,15 @@ def test_provenance_names_the_server_but_never_its_credentials() -> None:
 
 @pytest.mark.parametrize(("toml", "message"), [
     ('engine = "libretranslate"', "error: the libretranslate engine needs the server's address"),
-    ('engine = "libretranslate"\nurl = "mt.example.org"', "error: [translate] url 'mt.example.org' is not an http(s) address"),
-    ('engine = "libretranslate"\nurl = "http://127.0.0.1:9"\ntimeout = 0', "error: {config}: [translate] timeout must be a number of seconds above 0"),
+    ('engine = "libretranslate"\nurl = "mt.example.org"', "error: {config}:{line}: [translate] url: 'mt.example.org' is not an http(s) address"),
+    ('engine = "libretranslate"\nurl = "http://127.0.0.1:9"\ntimeout = 0', "error: {config}:{line}: [translate] timeout: must be at least 1, not 0"),
 ])
 def test_configuration_mistakes_are_one_line(empty_project: Path, toml: str, message: str) -> None:
     config = empty_project / "l10n.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace('engine = "argos"', toml), encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace('engine = "argos"', toml)
+    config.write_text(text, encoding="utf-8")
+    last_key = toml.splitlines()[-1].split(" =")[0]
+    line = 1 + next(n for n, row in enumerate(text.splitlines()) if row.startswith(f"{last_key} ="))
     proc = subprocess.run([sys.executable, "-m", "l10n", "translate", "-C", str(empty_project)], capture_output=True, text=True)
     assert proc.returncode == 1
-    assert proc.stderr.startswith(message.format(config=config)) and proc.stderr.count("\n") == 1, proc.stderr
+    assert proc.stderr.startswith(message.format(config=config, line=line)) and proc.stderr.count("\n") == 1, proc.stderr

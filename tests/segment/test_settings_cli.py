@@ -48,17 +48,17 @@ def test_sentence_starters_from_the_config(project_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("section", "message"),
     [
-        ('abbrevations = ["x"]\n', "unknown key [segment] abbrevations"),
-        ('abbreviations = "Dr."\n', "[segment] abbreviations must be a list of strings"),
-        ('abbreviations = ["?!"]\n', "not an abbreviation: '?!'"),
+        ('abbrevations = ["x"]\n', "[segment] abbrevations: unknown key (did you mean abbreviations?)"),
+        ('abbreviations = "Dr."\n', "[segment] abbreviations: must be a list of strings"),
+        ('abbreviations = ["?!"]\n', "[segment] abbreviations: not an abbreviation: '?!'"),
         ('abbreviation_files = ["missing.txt"]\n', "cannot read 'missing.txt'"),
         ('abbreviation_files = ["../outside.txt"]\n', "lies outside the project"),
         ('sentence_starters = ["Zwei Wörter"]\n', "sentence_starters: not a single word: 'Zwei Wörter'"),
-        ('sentence_starters = "Hierzu"\n', "[segment] sentence_starters must be a list of strings"),
+        ('sentence_starters = "Hierzu"\n', "[segment] sentence_starters: must be a list of strings"),
     ],
 )
 def test_bad_settings_name_the_key(project_dir: Path, section: str, message: str) -> None:
-    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("?", r"\?")):
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("?", r"\?").replace("(", r"\(").replace(")", r"\)")):
         count(configure(project_dir, section))
 
 
