@@ -48,6 +48,8 @@ SCHEMA: dict[str, dict[str, tuple[type, Any]]] = {
         # The press kit (l10n/kit): a language ships when its approved share reaches threshold %.
         "threshold": (int, 100),
         "kit_name": (str, "presskit"),
+        # A PDF of each press-kit page (l10n/kit/pdf.py); false: HTML and the source format only.
+        "pdf": (bool, True),
     },
     # What the press kit's pages say about the sender (l10n/kit): shown on every public page.
     "kit": {
@@ -84,6 +86,7 @@ class Config:
     include_fuzzy: bool = False
     threshold: int = 100
     kit_name: str = "presskit"
+    pdf: bool = True  # print each press-kit page to PDF
     organisation: str = ""  # the sender's name, heading every page of the press kit
     contact: tuple[str, ...] = ()  # the press contact block, one line each
     logo: str = ""  # an image file inside the project, copied into the kit

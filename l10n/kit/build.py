@@ -37,6 +37,7 @@ from ..project import Project
 from ..status import Stats, catalog_stats
 from .archive import write_archive
 from .brand import Brand, brand_of
+from .pdf import KitPrinter, pdf_of
 from .render import IndexRow, Page, PageLink, index_frame, page_html, release_section
 from .report import status_frame, status_rows
 from .text import Title, body_html, newest_first, place_of, render_body, title_of
@@ -69,6 +70,7 @@ class KitReport:
     threshold: int
     results: tuple[LanguageResult, ...]
     status_page: str = ""  # the team's report beside the kit: <out>/<kit name>-status.html
+    notes: tuple[str, ...] = ()  # one line each: no PDF renderer, a page that could not be printed
 
 
 def decide(stats: Stats, threshold: int, include_fuzzy: bool) -> tuple[str, str | None]:
@@ -190,6 +192,7 @@ class _Kit:
         self.documents = tempfile.TemporaryFile("w+", encoding="utf-8")
         self.status = tempfile.TemporaryFile("w+", encoding="utf-8")
         self.inputs: list[Path] = []
+        self.printer = KitPrinter(self.config.pdf)  # one PDF renderer for every page
 
     def add(self, path: Path) -> None:
         """Plan, write and record one source document in every language."""
@@ -208,7 +211,7 @@ class _Kit:
             link = next((v for v in versions if v.lang == plan.lang), None)
             files = self._write_language(doc, plan, versions, link) if link else ()
             status = "original" if plan.lang == source else plan.status
-            rows.append(IndexRow(plan.lang, status, link, f"{plan.lang}/{doc.name}{suffix}" if link else None))
+            rows.append(IndexRow(plan.lang, status, link, f"{plan.lang}/{doc.name}{suffix}" if link else None, pdf_of(files)))
             languages[plan.lang] = self._manifest_language(plan, files, link)
             self.results.append(LanguageResult(doc.name, plan.lang, plan.status, plan.reason, plan.stats, files))
         self.count += 1
@@ -285,9 +288,13 @@ class _Kit:
                                    versions=versions, brand=self.brand, machine=machine)
         source_file = f"{lang}/{doc.name}{Path(doc.path).suffix}"
         self.put(source_file, ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8"))
-        html_file = f"{lang}/{doc.name}.html"
-        self.put(html_file, page_html(page, GENERATOR).encode("utf-8"))
-        return (source_file, html_file)
+        html_file, html = f"{lang}/{doc.name}.html", page_html(page, GENERATOR)
+        self.put(html_file, html.encode("utf-8"))
+        pdf = self.printer.pdf(html, self.stage, html_file)
+        if pdf is None:
+            return (source_file, html_file)
+        self.put(f"{lang}/{doc.name}.pdf", pdf)
+        return (source_file, html_file, f"{lang}/{doc.name}.pdf")
 
     def put(self, rel: str, data: bytes) -> None:
         """Write one file of the kit into the staging folder."""
@@ -313,6 +320,7 @@ class _Kit:
             catalog_sha256=sha256(plan.po_path.read_bytes()) if plan.po_path else None,
             machine_text=machine_text(plan.catalog, self.include_fuzzy) if files else [],
             files=list(files),
+            pdf=pdf_of(files),
         )
         return item
 
@@ -378,6 +386,7 @@ def build_kit(
             "threshold": threshold,
             "threshold_measures": "approved+fuzzy" if include_fuzzy else "approved",
             "source_language": config.source_language,
+            "pdf": kit.printer.manifest(),
         }
         kit.finish(manifest, built, status_page)
         os.chmod(stage, 0o755)
@@ -387,7 +396,8 @@ def build_kit(
         shutil.rmtree(stage, ignore_errors=True)
         raise
     results = tuple(kit.results)
-    return KitReport(name, project.display(folder), project.display(archive), include_fuzzy, threshold, results, project.display(status_page))
+    return KitReport(name, project.display(folder), project.display(archive), include_fuzzy, threshold, results, project.display(status_page),
+                     tuple(kit.printer.notes))
 
 
 def _copy(source, target) -> None:

@@ -162,6 +162,7 @@ class IndexRow:
     status: str  # original, complete, partial, draft or omitted
     link: PageLink | None  # None when the language was omitted
     text_href: str | None  # the release as a text file (its source format)
+    pdf_href: str | None = None  # the page printed to PDF, when the kit has it
 
 
 def index_frame(brand: Brand, built: str, generator: str) -> tuple[str, str]:
@@ -202,6 +203,8 @@ def release_section(number: int, title: Title, place: str, date: str, rows: list
         notes = [f'<span class="status-{row.status}">{escape(words["status"][row.status])}</span>'] if words["status"][row.status] else []
         if row.text_href:
             notes.append(f'<a href="{escape(row.text_href)}" hreflang="{tag}" type="text/plain">{escape(words["text_file"])}</a>')
+        if row.pdf_href:
+            notes.append(f'<a href="{escape(row.pdf_href)}" hreflang="{tag}" type="application/pdf">{escape(words["pdf_file"])}</a>')
         out.append(
             f'<li><span class="language" lang="{tag}">{escape(labels(row.lang)["name"])}</span>\n'
             f'<span class="version">{title}<span class="notes">{" · ".join(notes)}</span></span></li>'
