@@ -165,6 +165,7 @@ def test_building_twice_gives_a_byte_identical_zip(reviewed: Path, monkeypatch: 
         infos = archive.infolist()
         names = [i.filename for i in infos]
         assert names == sorted(names) and "presskit/index.html" in names and "presskit/zh/" in names
+        assert f"presskit/zh/{SEED_DOC}.pdf" in names  # PDFs too: same page, same bytes
         assert {i.date_time for i in infos} == {infos[0].date_time}
         assert {i.external_attr >> 16 for i in infos if not i.is_dir()} == {0o100644}
         built = json.loads(archive.read("presskit/manifest.json"))["built"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,11 +20,10 @@ from l10n.project import Project
 
 from .conftest import REPO, SEED_DOC
 from .kit_support import SECOND_DOC, cli, reviewed_project, second_release
+from .system_tools import require
 
 OUTPUT = REPO / "tests" / "output" / "presskit"
 KIT = Path("dist") / "presskit"
-POPPLER = all(shutil.which(tool) for tool in ("pdffonts", "pdftotext", "pdftoppm"))
-needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed (apt-get install poppler-utils; .ci/run does)")
 
 
 def poppler(*args: str) -> str:
@@ -49,8 +47,8 @@ def released(project_dir: Path) -> tuple[Path, str]:
     return project_dir, result.output
 
 
-@needs_poppler
 def test_every_shipped_page_has_a_pdf_with_the_chinese_font_embedded(released: tuple[Path, str]):
+    require("pdffonts", "pdftotext", "pdfinfo", "pdftoppm", install="poppler-utils")
     root, output = released
     assert "no PDF" not in output
     data = manifest(root)
