@@ -34,6 +34,7 @@ from ..outputs import OUT_KEY, check_release_paths
 from ..languages import get_language
 from ..model import Document
 from ..project import Project
+from ..sources import localize_document
 from ..status import Stats, catalog_stats
 from .archive import write_archive
 from .brand import Brand, brand_of
@@ -284,10 +285,11 @@ class _Kit:
     def _write_language(self, doc: Document, plan: "_Plan", versions: tuple[PageLink, ...], link: PageLink) -> tuple[str, ...]:
         lang, table = plan.lang, plan.table
         machine = frozenset(e.key for e in plan.catalog.active if e.fuzzy and e.msgstr) if plan.catalog and self.include_fuzzy else frozenset()
-        text, page = document_page(doc, lang, self.config.source_language, table, title=link.title, status=plan.status,
-                                   versions=versions, brand=self.brand, machine=machine)
+        _, page = document_page(doc, lang, self.config.source_language, table, title=link.title, status=plan.status,
+                                versions=versions, brand=self.brand, machine=machine)
         source_file = f"{lang}/{doc.name}{Path(doc.path).suffix}"
-        self.put(source_file, ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8"))
+        # In the source's own format, written by that format (a Word file stays a Word file).
+        self.put(source_file, doc.encode() if lang == self.config.source_language else localize_document(doc, lang, table)[0])
         html_file, html = f"{lang}/{doc.name}.html", page_html(page, GENERATOR)
         self.put(html_file, html.encode("utf-8"))
         pdf = self.printer.pdf(html, self.stage, html_file)
