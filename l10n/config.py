@@ -49,6 +49,7 @@ class Config:
     include_fuzzy: bool = _DEFAULT["include_fuzzy"]
     threshold: int = _DEFAULT["threshold"]
     kit_name: str = _DEFAULT["kit_name"]
+    pdf: bool = _DEFAULT["pdf"]  # print each press-kit page to PDF
     organisation: str = _DEFAULT["organisation"]  # the sender's name, heading every page of the press kit
     contact: tuple[str, ...] = tuple(_DEFAULT["contact"])  # the press contact block, one line each
     logo: str = _DEFAULT["logo"]  # an image file inside the project, copied into the kit

@@ -126,6 +126,8 @@ SCHEMA: dict[str, dict[str, Key]] = {
         "threshold": Key(int, 100, "a percentage: 100 ships only fully approved languages", low=0, high=100),
         "kit_name": Key(str, "presskit", "use letters, digits, '.', '-' or '_', and not a language code", pattern=_KIT_NAME, shape="a folder name",
                         rule=lambda v: f"{v!r} is a language code" if v in LANGUAGES else None),
+        # A PDF of each press-kit page (l10n/kit/pdf.py); false: HTML and the source format only.
+        "pdf": Key(bool, True, "true or false, without quotes"),
     },
     # What the press kit's pages say about the sender (l10n/kit): shown on every public page.
     "kit": {

@@ -120,3 +120,35 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+# Each kit page printed to PDF, by what decides its bytes: the page, its place in the kit, and the
+# kit's top-level files it may load (the logo). Value: the PDF and the test that printed it.
+_PRINTED: dict[str, tuple[bytes, str]] = {}
+
+
+@pytest.fixture(autouse=True)
+def _print_each_page_once_per_session(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dozens of tests build the seed's kit, whose pages are the same in each: WeasyPrint prints
+    each distinct page once per session (about 0.3 s of CPU a page) and later tests reuse its
+    bytes. Within one test every page is printed for real, and a page printed again must come
+    out byte for byte as before (the kit's reproducibility, checked on every repeat)."""
+    import hashlib
+
+    from l10n.kit.pdf import PdfRenderer
+
+    real = PdfRenderer.render
+
+    def render(self: PdfRenderer, html: str, kit: Path, rel: str) -> bytes:
+        key = hashlib.sha256(html.encode("utf-8") + b"\0" + rel.encode("utf-8"))
+        for path in sorted(p for p in kit.iterdir() if p.is_file()):
+            key.update(b"\0" + path.name.encode("utf-8") + b"\0" + path.read_bytes())
+        known = _PRINTED.get(key.hexdigest())
+        if known is not None and known[1] != request.node.nodeid:
+            return known[0]
+        pdf = real(self, html, kit, rel)
+        assert known is None or known[0] == pdf, f"{rel} printed twice from the same page gave different PDFs"
+        _PRINTED[key.hexdigest()] = (pdf, request.node.nodeid)
+        return pdf
+
+    monkeypatch.setattr(PdfRenderer, "render", render)

@@ -41,13 +41,13 @@ def reviewed(empty_project: Path) -> Path:
     return reviewed_project(empty_project)
 
 
-def test_complete_kit_has_every_language_in_both_formats(reviewed: Path):
+def test_complete_kit_has_every_language_in_every_format(reviewed: Path):
     result = cli("release", "-C", str(reviewed))
     assert result.exit_code == 0, result.output
     assert "omitted" not in result.output
     kit = reviewed / "dist" / "presskit"
     names = sorted(p.relative_to(kit).as_posix() for p in kit.rglob("*") if p.is_file())
-    assert names == sorted(["index.html", "manifest.json"] + [f"{lang}/{SEED_DOC}.{ext}" for lang in ("de", "en", "zh") for ext in ("md", "html")])
+    assert names == sorted(["index.html", "manifest.json"] + [f"{lang}/{SEED_DOC}.{ext}" for lang in ("de", "en", "zh") for ext in ("md", "html", "pdf")])
     # The original ships unchanged; issue 2's DIR/<lang>/<file> release is still written beside the kit.
     assert (kit / "de" / f"{SEED_DOC}.md").read_bytes() == (reviewed / "source" / f"{SEED_DOC}.md").read_bytes()
     assert (kit / "zh" / f"{SEED_DOC}.md").read_bytes() == (reviewed / "dist" / "zh" / f"{SEED_DOC}.md").read_bytes()
@@ -165,6 +165,7 @@ def test_building_twice_gives_a_byte_identical_zip(reviewed: Path, monkeypatch: 
         infos = archive.infolist()
         names = [i.filename for i in infos]
         assert names == sorted(names) and "presskit/index.html" in names and "presskit/zh/" in names
+        assert f"presskit/zh/{SEED_DOC}.pdf" in names  # PDFs too: same page, same bytes
         assert {i.date_time for i in infos} == {infos[0].date_time}
         assert {i.external_attr >> 16 for i in infos if not i.is_dir()} == {0o100644}
         built = json.loads(archive.read("presskit/manifest.json"))["built"]

@@ -31,7 +31,8 @@ KILLS = 30
 
 def make_project(root: Path) -> None:
     (root / "source").mkdir(parents=True)
-    (root / "l10n.toml").write_text('[project]\nname = "k"\n[translate]\nengine = "pseudo"\n', encoding="utf-8")
+    # No PDFs ([release] pdf = false): 300 pages a release would take minutes to print, and this test is about catalogs.
+    (root / "l10n.toml").write_text('[project]\nname = "k"\n[translate]\nengine = "pseudo"\n[release]\npdf = false\n', encoding="utf-8")
     for d in range(DOCS):
         text = f"# Meldung {d}\n\nDie Firma {d} eröffnet ein Büro in Köln. Sie stellt {d + 3} Leute ein.\n"
         (root / "source" / f"doc{d:03}.md").write_text(text, encoding="utf-8")

@@ -148,6 +148,8 @@ def release(
     for r in kit.results:
         if r.reason:
             typer.echo(f"press kit: {r.document} [{r.lang}] omitted: {r.reason}")
+    for note in kit.notes:
+        typer.echo(f"press kit: {note}")
     draft = " (draft: machine translation, not reviewed)" if kit.draft else ""
     typer.echo(f"{kit.folder}/: press kit{draft}; archive {kit.archive}; team status {kit.status_page}")
 

@@ -37,6 +37,7 @@ from ..project import Project
 from ..status import Stats
 from .archive import write_archive
 from .brand import Brand, brand_of
+from .pdf import KitPrinter, pdf_of
 from .render import IndexRow, Page, PageLink, index_frame, page_html, release_section
 from .report import status_frame, status_rows
 from .text import Title, body_html, newest_first, place_of, render_body, title_of
@@ -71,6 +72,7 @@ class KitReport:
     threshold: int
     results: tuple[LanguageResult, ...]
     status_page: str = ""  # the team's report beside the kit: <out>/<kit name>-status.html
+    notes: tuple[str, ...] = ()  # one line each: no PDF renderer, a page that could not be printed
 
 
 def build_time(inputs: list[Path]) -> tuple[datetime, str]:
@@ -157,6 +159,7 @@ class KitWriter:
         # finished; ``order`` remembers where each section lies, to list them newest first.
         self.count = 0
         self.order: list[tuple[tuple[str, str], int, int]] = []
+        self.printer = KitPrinter(self.config.pdf)  # one PDF renderer for every page
 
     @contextmanager
     def staged(self) -> Iterator["KitWriter"]:
@@ -189,7 +192,7 @@ class KitWriter:
             link = next((v for v in versions if v.lang == language.lang), None)
             files = self._write_language(doc, language, versions, link) if link else ()
             status = "original" if language.lang == source else language.status
-            rows.append(IndexRow(language.lang, status, link, files[0] if files else None))
+            rows.append(IndexRow(language.lang, status, link, files[0] if files else None, pdf_of(files)))
             languages[language.lang] = self._manifest_language(language, files, link)
             self.results.append(LanguageResult(doc.name, language.lang, language.status, language.reason, language.stats, files))
         self.count += 1
@@ -228,6 +231,7 @@ class KitWriter:
             "threshold": settings.threshold,
             "threshold_measures": "approved+fuzzy" if settings.include_fuzzy else "approved",
             "source_language": config.source_language,
+            "pdf": self.printer.manifest(),
         }
         status_page = out / f"{name}-status.html"
         self._write_manifest(manifest)
@@ -239,7 +243,7 @@ class KitWriter:
         _swap_in(self.stage, folder)
         display = self.project.display
         return KitReport(name, display(folder), display(archive), settings.include_fuzzy, settings.threshold,
-                         tuple(self.results), display(status_page))
+                         tuple(self.results), display(status_page), tuple(self.printer.notes))
 
     def _write_manifest(self, manifest: dict) -> None:
         head = json.dumps({**manifest, "documents": []}, ensure_ascii=False, indent=2)
@@ -274,7 +278,7 @@ class KitWriter:
         return (self.stage / rel).open("w", encoding="utf-8", newline="")
 
     def _write_language(self, doc: Document, language: LanguagePlan, versions: tuple[PageLink, ...], link: PageLink) -> tuple[str, ...]:
-        """The document's file in ``language`` (as its format wrote it) and its page."""
+        """The document's file in ``language`` (as its format wrote it), its page and the page's PDF."""
         lang = language.lang
         catalog = language.catalog
         machine = frozenset(e.key for e in catalog.active if e.fuzzy and e.msgstr) if catalog and self.settings.include_fuzzy else frozenset()
@@ -282,9 +286,13 @@ class KitWriter:
                              versions=versions, brand=self.brand, machine=machine)
         source_file = f"{lang}/{doc.name}{Path(doc.path).suffix}"
         self.put(source_file, language.data)
-        html_file = f"{lang}/{doc.name}.html"
-        self.put(html_file, page_html(page, GENERATOR).encode("utf-8"))
-        return (source_file, html_file)
+        html_file, html = f"{lang}/{doc.name}.html", page_html(page, GENERATOR)
+        self.put(html_file, html.encode("utf-8"))
+        pdf = self.printer.pdf(html, self.stage, html_file)
+        if pdf is None:
+            return (source_file, html_file)
+        self.put(f"{lang}/{doc.name}.pdf", pdf)
+        return (source_file, html_file, f"{lang}/{doc.name}.pdf")
 
     def put(self, rel: str, data: bytes) -> None:
         """Write one file of the kit into the staging folder."""
@@ -309,6 +317,7 @@ class KitWriter:
             catalog_sha256=language.catalog_sha256,
             machine_text=machine_text(language.catalog, self.settings.include_fuzzy) if files else [],
             files=list(files),
+            pdf=pdf_of(files),
         )
         return item
 

@@ -21,6 +21,9 @@ from .text import Title, date_html, split_headline
 
 
 _EMPTY_HEADING = re.compile(r"<h([1-6])>\s*</h\1>\n?")
+# A release's own file on the landing page, by suffix: the label's key in labels.json and the
+# media type; anything else is a text file.
+_FILE_KINDS = {"docx": ("word_file", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")}
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,7 @@ class IndexRow:
     status: str  # original, complete, partial, draft or omitted
     link: PageLink | None  # None when the language was omitted
     text_href: str | None  # the release as a text file (its source format)
+    pdf_href: str | None = None  # the page printed to PDF, when the kit has it
 
 
 def index_frame(brand: Brand, built: str, generator: str) -> tuple[str, str]:
@@ -201,7 +205,10 @@ def release_section(number: int, title: Title, place: str, date: str, rows: list
             title = f'<a href="{escape(row.link.href)}" hreflang="{tag}" lang="{link_lang}">{escape(row.link.title.text)}</a>\n'
         notes = [f'<span class="status-{row.status}">{escape(words["status"][row.status])}</span>'] if words["status"][row.status] else []
         if row.text_href:
-            notes.append(f'<a href="{escape(row.text_href)}" hreflang="{tag}" type="text/plain">{escape(words["text_file"])}</a>')
+            label, mime = _FILE_KINDS.get(row.text_href.rpartition(".")[2].lower(), ("text_file", "text/plain"))
+            notes.append(f'<a href="{escape(row.text_href)}" hreflang="{tag}" type="{mime}">{escape(words[label])}</a>')
+        if row.pdf_href:
+            notes.append(f'<a href="{escape(row.pdf_href)}" hreflang="{tag}" type="application/pdf">{escape(words["pdf_file"])}</a>')
         out.append(
             f'<li><span class="language" lang="{tag}">{escape(labels(row.lang)["name"])}</span>\n'
             f'<span class="version">{title}<span class="notes">{" · ".join(notes)}</span></span></li>'

@@ -26,9 +26,18 @@ def status_rows(document: str, date: str, languages: dict) -> str:
             f"<tr><td>{escape(document)}</td><td>{escape(date)}</td><td>{escape(lang)}</td>"
             f'<td class="status-{item["status"]}">{escape(item["status"])}</td>'
             f'<td class="n">{item["approved"]}</td><td class="n">{item["fuzzy"]}</td><td class="n">{item["untranslated"]}</td>'
-            f'<td class="n">{item["approved_percent"]:.1f}</td><td>{escape(note)}</td></tr>\n'
+            f'<td class="n">{item["approved_percent"]:.1f}</td><td>{_pdf_link(item.get("pdf"))}</td><td>{escape(note)}</td></tr>\n'
         )
     return "".join(rows)
+
+
+def _pdf_link(pdf: str | None) -> str:
+    """A link to a language's PDF in the kit (the report's ``<base>`` is the kit folder).
+
+    >>> _pdf_link("en/release.pdf"), _pdf_link(None)
+    ('<a href="en/release.pdf" type="application/pdf">PDF</a>', '')
+    """
+    return f'<a href="{escape(pdf)}" type="application/pdf">PDF</a>' if pdf else ""
 
 
 def status_frame(manifest: dict) -> tuple[str, str]:
@@ -40,6 +49,18 @@ def status_frame(manifest: dict) -> tuple[str, str]:
         + (" Draft kit: unreviewed machine text ships, with a banner on its pages." if manifest["draft"] else "")
     )
     marker = "\0rows\0"
-    page = Template(read_template("status.html")).substitute(title=escape(f"Status of the press kit {manifest['kit']}"), css=read_template("kit.css"), summary=escape(summary), rows=marker)
+    page = Template(read_template("status.html")).substitute(title=escape(f"Status of the press kit {manifest['kit']}"), base=escape(f"{manifest['kit']}/"),
+                                                             css=read_template("kit.css"), summary=escape(summary + _pdf_summary(manifest["pdf"])), rows=marker)
     before, after = page.split(marker)
     return before, after
+
+
+def _pdf_summary(pdf: dict) -> str:
+    """What the report says about the kit's PDFs.
+
+    >>> _pdf_summary({"renderer": "WeasyPrint 70.0"})
+    ' PDFs printed by WeasyPrint 70.0.'
+    >>> _pdf_summary({"renderer": None, "reason": "turned off ([release] pdf = false in l10n.toml)"})
+    ' No PDFs: turned off ([release] pdf = false in l10n.toml).'
+    """
+    return f" PDFs printed by {pdf['renderer']}." if pdf["renderer"] else f" No PDFs: {pdf['reason']}."
