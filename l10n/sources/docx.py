@@ -34,7 +34,7 @@ from ..errors import SourceError
 from ..languages import get_language
 from ..model import Block, Document, Segment, count_repeats
 from ..segment import Splitter
-from . import markers, wordbuild, wordml
+from . import MAX_SENTENCE_CHARS, markers, wordbuild, wordml
 from .rebuild import Translations
 from .wordml import W, Paragraph, Sentence
 
@@ -150,12 +150,10 @@ def read(data: bytes, rel: str, splitter: Splitter, name: str) -> Document:
 
 
 def _check_length(seg: Segment, rel: str) -> None:
-    from . import MAX_SENTENCE_CHARS  # the package imports this module first
-
-    if len(markers.strip(seg.text)) > MAX_SENTENCE_CHARS:
+    if len(seg.text) > MAX_SENTENCE_CHARS and len(markers.strip(seg.text)) > MAX_SENTENCE_CHARS:
         raise SourceError(
             f"a sentence of {len(markers.strip(seg.text)):,} characters with no sentence end (at most {MAX_SENTENCE_CHARS:,})",
-            path=rel, line=seg.line, hint="split the paragraph into sentences",
+            path=rel, line=seg.line, hint=f"split paragraph {seg.line} into sentences",
         )
 
 

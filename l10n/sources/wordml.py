@@ -76,6 +76,7 @@ class Paragraph:
     things: list[Standalone] = field(default_factory=list)
     head: list[etree._Element] = field(default_factory=list)
     tail: list[etree._Element] = field(default_factory=list)
+    _format_index: dict[tuple[int | None, str], int] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -84,9 +85,9 @@ class Paragraph:
     def add_text(self, text: str, link: int | None, run_props: etree._Element | None) -> None:
         key = props_key(run_props)
         self.props.setdefault(key, run_props)
-        if (link, key) not in self.formats:
+        index = self._format_index.setdefault((link, key), len(self.formats))
+        if index == len(self.formats):
             self.formats.append((link, key))
-        index = self.formats.index((link, key))
         self.plain.extend(text)
         self.atoms.extend([index] * len(text))
 
@@ -100,14 +101,22 @@ class Paragraph:
 
 
 def props_key(run_props: etree._Element | None) -> str:
-    """Run properties as a comparable string, without those that do not show (language tags)."""
+    """Run properties as a comparable string, without those that do not show (language tags).
+
+    >>> doc = etree.fromstring(f'<w:p xmlns:w="{W[1:-1]}" xmlns:r="urn:r"><w:rPr><w:b/><w:lang w:val="en-US"/></w:rPr>'
+    ...                        '<w:rPr><w:b/></w:rPr><w:rPr><w:i/></w:rPr></w:p>')
+    >>> [props_key(p) == props_key(doc[1]) for p in doc]
+    [True, True, False]
+    """
     if run_props is None:
         return ""
-    shown = copy.deepcopy(run_props)
-    for child in list(shown):
-        if child.tag in _IGNORED_PROPS:
-            shown.remove(child)
-    return etree.tostring(shown, method="c14n").decode() if len(shown) else ""
+    shown = run_props
+    if any(child.tag in _IGNORED_PROPS for child in run_props):
+        shown = copy.deepcopy(run_props)
+        for child in list(shown):
+            if child.tag in _IGNORED_PROPS:
+                shown.remove(child)
+    return etree.tostring(shown, method="c14n", exclusive=True).decode() if len(shown) else ""
 
 
 def read_paragraph(p: etree._Element, links: dict[str, str]) -> Paragraph:
@@ -245,20 +254,19 @@ def sentence(para: Paragraph, start: int, end: int) -> Sentence:
     base = _most_common([key for link, key in text if link is None] or [key for _, key in text])
     link_base = {link: _most_common([k for l, k in text if l == link]) for link in {l for l, _ in text if l is not None}}
     pieces: list[Run | Thing] = []
-    for i in range(start, end):
-        atom = para.atoms[i]
+    pos = start
+    for atom, same in itertools.groupby(para.atoms[start:end]):
+        count = len(list(same))
         if atom < 0:
             link = para.things[~atom].link
-            pieces.append(Thing(("thing", ~atom), () if link is None else (("link", link),)))
-            continue
-        link, key = para.formats[atom]
-        own = base if link is None else link_base[link]
-        path = (() if link is None else (("link", link),)) + (() if key == own else (("props", key),))
-        if pieces and isinstance(pieces[-1], Run) and pieces[-1].path == path:
-            pieces[-1] = Run(pieces[-1].text + para.plain[i], path)
+            pieces += [Thing(("thing", ~atom), () if link is None else (("link", link),))] * count
         else:
-            pieces.append(Run(para.plain[i], path))
-    tokens, keys = markers.mark(pieces)
+            link, key = para.formats[atom]
+            own = base if link is None else link_base[link]
+            path = (() if link is None else (("link", link),)) + (() if key == own else (("props", key),))
+            pieces.append(Run("".join(para.plain[pos : pos + count]), path))
+        pos += count
+    tokens, keys = markers.mark(pieces)  # neighbours with one path are one piece there
     return Sentence(start, end, markers.join(tokens), keys, base, link_base)
 
 
