@@ -126,7 +126,7 @@ def read(data: bytes, rel: str, splitter: Splitter, name: str) -> Document:
     segments: list[Segment] = []
     length = 0
     for number, (part, p) in enumerate(paragraphs(package), 1):
-        para = wordml.read_paragraph(p, part.addresses)
+        para = wordml.read_paragraph(p)
         sentences = [wordml.sentence(para, a, b) for a, b in wordml.spans(para, splitter.split(para.text))]
         if not sentences:
             continue
@@ -177,7 +177,7 @@ def write(doc: Document, lang: str, table: Translations) -> tuple[bytes, int]:
     count, changed = 0, {}
     # Last paragraph first: a text box's paragraphs are rebuilt before the one that holds them.
     for part, p, segs in reversed(todo):
-        para = wordml.read_paragraph(p, part.addresses)
+        para = wordml.read_paragraph(p)
         done = wordbuild.rebuild(para, _sentences(doc, para, segs), [table.get(seg.key) for seg in segs], language)
         count += done
         if done:

@@ -1,4 +1,4 @@
-"""One Word paragraph (``w:p``, WordprocessingML) as marked sentences, and rebuilt from them.
+"""One Word paragraph (``w:p``, WordprocessingML) as atoms, and its sentences as marked text.
 
 A paragraph is read into its plain text, one *atom* per character: a character of a run (with
 the run's formatting: its hyperlink, if any, and its run properties ``w:rPr``) or a standalone
@@ -43,17 +43,19 @@ _KINDS = {
 
 @dataclass
 class Standalone:
-    """A standalone thing: the original nodes (``run_props`` set: children of a run with these
-    properties), what a translator is told it is, and the hyperlink it sits in."""
+    """A standalone thing: the original nodes (with ``in_run``: children of a run whose
+    properties were ``run_props``), what a translator is told it is, and the hyperlink it sits in."""
 
     nodes: list
     kind: str
     detail: str = ""
-    run_props: etree._Element | None | bool = False
+    in_run: bool = False
+    run_props: etree._Element | None = None
     link: int | None = None
 
     def build(self) -> list:
-        if self.run_props is False:
+        """Copies of the nodes, ready to go into a rebuilt paragraph."""
+        if not self.in_run:
             return [copy.deepcopy(n) for n in self.nodes]
         run = etree.Element(W + "r")
         if self.run_props is not None:
@@ -119,8 +121,8 @@ def props_key(run_props: etree._Element | None) -> str:
     return etree.tostring(shown, method="c14n", exclusive=True).decode() if len(shown) else ""
 
 
-def read_paragraph(p: etree._Element, links: dict[str, str]) -> Paragraph:
-    """The atoms of ``p``; ``links`` maps relationship ids to hyperlink addresses."""
+def read_paragraph(p: etree._Element) -> Paragraph:
+    """The atoms of ``p``."""
     para = Paragraph(p)
     field_nodes: list = []
     depth = 0
@@ -134,7 +136,7 @@ def read_paragraph(p: etree._Element, links: dict[str, str]) -> Paragraph:
         elif child.tag == W + "r":
             _read_run(para, child, None)
         elif child.tag == W + "hyperlink":
-            _read_link(para, child, links)
+            _read_link(para, child)
         else:
             _read_other(para, child)
     if field_nodes:  # a field that goes on in the next paragraph (a table of contents)
@@ -142,7 +144,7 @@ def read_paragraph(p: etree._Element, links: dict[str, str]) -> Paragraph:
     return para
 
 
-def _read_link(para: Paragraph, link: etree._Element, links: dict[str, str]) -> None:
+def _read_link(para: Paragraph, link: etree._Element) -> None:
     para.links.append(link)
     index = len(para.links) - 1
     for child in link:
@@ -170,12 +172,12 @@ def _read_run(para: Paragraph, run: etree._Element, link: int | None) -> None:
         elif tag == W + "noBreakHyphen":
             para.add_text("\u2011", link, props)
         elif tag == W + "tab":
-            para.add_thing(Standalone([child], "tab", run_props=props, link=link), "\t")
+            para.add_thing(Standalone([child], "tab", in_run=True, run_props=props, link=link), "\t")
         elif tag in (W + "br", W + "cr"):
             kind = "page break" if child.get(W + "type") == "page" else "line break"
-            para.add_thing(Standalone([child], kind, run_props=props, link=link), "\n")
+            para.add_thing(Standalone([child], kind, in_run=True, run_props=props, link=link), "\n")
         elif tag not in _SKIPPED and isinstance(tag, str):
-            para.add_thing(Standalone([child], _kind(child), _detail(child), run_props=props, link=link))
+            para.add_thing(Standalone([child], _kind(child), _detail(child), in_run=True, run_props=props, link=link))
 
 
 def _field_begins(node: etree._Element) -> bool:
