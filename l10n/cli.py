@@ -137,18 +137,18 @@ def release(
     threshold: Annotated[Optional[int], typer.Option("--threshold", metavar="PERCENT", min=0, max=100, help="Percent of approved sentences a language needs to ship in the press kit (default: [release] threshold, 100).")] = None,
     project: ProjectOpt = Path("."),
 ) -> None:
-    """Rebuild every source document in every target language into DIR/<lang>/<file>, then the press kit DIR/<kit name>/."""
-    from .assemble import release as build
-    from .kit import build_kit
+    """Rebuild every source document in every target language into DIR/<lang>/<file>, and the press kit DIR/<kit name>/."""
     from .lock import project_lock
+    from .release import release as build
 
     opened = _project(project)
     # The lock: two releases at once would swap the same output folders under each other.
     with project_lock(opened.config.state_path, what="l10n release"):
-        for f in build(opened, out, include_fuzzy or None):
-            note = f" ({f.fallback} sentences left in the source language)" if f.fallback else ""
-            typer.echo(f"{f.path}: {f.translated} translated{note}")
-        kit = build_kit(opened, out, threshold=threshold, include_fuzzy=include_fuzzy or None)
+        done = build(opened, out, threshold=threshold, include_fuzzy=include_fuzzy or None)
+    for f in done.files:
+        note = f" ({f.fallback} sentences left in the source language)" if f.fallback else ""
+        typer.echo(f"{f.path}: {f.translated} translated{note}")
+    kit = done.kit
     for r in kit.results:
         if r.reason:
             typer.echo(f"press kit: {r.document} [{r.lang}] omitted: {r.reason}")

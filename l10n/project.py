@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .catalog import Catalog, read_catalog
+from .catalog import Catalog, parse_catalog
 from .config import Config, find_root, load_config, locate_root
-from .errors import CatalogError, SourceError
+from .errors import CatalogError, SourceError, cannot_read
 from .languages import get_language
 from .model import Document
 from .segment import Splitter, get_splitter
@@ -107,19 +107,28 @@ class Project:
 
     def read(self, path: Path, lang: str | None = None) -> Catalog | None:
         """Read a catalog if it exists; check that its ``Language`` belongs in ``lang``'s folder."""
+        found = self.read_with_bytes(path, lang)
+        return None if found is None else found[0]
+
+    def read_with_bytes(self, path: Path, lang: str | None = None) -> tuple[Catalog, bytes] | None:
+        """:meth:`read`, and the bytes it parsed (a release's checksum, without reading again)."""
         if not path.exists():
             return None
-        catalog = read_catalog(path, display=self.display(path))
+        shown = self.display(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise cannot_read(exc, shown, CatalogError) from None
+        catalog = parse_catalog(data, shown)
         if lang is not None:
             declared = catalog.header.get("Language", "")
             if declared and declared.replace("-", "_").split("_")[0].lower() != lang:
                 raise CatalogError(
                     f"header says Language: {declared}, but the file is in the {lang!r} folder",
-                    path=self.display(path),
+                    path=shown,
                     hint=f"set 'Language: {get_language(lang).gettext}' or move the file",
                 )
-        return catalog
-
+        return catalog, data
 
 def splitter_for(lang: str | None, project: Project | None) -> Splitter:
     """The splitter ``translate`` uses for ``lang`` (default: the project's source language, else

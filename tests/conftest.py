@@ -81,16 +81,24 @@ def copy_packages(copy_archives: dict[tuple[str, str], Path], tmp_path: Path, mo
     return _install_into_fresh_folder(copy_archives, tmp_path, monkeypatch)
 
 
-@pytest.fixture
-def project_dir(tmp_path: Path) -> Path:
-    """A copy of the repository's project (config, source, reviewed catalogs) in ``tmp_path``."""
-    root = tmp_path / "project"
+def copy_project(root: Path, *, catalogs: bool = True) -> Path:
+    """Copy the repository's project (config, source, and its reviewed catalogs, or with
+    ``catalogs=False`` an empty ``locales/``) into the new folder ``root``."""
     root.mkdir()
     shutil.copy(REPO / "l10n.toml", root / "l10n.toml")
     shutil.copy(REPO / "glossary.csv", root / "glossary.csv")
     shutil.copytree(REPO / "source", root / "source")
-    shutil.copytree(REPO / "locales", root / "locales")
+    if catalogs:
+        shutil.copytree(REPO / "locales", root / "locales")
+    else:
+        (root / "locales").mkdir()
     return root
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Path:
+    """A copy of the repository's project (config, source, reviewed catalogs) in ``tmp_path``."""
+    return copy_project(tmp_path / "project")
 
 
 @pytest.fixture

@@ -177,7 +177,7 @@ def test_fallback_marks_keep_markdown_emphasis_and_links(empty_project: Path):
     project = Project.open(empty_project)
     doc = project.load(source)
     table = {doc.segments[1].key: "The date is set."}
-    _, html = body_html(doc, "en", table, "de", markdown=True)
+    html = body_html(doc, "en", table, "de", markdown=True)
     assert html == (
         '<p><span lang="de" class="fallback"><strong>Wichtig.</strong></span> The date is set. '
         '<span lang="de" class="fallback">Mehr unter <a href="https://example.org/a">hier</a>.</span></p>\n'

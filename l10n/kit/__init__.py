@@ -1,6 +1,7 @@
 """The multilingual press kit: every release in every ready language, as pages, an index, a
-manifest and one reproducible zip. See :func:`build_kit`."""
+manifest and one reproducible zip, written by :class:`KitWriter` from the one release pass
+(:mod:`l10n.release`)."""
 
-from .build import KitReport, LanguageResult, build_kit, decide
+from .build import KitReport, KitWriter, LanguageResult, build_kit
 
-__all__ = ["KitReport", "LanguageResult", "build_kit", "decide"]
+__all__ = ["KitReport", "KitWriter", "LanguageResult", "build_kit"]

@@ -1,7 +1,8 @@
-"""Build the press kit: ``<out>/<kit name>/`` and ``<out>/<kit name>.zip``.
+"""Write the press kit: ``<out>/<kit name>/`` and ``<out>/<kit name>.zip``.
 
-Per document the source language ships as the original; each target language ships when the
-release policy lets it (:func:`decide`), as the reassembled source format plus a standalone HTML
+:class:`KitWriter` takes each document's plan from the one release pass (:mod:`l10n.release`):
+the source language ships as the original; each target language ships when the release policy
+lets it (:func:`l10n.release.plan.decide`), as the file its format wrote plus a standalone HTML
 page. ``index.html`` lists every release and ``manifest.json`` records what shipped and why.
 
 Build time: the manifest and the zip entries carry one moment, taken from ``SOURCE_DATE_EPOCH``
@@ -13,33 +14,35 @@ the kit is.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
 
 from .. import __version__
-from ..assemble import translations
 from ..catalog import Catalog
 from ..config import CONFIG_NAME, Config
 from ..environment import source_date_epoch
 from ..errors import ConfigError
 from ..fs import atomic_writer, clean_stale, make_temp_dir
-from ..outputs import OUT_KEY, check_release_paths
 from ..languages import get_language
 from ..model import Document
 from ..project import Project
-from ..status import Stats, catalog_stats
+from ..status import Stats
 from .archive import write_archive
 from .brand import Brand, brand_of
 from .render import IndexRow, Page, PageLink, index_frame, page_html, release_section
 from .report import status_frame, status_rows
 from .text import Title, body_html, newest_first, place_of, render_body, title_of
+
+if TYPE_CHECKING:  # the release pass imports this module; its values are only passed in
+    from ..release.plan import DocumentPlan, LanguagePlan, Settings
 
 GENERATOR = f"l10n {__version__}"
 _KIT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -71,30 +74,6 @@ class KitReport:
     status_page: str = ""  # the team's report beside the kit: <out>/<kit name>-status.html
 
 
-def decide(stats: Stats, threshold: int, include_fuzzy: bool) -> tuple[str, str | None]:
-    """The release policy: (status, reason it is omitted or None).
-
-    A language ships when its approved share reaches ``threshold`` percent; in a draft kit
-    (``include_fuzzy``) unreviewed (fuzzy) text counts too. A shipped language is ``draft`` when
-    unreviewed text went in, else ``complete`` when no sentence falls back to the source
-    language, else ``partial``.
-
-    >>> decide(Stats("d", "en", "p", 10, 0, 10, 0, 0), 100, include_fuzzy=True)
-    ('draft', None)
-    >>> decide(Stats("d", "en", "p", 10, 8, 0, 2, 0), 50, include_fuzzy=False)
-    ('partial', None)
-    """
-    fuzzy = stats.fuzzy if include_fuzzy else 0
-    usable = stats.approved + fuzzy
-    if usable * 100 < threshold * stats.entries:
-        what = "approved and fuzzy" if include_fuzzy else "approved"
-        share = 100.0 * usable / stats.entries
-        return "omitted", f"{what} {share:.1f}% ({usable} of {stats.entries} sentences) is below the threshold of {threshold}%"
-    if fuzzy:
-        return "draft", None
-    return ("complete" if usable == stats.entries else "partial"), None
-
-
 def build_time(inputs: list[Path]) -> tuple[datetime, str]:
     """The kit's one timestamp and where it came from (see the module docstring)."""
     pinned = source_date_epoch()
@@ -110,10 +89,6 @@ def _check_settings(config: Config, kit_name: str, threshold: int) -> None:
         raise ConfigError(f"[release] kit_name {kit_name!r} cannot name the kit folder", path=where, hint="use letters, digits, '.', '-' or '_', and not a language code")
     if not 0 <= threshold <= 100:
         raise ConfigError(f"[release] threshold must be a percentage from 0 to 100, not {threshold}", path=where)
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def machine_text(catalog: Catalog | None, include_fuzzy: bool) -> list[dict]:
@@ -138,18 +113,18 @@ def machine_text(catalog: Catalog | None, include_fuzzy: bool) -> list[dict]:
 
 
 def document_page(doc: Document, lang: str, source: str, table: dict, *, title: Title, status: str, versions: tuple[PageLink, ...],
-                  brand: Brand, machine: frozenset = frozenset()) -> tuple[str, Page]:
-    """The text of ``doc`` in ``lang`` (``table``: translations by key) and its page.
+                  brand: Brand, machine: frozenset = frozenset()) -> Page:
+    """The page of ``doc`` in ``lang`` (``table``: translations by key).
 
     ``machine`` holds the keys of unreviewed machine sentences in ``table``; a ``draft`` status
     marks the page as machine translation. The kit and the review preview both render through here.
     """
     markdown = doc.format == "markdown"
     if lang == source:
-        text, body = doc.text, render_body(doc.text, markdown)
+        body = render_body(doc.text, markdown)
     else:
-        text, body = body_html(doc, lang, table, get_language(source).html, markdown, machine)
-    page = Page(
+        body = body_html(doc, lang, table, get_language(source).html, markdown, machine)
+    return Page(
         lang=lang,
         source_lang=source,
         name=doc.name,
@@ -164,53 +139,68 @@ def document_page(doc: Document, lang: str, source: str, table: dict, *, title: 
         versions=versions,
         brand=brand,
     )
-    return text, page
 
 
-class _Kit:
-    """Collects files, index sections, manifest entries and status rows while documents are processed."""
+class KitWriter:
+    """Writes the press kit from the plans of the one release pass (:func:`l10n.release.release`).
 
-    def __init__(self, project: Project, include_fuzzy: bool, threshold: int, stage: Path, brand: Brand) -> None:
+    Within :meth:`staged`, :meth:`add` writes each document's files into a staging folder as it
+    comes (memory stays that of one document, however many the project has) and :meth:`finish`
+    writes the manifest, the landing page, the team's status page and the zip, then swaps the
+    staged folder in whole: a failed build leaves the previous kit as it was.
+    """
+
+    def __init__(self, project: Project, settings: Settings) -> None:
+        """Check the kit's settings and read ``[kit]``; nothing is written yet."""
         self.project = project
         self.config = project.config
-        self.include_fuzzy = include_fuzzy
-        self.threshold = threshold
-        self.brand = brand
-        # Files go to disk as each document is done: memory stays that of one document, however
-        # many the project has. ``files`` only names them.
-        self.stage = stage
-        self.files: list[str] = []
+        self.settings = settings
+        _check_settings(self.config, settings.kit_name, settings.threshold)
+        self.brand, self.logo = brand_of(self.config)
+        self.stage = Path()
+        self.files: list[str] = []  # what the kit holds, relative to its folder
         self.results: list[LanguageResult] = []
+        self.inputs: list[Path] = []  # the files the kit is built from, for its build time
         # The landing page's sections, the manifest's documents and the status report's rows are
         # rendered as each document is done and kept in temporary files until the kit is
         # finished; ``order`` remembers where each section lies, to list them newest first.
         self.count = 0
-        self.sections = tempfile.TemporaryFile("w+b")
         self.order: list[tuple[tuple[str, str], int, int]] = []
-        self.documents = tempfile.TemporaryFile("w+", encoding="utf-8")
-        self.status = tempfile.TemporaryFile("w+", encoding="utf-8")
-        self.inputs: list[Path] = []
 
-    def add(self, path: Path) -> None:
-        """Plan, write and record one source document in every language."""
-        doc = self.project.load(path)
-        self.inputs.append(path)
+    @contextmanager
+    def staged(self) -> Iterator["KitWriter"]:
+        """Create the staging folder (and the kit's temporary parts); remove it if the block fails."""
+        out = self.settings.out
+        out.mkdir(parents=True, exist_ok=True)
+        clean_stale(out)  # what a killed release left
+        self.stage = make_temp_dir(out, self.settings.kit_name)
+        try:
+            with tempfile.TemporaryFile("w+b") as self.sections, \
+                    tempfile.TemporaryFile("w+", encoding="utf-8") as self.documents, \
+                    tempfile.TemporaryFile("w+", encoding="utf-8") as self.status:
+                if self.logo is not None:
+                    self.put(self.brand.logo, self.logo.read_bytes())
+                    self.inputs.append(self.logo)
+                yield self
+        except BaseException:
+            shutil.rmtree(self.stage, ignore_errors=True)
+            raise
+
+    def add(self, plan: DocumentPlan) -> None:
+        """Write and record one document in every language."""
+        doc = plan.document
+        self.inputs += [plan.path, *(p.catalog_path for p in plan.languages if p.catalog_path)]
         source = self.config.source_language
-        plans = [self._plan(doc, lang) for lang in (source, *self.config.target_languages)]
-        versions = tuple(
-            PageLink(p.lang, f"{p.lang}/{doc.name}.html", title_of(doc, p.lang, p.table, source))
-            for p in plans
-            if p.reason is None
-        )
+        versions = tuple(PageLink(p.lang, f"{p.lang}/{doc.name}.html", title_of(doc, p.lang, p.table, source))
+                         for p in plan.languages if p.ships)
         rows, languages = [], {}
-        suffix = Path(doc.path).suffix
-        for plan in plans:
-            link = next((v for v in versions if v.lang == plan.lang), None)
-            files = self._write_language(doc, plan, versions, link) if link else ()
-            status = "original" if plan.lang == source else plan.status
-            rows.append(IndexRow(plan.lang, status, link, f"{plan.lang}/{doc.name}{suffix}" if link else None))
-            languages[plan.lang] = self._manifest_language(plan, files, link)
-            self.results.append(LanguageResult(doc.name, plan.lang, plan.status, plan.reason, plan.stats, files))
+        for language in plan.languages:
+            link = next((v for v in versions if v.lang == language.lang), None)
+            files = self._write_language(doc, language, versions, link) if link else ()
+            status = "original" if language.lang == source else language.status
+            rows.append(IndexRow(language.lang, status, link, files[0] if files else None))
+            languages[language.lang] = self._manifest_language(language, files, link)
+            self.results.append(LanguageResult(doc.name, language.lang, language.status, language.reason, language.stats, files))
         self.count += 1
         date = doc.metadata.get("date", "")
         section = release_section(self.count, versions[0].title, place_of(doc, {}), date, rows).encode("utf-8")
@@ -222,7 +212,7 @@ class _Kit:
             "source": doc.path,
             "format": doc.format,
             **({"date": date} if date else {}),
-            "source_sha256": sha256(path.read_bytes()),
+            "source_sha256": plan.source_sha256,
             "segments": len(doc.segments),
             "languages": languages,
         }
@@ -230,9 +220,37 @@ class _Kit:
         item = json.dumps(document, ensure_ascii=False, indent=2).replace("\n", "\n    ")
         self.documents.write((",\n    " if self.count > 1 else "\n    ") + item)
 
-    def finish(self, manifest: dict, built: str, status_page: Path) -> None:
-        """Write manifest.json and index.html around what :meth:`add` collected, and the team's
-        status report to ``status_page`` (outside the kit)."""
+    def finish(self) -> KitReport:
+        """Write the manifest, the landing page and the status page, zip the kit and swap it in."""
+        settings, config = self.settings, self.config
+        name, out = settings.kit_name, settings.out
+        config_file = config.root / CONFIG_NAME
+        moment, origin = build_time(self.inputs + ([config_file] if config_file.exists() else []))
+        built = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        manifest = {
+            "kit": name,
+            "project": config.name,
+            "generator": GENERATOR,
+            "built": built,
+            "built_from": origin,
+            "draft": settings.include_fuzzy,
+            "threshold": settings.threshold,
+            "threshold_measures": "approved+fuzzy" if settings.include_fuzzy else "approved",
+            "source_language": config.source_language,
+        }
+        status_page = out / f"{name}-status.html"
+        self._write_manifest(manifest)
+        self._write_index(built)
+        self._write_status(manifest, status_page)
+        os.chmod(self.stage, 0o755)
+        folder, archive = out / name, out / f"{name}.zip"
+        write_archive(archive, self.stage, self.files, name, moment)
+        _swap_in(self.stage, folder)
+        display = self.project.display
+        return KitReport(name, display(folder), display(archive), settings.include_fuzzy, settings.threshold,
+                         tuple(self.results), display(status_page))
+
+    def _write_manifest(self, manifest: dict) -> None:
         head = json.dumps({**manifest, "documents": []}, ensure_ascii=False, indent=2)
         assert head.endswith('"documents": []\n}')
         with self._open("manifest.json") as out:
@@ -241,6 +259,8 @@ class _Kit:
                 _copy(self.documents, out)
                 out.write("\n  ")
             out.write("]\n}\n")
+
+    def _write_index(self, built: str) -> None:
         before, after = index_frame(self.brand, built, GENERATOR)
         with self._open("index.html") as out:
             out.write(before)
@@ -249,42 +269,28 @@ class _Kit:
                 self.sections.seek(offset)
                 out.write(("\n" if i else "") + self.sections.read(size).decode("utf-8"))
             out.write(after)
+
+    def _write_status(self, manifest: dict, status_page: Path) -> None:
+        """The team's status report, beside the kit (not in it)."""
         before, after = status_frame(manifest)
         with atomic_writer(status_page, "w", encoding="utf-8", newline="") as out:
             out.write(before)
             _copy(self.status, out)
             out.write(after)
-        for temporary in (self.sections, self.documents, self.status):
-            temporary.close()
 
     def _open(self, rel: str):
         self.files.append(rel)
         return (self.stage / rel).open("w", encoding="utf-8", newline="")
 
-    def _plan(self, doc: Document, lang: str) -> "_Plan":
-        """Read ``lang``'s catalog of ``doc`` and apply the release policy to it."""
-        entries = len(doc.segments)
-        if lang == self.config.source_language:
-            return _Plan(lang, None, None, Stats(doc.name, lang, doc.path, entries, entries, 0, 0, 0), "complete", None, {})
-        po_path = self.project.catalog_path(doc.name, lang)
-        catalog = self.project.read(po_path, lang)
-        shown = self.project.display(po_path)
-        if catalog is None:
-            stats = Stats(doc.name, lang, shown, entries, 0, 0, entries, 0)
-        else:
-            self.inputs.append(po_path)
-            stats = catalog_stats(catalog, doc.name, lang, shown)
-        status, reason = decide(stats, self.threshold, self.include_fuzzy)
-        table = translations(catalog, self.include_fuzzy) if reason is None else {}
-        return _Plan(lang, catalog, po_path if catalog else None, stats, status, reason, table)
-
-    def _write_language(self, doc: Document, plan: "_Plan", versions: tuple[PageLink, ...], link: PageLink) -> tuple[str, ...]:
-        lang, table = plan.lang, plan.table
-        machine = frozenset(e.key for e in plan.catalog.active if e.fuzzy and e.msgstr) if plan.catalog and self.include_fuzzy else frozenset()
-        text, page = document_page(doc, lang, self.config.source_language, table, title=link.title, status=plan.status,
-                                   versions=versions, brand=self.brand, machine=machine)
+    def _write_language(self, doc: Document, language: LanguagePlan, versions: tuple[PageLink, ...], link: PageLink) -> tuple[str, ...]:
+        """The document's file in ``language`` (as its format wrote it) and its page."""
+        lang = language.lang
+        catalog = language.catalog
+        machine = frozenset(e.key for e in catalog.active if e.fuzzy and e.msgstr) if catalog and self.settings.include_fuzzy else frozenset()
+        page = document_page(doc, lang, self.config.source_language, language.table, title=link.title, status=language.status,
+                             versions=versions, brand=self.brand, machine=machine)
         source_file = f"{lang}/{doc.name}{Path(doc.path).suffix}"
-        self.put(source_file, ("\ufeff" if doc.bom else "").encode("utf-8") + text.encode("utf-8"))
+        self.put(source_file, language.data)
         html_file = f"{lang}/{doc.name}.html"
         self.put(html_file, page_html(page, GENERATOR).encode("utf-8"))
         return (source_file, html_file)
@@ -296,98 +302,32 @@ class _Kit:
         target.write_bytes(data)
         self.files.append(rel)
 
-    def _manifest_language(self, plan: "_Plan", files: tuple[str, ...], link: PageLink | None) -> dict:
-        item: dict = {"status": plan.status}
-        if plan.reason:
-            item["reason"] = plan.reason
+    def _manifest_language(self, language: LanguagePlan, files: tuple[str, ...], link: PageLink | None) -> dict:
+        item: dict = {"status": language.status}
+        if language.reason:
+            item["reason"] = language.reason
         if link is not None:
             item["title"] = link.title.text
-        original = plan.lang == self.config.source_language
         item.update(
-            original=original,
-            approved=plan.stats.approved,
-            fuzzy=plan.stats.fuzzy,
-            untranslated=plan.stats.untranslated,
-            approved_percent=plan.stats.percent,
-            catalog=plan.stats.path if plan.po_path else None,
-            catalog_sha256=sha256(plan.po_path.read_bytes()) if plan.po_path else None,
-            machine_text=machine_text(plan.catalog, self.include_fuzzy) if files else [],
+            original=language.lang == self.config.source_language,
+            approved=language.stats.approved,
+            fuzzy=language.stats.fuzzy,
+            untranslated=language.stats.untranslated,
+            approved_percent=language.stats.percent,
+            catalog=language.stats.path if language.catalog_path else None,
+            catalog_sha256=language.catalog_sha256,
+            machine_text=machine_text(language.catalog, self.settings.include_fuzzy) if files else [],
             files=list(files),
         )
         return item
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """One language of one document: its catalog, counts and what the release policy decided."""
+def build_kit(project: Project, out_dir: Path | None = None, **options) -> KitReport:
+    """The press kit of a release: runs the whole :func:`l10n.release.release` (which writes
+    ``<out>/<lang>/`` too) with the same ``options`` and returns the kit's report."""
+    from ..release import release  # the release imports this module
 
-    lang: str
-    catalog: Catalog | None
-    po_path: Path | None
-    stats: Stats
-    status: str
-    reason: str | None
-    table: dict = field(hash=False, compare=False)
-
-
-def build_kit(
-    project: Project,
-    out_dir: Path | None = None,
-    *,
-    threshold: int | None = None,
-    include_fuzzy: bool | None = None,
-    kit_name: str | None = None,
-) -> KitReport:
-    """Build ``<out>/<kit name>/`` and ``<out>/<kit name>.zip`` from the sources and catalogs, and
-    the team's status report ``<out>/<kit name>-status.html`` beside them.
-
-    Arguments left ``None`` come from ``[release]`` in ``l10n.toml``. The folder is built aside
-    and swapped in whole, so a failed build leaves the previous kit as it was.
-    """
-    config = project.config
-    name = kit_name or config.kit_name
-    threshold = config.threshold if threshold is None else threshold
-    include_fuzzy = config.include_fuzzy if include_fuzzy is None else include_fuzzy
-    _check_settings(config, name, threshold)
-    brand, logo = brand_of(config)
-    out = config.inside(out_dir or Path(config.out_dir), "release folder")
-    check_release_paths(config, out, name, "--out" if out_dir else OUT_KEY)
-
-    folder, archive, status_page = out / name, out / f"{name}.zip", out / f"{name}-status.html"
-    out.mkdir(parents=True, exist_ok=True)
-    # Built aside and swapped in whole: a failed build leaves the previous kit as it was.
-    clean_stale(out)  # what a killed release left
-    stage = make_temp_dir(out, name)
-    try:
-        kit = _Kit(project, include_fuzzy, threshold, stage, brand)
-        if logo is not None:
-            kit.put(brand.logo, logo.read_bytes())
-            kit.inputs.append(logo)
-        for path in project.source_files():
-            kit.add(path)
-        config_file = config.root / CONFIG_NAME
-        moment, origin = build_time(kit.inputs + ([config_file] if config_file.exists() else []))
-        built = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-        manifest = {
-            "kit": name,
-            "project": config.name,
-            "generator": GENERATOR,
-            "built": built,
-            "built_from": origin,
-            "draft": include_fuzzy,
-            "threshold": threshold,
-            "threshold_measures": "approved+fuzzy" if include_fuzzy else "approved",
-            "source_language": config.source_language,
-        }
-        kit.finish(manifest, built, status_page)
-        os.chmod(stage, 0o755)
-        write_archive(archive, stage, kit.files, name, moment)
-        _swap_in(stage, folder)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    results = tuple(kit.results)
-    return KitReport(name, project.display(folder), project.display(archive), include_fuzzy, threshold, results, project.display(status_page))
+    return release(project, out_dir, **options).kit
 
 
 def _copy(source, target) -> None:

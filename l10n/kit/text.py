@@ -119,22 +119,21 @@ def newest_first(key: tuple[str, str]) -> tuple:
     return (machine == "", tuple(-ord(c) for c in machine), name)
 
 
-def body_html(doc: Document, lang: str, table: dict, source_tag: str, markdown: bool, machine: frozenset = frozenset()) -> tuple[str, str]:
-    """(the text of ``doc`` rebuilt in ``lang``, its body as HTML with passages marked).
+def body_html(doc: Document, lang: str, table: dict, source_tag: str, markdown: bool, machine: frozenset = frozenset()) -> str:
+    """The body of ``doc`` rebuilt in ``lang``, as HTML with passages marked.
 
     Passages left in the source language get ``lang=source_tag`` ("de") and the class
     ``fallback``; the sentences whose keys are in ``machine`` (unreviewed machine text) the class
     ``machine``.
     """
-    text = localize(doc, lang, table)[0]
     if any(m in doc.text for m in _MARKS):
-        return text, render_body(text, markdown)
+        return render_body(localize(doc, lang, table)[0], markdown)
 
     def mark(seg, translated: bool):
         return MACHINE if seg.key in machine else None if translated else FALLBACK
 
     marked = localize(doc, lang, table, mark)[0]
-    return text, mark_passages(render_body(marked, markdown), source_tag)
+    return mark_passages(render_body(marked, markdown), source_tag)
 
 
 def render_body(text: str, markdown: bool) -> str:

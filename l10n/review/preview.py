@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..assemble import translations
 from ..catalog import Catalog
 from ..kit.brand import brand_of
-from ..kit.build import GENERATOR, decide, document_page
+from ..kit.build import GENERATOR, document_page
 from ..kit.render import PageLink, page_html
 from ..kit.text import title_of
 from ..project import Project
+from ..release.plan import decide, translations
 from ..status import catalog_stats
 
 
@@ -33,5 +33,5 @@ def preview_html(project: Project, source: Path, lang: str, catalog: Catalog) ->
     stats = catalog_stats(catalog, doc.name, lang, project.display(project.catalog_path(doc.name, lang)))
     status, _ = decide(stats, config.threshold, False)
     brand = replace(brand_of(config)[0], logo="")
-    _, page = document_page(doc, lang, src, table, title=versions[1].title, status=status, versions=versions, brand=brand)
+    page = document_page(doc, lang, src, table, title=versions[1].title, status=status, versions=versions, brand=brand)
     return page_html(page, GENERATOR)

@@ -15,11 +15,11 @@ from ..catalog import Entry
 from ..checks import Settings, check_entry, ignored
 from ..errors import CatalogError, L10nError
 from ..glossary import load_glossary
-from ..kit.build import decide
 from ..kit.text import title_of
 from ..languages import get_language
 from ..merge import SUGGESTION_PREFIX
 from ..project import Project
+from ..release.plan import decide
 from ..status import Stats, catalog_stats
 from ..tm import Memory, build_memory, memory_settings
 from .store import Snapshot, entry_id, read_snapshot, revision

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import REPO
+from ..conftest import copy_project
 from .support import in_review
 
 TOKEN = "test-token-not-secret"
@@ -17,13 +17,7 @@ HOST = "127.0.0.1:8765"
 @pytest.fixture(scope="session")
 def review_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project half-way through review (tests/review/support.py), built once."""
-    root = tmp_path_factory.mktemp("review") / "project"
-    root.mkdir()
-    for name in ("l10n.toml", "glossary.csv"):
-        shutil.copy(REPO / name, root / name)
-    shutil.copytree(REPO / "source", root / "source")
-    (root / "locales").mkdir()
-    return in_review(root)
+    return in_review(copy_project(tmp_path_factory.mktemp("review") / "project", catalogs=False))
 
 
 @pytest.fixture
