@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 import os
 
-from .catalog import Catalog, build_template, catalog_header, generator, now_stamp, write_catalogs
+from .catalog import Catalog, catalog_header, generator, now_stamp, write_catalogs
 from .checks.language import foreign_paragraphs
 from .engines import CheckedEngine, Engine, Translation, check_engine_name, get_engine
 from .errors import EngineError, L10nError, ModelMissing
+from .extract import build_template
 from .langid import language_warning
 from .engines.masking import with_glossary
 from .environment import source_date_epoch

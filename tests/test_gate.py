@@ -56,6 +56,17 @@ def test_ignore_flag_silences_one_check_on_one_entry(empty_project: Path) -> Non
     assert [ln.split(": error")[0] for ln in result.output.splitlines() if ": error" in ln] == ["locales/en/x.po:10", "locales/en/x.po:10"]
 
 
+@pytest.mark.parametrize("escape", ['\\"', "\\n", "\\a", "\\x41", "\\101", "\\t"])
+def test_findings_in_entries_with_gettext_escapes_name_their_line(empty_project: Path, escape: str) -> None:
+    # Line 6 is clean; the entry with the escape begins at line 9, under a comment.
+    write_po(empty_project, WRONG_NUMBER.replace("1,000", "10,000") + "\n# Pressestelle\n"
+             f'msgid "OPPO hat {escape}20.000 Mitarbeiter."\nmsgstr "OPPO has {escape}2,000 employees."\n')
+    result = run("check", "-C", str(empty_project))
+    assert result.exit_code == 1
+    found = [ln.split(": ")[0] for ln in result.output.splitlines()[:-1]]  # the last line is the summary
+    assert len(found) >= 2 and set(found) == {"locales/en/x.po:9"}, result.output
+
+
 def test_unknown_ignore_flag_is_a_warning_naming_file_and_line(empty_project: Path) -> None:
     write_po(empty_project, "#, ignore-numbres\n" + WRONG_NUMBER.replace("1,000", "10,000"))
     result = run("check", "-C", str(empty_project))

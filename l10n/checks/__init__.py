@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..catalog import Catalog, Entry, entry_lines, read_catalog
+from ..catalog import Catalog, Entry, read_catalog
 from ..config import Config
 from ..errors import ConfigError
 from ..glossary import Glossary
@@ -159,17 +159,16 @@ def ignored(entry: Entry) -> tuple[frozenset[str], list[str]]:
 
 def check_catalog(
     catalog: Catalog, src: str, tgt: str, *, path: str, settings: Settings,
-    glossary: Glossary = Glossary(), lines: dict | None = None,
+    glossary: Glossary = Glossary(),
 ) -> list[Finding]:
-    """Every finding in ``catalog`` (a ``tgt`` translation of ``src``)."""
+    """Every finding in ``catalog`` (a ``tgt`` translation of ``src``), at each entry's line in the file."""
     findings = []
     for entry in catalog.entries:
         if entry.obsolete or not entry.msgid:
             continue
-        line = (lines or {}).get(entry.key)
         group = "approved" if entry.approved else "review"
         for severity, name, message in check_entry(entry, src, tgt, settings, glossary):
-            findings.append(Finding(severity, name, path, line, message, entry.msgid, group))
+            findings.append(Finding(severity, name, path, entry.line, message, entry.msgid, group))
     return findings
 
 
@@ -205,7 +204,7 @@ def check_project(project, files: Iterable[Path] = (), langs: Iterable[str] | No
         if wanted and tgt not in wanted:
             continue
         findings.extend(check_catalog(catalog, config.source_language, tgt, path=project.display(path),
-                                      settings=settings, glossary=glossary, lines=entry_lines(path)))
+                                      settings=settings, glossary=glossary))
     return findings
 
 

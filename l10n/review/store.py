@@ -9,9 +9,10 @@ kept and merged; a change to *the same* entry makes the revision stale and raise
 revisions, not one per file: two people reviewing different sentences of one release never block
 each other.
 
-Writes go through :mod:`l10n.catalog` (atomic); just before the new file replaces the old one the
-bytes on disk are compared with the bytes that were read, and a file that changed in between (an
-editor that does not take the lock) is read again rather than overwritten.
+Writes are rendered by :mod:`l10n.catalog` and replace the file atomically (:mod:`l10n.fs`); just
+before the new file replaces the old one the bytes on disk are compared with the bytes that were
+read, and a file that changed in between (an editor that does not take the lock) is read again
+rather than overwritten.
 """
 
 from __future__ import annotations
@@ -55,8 +56,16 @@ def entry_id(entry: Entry) -> str:
 
 
 def revision(entry: Entry) -> str:
-    """A hash of everything the file holds for ``entry``; any change to it gives a new one."""
-    return hashlib.sha256(repr(astuple(entry)).encode("utf-8")).hexdigest()[:16]
+    """A hash of everything the file holds for ``entry``; any change to it gives a new one.
+
+    Where the entry stands in the file is not part of it: a line added above leaves it as it was.
+
+    >>> revision(Entry("Hallo.", "Hello.", line=5)) == revision(Entry("Hallo.", "Hello.", line=9))
+    True
+    >>> revision(Entry("Hallo.", "Hello.")) == revision(Entry("Hallo.", "Hello.", fuzzy=True))
+    False
+    """
+    return hashlib.sha256(repr(astuple(replace(entry, line=None))).encode("utf-8")).hexdigest()[:16]
 
 
 def file_revision(data: bytes) -> str:

@@ -119,9 +119,8 @@ def test_bad_settings_are_config_errors(tmp_path: Path, section: dict, message: 
 
 
 def test_findings_carry_file_and_line() -> None:
-    entries = (Entry("Das sind 20 Firmen.", "These are 30 firms."), Entry("Gut.", "Good.", fuzzy=True), Entry("Leer."))
-    findings = check_catalog(Catalog({}, entries), "de", "en", path="locales/en/x.po", settings=SETTINGS,
-                             lines={(None, "Das sind 20 Firmen."): 12})
+    entries = (Entry("Das sind 20 Firmen.", "These are 30 firms.", line=12), Entry("Gut.", "Good.", fuzzy=True, line=15), Entry("Leer."))
+    findings = check_catalog(Catalog({}, entries), "de", "en", path="locales/en/x.po", settings=SETTINGS)
     assert [(f.path, f.line, f.check, f.severity) for f in findings] == [
         ("locales/en/x.po", 12, "numbers", "error"), ("locales/en/x.po", 12, "numbers-extra", "error")]
     assert str(findings[0]).startswith("locales/en/x.po:12: error: [numbers] number 20")

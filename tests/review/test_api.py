@@ -136,6 +136,22 @@ def test_a_file_edited_on_disk_while_the_page_is_open(client, reviewing: Path):
     msgfmt_check(path)
 
 
+def test_lines_added_above_an_entry_leave_its_revision(client, reviewing: Path):
+    views = entries(client)
+    path = catalog_path(reviewing, "en")
+    catalog = read_catalog(path)  # Poedit adds a two-line comment to entry 0: every later entry moves down
+    noted = tuple(replace(e, tcomment="Checked with the press office.\nKeep the figures.") if e.msgid == views[0]["msgid"] else e
+                  for e in catalog.entries)
+    write_catalog(path, replace(catalog, entries=noted), catalog)
+    moved = {e.msgid: e.line for e in read_catalog(path).active}
+    assert moved[views[1]["msgid"]] == catalog.get((None, views[1]["msgid"])).line + 2
+
+    other = views[1]
+    answer = client.put(f"{EN}/entries/{other['id']}", json={"msgstr": "Browser's text.", "approved": True, "revision": other["revision"]})
+    assert answer.status_code == 200, answer.text
+    assert entry(reviewing, "en", 1).msgstr == "Browser's text."
+
+
 def test_ignore_a_finding_writes_the_flag(client, reviewing: Path):
     view = entries(client)[WRONG_FIGURE]
     url = f"{EN}/entries/{view['id']}"

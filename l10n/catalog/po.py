@@ -1,190 +1,42 @@
-"""Gettext catalogs: the only module that touches polib.
+"""The PO format: the only module that touches polib.
 
-The rest of l10n sees :class:`Entry` and :class:`Catalog` values. Reading turns polib's errors
-into :class:`CatalogError` with file and line; writing is atomic and happens only when the content
+:func:`read_catalog` parses a PO/POT file once into :class:`~l10n.catalog.model.Catalog` values,
+keeping each entry's line; polib's errors, duplicates and what gettext cannot carry become a
+:class:`CatalogError` with file and line. :func:`write_catalogs` writes atomically and only what
 changed, so a no-change run leaves every file byte-identical.
+
+>>> catalog = parse_catalog(b'msgid ""\\nmsgstr ""\\n"Content-Type: text/plain; charset=UTF-8\\\\n"\\n\\n'
+...                         b'#, fuzzy\\nmsgid "Er sagte \\\\"ja\\\\"."\\nmsgstr "He said \\\\"yes\\\\"."\\n', "x.po")
+>>> [(e.msgid, e.fuzzy, e.line) for e in catalog.entries]
+[('Er sagte "ja".', True, 5)]
+>>> print(render(catalog).split("\\n\\n")[1])
+#, fuzzy
+msgid "Er sagte \\"ja\\"."
+msgstr "He said \\"yes\\"."
+<BLANKLINE>
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
 from pathlib import Path
 
 import polib
 
-from . import __version__
-from .errors import CatalogError, cannot_read
-from .languages import Language
-from .model import Document
-from .fs import atomic_write
-from .provenance import Provenance, find as find_provenance, replace_line
+from ..errors import CatalogError, cannot_read
+from ..fs import atomic_write
+from .model import Catalog, Entry
 
 WRAP = 79  # GNU gettext's default, so our files diff cleanly against msgcat/msgmerge output.
 
+# Characters gettext cannot carry: NUL ends a C string; EOT separates msgctxt from msgid in .mo
+# files, so msgfmt rejects it in any string.
+UNSTORABLE = {"\x00": "NUL", "\x04": "EOT (context separator)"}
 
-@dataclass(frozen=True)
-class Entry:
-    """One catalog entry. ``approved`` is what a reviewer signed off: translated and not fuzzy."""
-
-    msgid: str
-    msgstr: str = ""
-    msgctxt: str | None = None
-    fuzzy: bool = False
-    flags: tuple[str, ...] = ()  # flags other than fuzzy, kept as found
-    comment: str = ""  # extracted comment (#.), owned by l10n
-    tcomment: str = ""  # translator comment (#), owned by people (and the mt:/tm: provenance line)
-    occurrences: tuple[tuple[str, str], ...] = ()
-    previous_msgid: str | None = None
-    previous_msgctxt: str | None = None
-    obsolete: bool = False
-    # A plural entry (never made by l10n, kept when a translator adds one): the plural msgid and
-    # the translations by form index, ``msgstr[0]``, ``msgstr[1]``, ...
-    msgid_plural: str | None = None
-    msgstr_plural: tuple[tuple[int, str], ...] = ()
-
-    @property
-    def key(self) -> tuple[str | None, str]:
-        return (self.msgctxt, self.msgid)
-
-    @property
-    def translated(self) -> bool:
-        return bool(self.msgstr) or any(text for _, text in self.msgstr_plural)
-
-    @property
-    def approved(self) -> bool:
-        return bool(self.msgstr) and not self.fuzzy
-
-    @property
-    def provenance(self) -> Provenance | None:
-        """Where the translation came from (``# mt:`` or ``# tm:`` comment line), if recorded."""
-        return find_provenance(self.tcomment)
-
-    @property
-    def machine_text(self) -> bool:
-        """Whether the translation is still what a machine wrote: a person changed nothing since."""
-        p = self.provenance
-        return bool(self.msgstr) and p is not None and p.kind == "mt" and p.is_machine_text(self.msgstr)
-
-    def with_provenance(self, provenance: Provenance | None) -> "Entry":
-        """A copy whose provenance line (``mt:`` or ``tm:``) is ``provenance`` (removed if None)."""
-        return replace(self, tcomment=replace_line(self.tcomment, provenance))
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """A PO or POT file's content: header fields (in order) and entries (obsolete ones included)."""
-
-    header: dict[str, str] = field(default_factory=dict, hash=False)
-    entries: tuple[Entry, ...] = ()
-    header_comment: str = ""
-
-    @property
-    def active(self) -> list[Entry]:
-        return [e for e in self.entries if not e.obsolete]
-
-    @property
-    def obsolete(self) -> list[Entry]:
-        return [e for e in self.entries if e.obsolete]
-
-    def get(self, key: tuple[str | None, str]) -> Entry | None:
-        return next((e for e in self.entries if e.key == key and not e.obsolete), None)
-
-    def content(self) -> tuple:
-        """Everything but the dates that change on each write: equal content means no write."""
-        volatile = {"POT-Creation-Date", "PO-Revision-Date"}
-        return (tuple((k, v) for k, v in self.header.items() if k not in volatile), self.entries, self.header_comment)
-
-
-def now_stamp() -> str:
-    """The current time in gettext's header format; ``SOURCE_DATE_EPOCH`` pins it for builds."""
-    from .environment import source_date_epoch
-
-    moment = source_date_epoch() or datetime.now(timezone.utc)
-    return moment.strftime("%Y-%m-%d %H:%M+0000")
-
-
-def template_header(project: str) -> dict[str, str]:
-    """Header fields of a template (``.pot``)."""
-    return {
-        "Project-Id-Version": project,
-        "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": now_stamp(),
-        # xgettext's placeholders: a template has no translator or language yet.
-        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
-        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
-        "Language-Team": "LANGUAGE <LL@li.org>",
-        "Language": "",
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "X-Generator": generator(),
-    }
-
-
-# Header fields l10n keeps right whoever saved the file last; every other field belongs to the
-# translators and their tools (Poedit, Lokalize and Weblate rewrite X-Generator, PO-Revision-Date,
-# Last-Translator, Language-Team, ...), and a save that changed only those is no change.
-OWNED_FIELDS = ("Project-Id-Version", "POT-Creation-Date", "Language", "Content-Type")
-
-
-def catalog_header(template: Catalog, lang: Language, old: Catalog | None) -> dict[str, str]:
-    """Header fields of a language's catalog; what a translator or tool set in ``old`` is kept.
-
-    For an existing catalog only the :data:`OWNED_FIELDS` are set (in the file's own order);
-    fields it lacks are added.
-    """
-    header = {
-        "Project-Id-Version": template.header.get("Project-Id-Version", ""),
-        "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": template.header.get("POT-Creation-Date", now_stamp()),
-        "PO-Revision-Date": now_stamp(),
-        "Last-Translator": "",
-        "Language-Team": f"{lang.name} <>",
-        "Language": lang.gettext,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": lang.plural_forms,
-        "X-Generator": generator(),
-    }
-    if old is None:
-        return header
-    kept = dict(old.header)
-    kept.update({k: header[k] for k in OWNED_FIELDS})
-    return {**kept, **{k: v for k, v in header.items() if k not in kept}}
-
-
-def generator() -> str:
-    """The ``X-Generator`` l10n writes."""
-    return f"l10n {__version__}"
-
-
-def extracted_comment(kind: str, sid: str, notes: tuple[str, ...] = ()) -> str:
-    """The ``#.`` comment l10n writes: block kind and stable segment id, then any notes."""
-    return "\n".join((f"{kind}, id {sid}", *notes))
-
-
-def build_template(doc: Document, project: str, notes: dict | None = None) -> Catalog:
-    """The template for ``doc``: one entry per sentence, in document order; each ``#.`` comment
-    carries the segment's own notes (its reader's) before ``notes[key]`` (the glossary's)."""
-    notes = notes or {}
-    entries = tuple(
-        Entry(
-            msgid=seg.msgid,
-            msgctxt=seg.msgctxt,
-            comment=extracted_comment(seg.kind, seg.sid, seg.notes + notes.get(seg.key, ())),
-            occurrences=((doc.path, str(seg.line)),),
-        )
-        for seg in doc.segments
-    )
-    return Catalog(template_header(project), entries, header_comment=f"Template for {doc.path}.")
+_BROKEN_HINT = "fix the file by hand or restore it from version control; l10n will not overwrite it"
 
 
 # --- reading -------------------------------------------------------------------------------------
-
-_LINE = re.compile(r"\(line (\d+)\)")
 
 
 def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
@@ -200,7 +52,19 @@ def read_catalog(path: Path, *, display: str | None = None) -> Catalog:
 def parse_catalog(data: bytes, shown: str) -> Catalog:
     """The catalog in the PO/POT bytes ``data`` (read from the file ``shown`` in messages).
 
-    For callers that must know exactly which bytes they parsed (to detect a later change)."""
+    For callers that must know exactly which bytes they parsed (to detect a later change).
+    polib parses the text once; every check below works on that one parse.
+    """
+    text = _decode(data, shown)
+    _check_syntax(text, shown)
+    po = _parse(text, shown)
+    _check_charset(po, text, shown)
+    _check_entries(po, text, shown)
+    return Catalog(dict(po.metadata), tuple(_from_polib(e) for e in po), po.header)
+
+
+def _decode(data: bytes, shown: str) -> str:
+    """The text of a catalog file: UTF-8, line ends made ``\\n``, no NUL byte."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -211,10 +75,18 @@ def parse_catalog(data: bytes, shown: str) -> Catalog:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         raise CatalogError("contains a NUL byte", path=shown, line=text.count("\n", 0, text.index("\x00")) + 1, hint="the file is damaged; restore it from version control")
-    _check_syntax(text, shown)
+    return text
+
+
+_LINE = re.compile(r"\(line (\d+)\)")
+
+
+def _parse(text: str, shown: str) -> polib.POFile:
+    """polib's one parse of ``text``; its errors become a :class:`CatalogError` with the line."""
     try:
-        # polib's own duplicate check compares each entry with every other (quadratic); ours is a set.
-        po = polib.pofile(_PoText(_gettext_escapes(text)), wrapwidth=WRAP)
+        # polib's own duplicate check compares each entry with every other (quadratic); ours is a
+        # dict, in :func:`_check_entries`.
+        return polib.pofile(_PoText(_gettext_escapes(text)), wrapwidth=WRAP)
     except (OSError, ValueError) as exc:  # polib signals a syntax error with OSError
         found = _LINE.search(str(exc))
         message = str(exc).split(" (line")[0].replace(" in po file", "").strip().rstrip(":")
@@ -222,21 +94,32 @@ def parse_catalog(data: bytes, shown: str) -> Catalog:
             f"broken catalog: {message[:1].lower()}{message[1:]}",
             path=shown,
             line=int(found.group(1)) if found else None,
-            hint="fix the file by hand or restore it from version control; l10n will not overwrite it",
+            hint=_BROKEN_HINT,
         ) from None
+
+
+def _check_charset(po: polib.POFile, text: str, shown: str) -> None:
     charset = po.metadata.get("Content-Type", "charset=UTF-8").partition("charset=")[2].strip()
     if charset and charset.upper() not in ("UTF-8", "CHARSET"):
         raise CatalogError(f"declares charset {charset}, l10n writes UTF-8", path=shown, line=_header_line(text, "Content-Type"), hint="set 'Content-Type: text/plain; charset=UTF-8' and re-save as UTF-8")
-    keys: set[tuple] = set()
+
+
+def _check_entries(po: polib.POFile, text: str, shown: str) -> None:
+    """Refuse duplicates, msgfmt's newline mismatches and unstorable characters, at their lines."""
+    first: dict[tuple, int] = {}
     for e in po:
         key = (e.msgctxt, e.msgid, bool(e.obsolete))
-        if key in keys:
-            raise _duplicate_error(text, shown)
-        keys.add(key)
+        if key in first:
+            raise CatalogError(
+                f"duplicate entry {e.msgid[:60]!r} (first at line {first[key]})",
+                path=shown,
+                line=e.linenum,
+                hint="delete one of the two entries; gettext allows each message once",
+            )
+        first[key] = e.linenum
         if e.msgstr and not e.obsolete:
             _check_newlines(e, shown)
         _check_storable(e, shown, text)
-    return Catalog(dict(po.metadata), tuple(_from_polib(e) for e in po), po.header)
 
 
 _QUOTED = r'"[^"\\]*(?:\\.[^"\\]*)*"'  # a C string; the loop unrolled, twice as fast
@@ -256,7 +139,7 @@ def _check_syntax(text: str, shown: str) -> None:
                 "broken catalog: syntax error (expected a keyword and a \"quoted string\")",
                 path=shown,
                 line=number,
-                hint="fix the file by hand or restore it from version control; l10n will not overwrite it",
+                hint=_BROKEN_HINT,
             )
 
 
@@ -278,7 +161,10 @@ _POLIB_ESCAPES = {"\n": r"\n", "\t": r"\t", "\r": r"\r", "\v": r"\v", "\b": r"\b
 
 
 def _gettext_escapes(text: str) -> str:
-    """Rewrite \\a, \\xHH and octal escapes in PO strings into what polib reads (comments untouched)."""
+    """Rewrite \\a, \\xHH and octal escapes in PO strings into what polib reads (comments untouched).
+
+    Each line stays one line, so polib's line numbers are the file's.
+    """
     if not re.search(r"\\(?:a|x[0-9A-Fa-f]|[0-7])", text):
         return text
 
@@ -299,22 +185,6 @@ def _gettext_escapes(text: str) -> str:
         if _STRING_LINE.match(line):
             lines[i] = _GETTEXT_ESCAPE.sub(one, line)
     return "\n".join(lines)
-
-
-def _duplicate_error(text: str, shown: str) -> CatalogError:
-    """The error for a catalog with the same msgctxt + msgid twice, at the second one's line."""
-    seen: dict[tuple, int] = {}
-    for e in polib.pofile(_PoText(_gettext_escapes(text)), wrapwidth=WRAP):
-        key = (e.msgctxt, e.msgid, bool(e.obsolete))
-        if key in seen:
-            return CatalogError(
-                f"duplicate entry {e.msgid[:60]!r} (first at line {seen[key]})",
-                path=shown,
-                line=e.linenum,
-                hint="delete one of the two entries; gettext allows each message once",
-            )
-        seen[key] = e.linenum
-    return CatalogError("duplicate entry", path=shown, hint="delete one of the two entries")
 
 
 def _check_newlines(e: polib.POEntry, shown: str) -> None:
@@ -369,24 +239,11 @@ def _from_polib(e: polib.POEntry) -> Entry:
         obsolete=bool(e.obsolete),
         msgid_plural=e.msgid_plural or None,
         msgstr_plural=tuple(sorted((int(k), v) for k, v in e.msgstr_plural.items())),
+        line=e.linenum,
     )
 
 
-def entry_lines(path: Path) -> dict[tuple[str | None, str], int]:
-    """The line number of every active entry in the PO file at ``path``, by key (for messages)."""
-    try:
-        po = polib.pofile(str(path), wrapwidth=WRAP)
-    except (OSError, ValueError):
-        return {}
-    return {(e.msgctxt, e.msgid): e.linenum for e in po if not e.obsolete}
-
-
 # --- writing -------------------------------------------------------------------------------------
-
-
-# Characters gettext cannot carry: NUL ends a C string; EOT separates msgctxt from msgid in .mo
-# files, so msgfmt rejects it in any string.
-UNSTORABLE = {"\x00": "NUL", "\x04": "EOT (context separator)"}
 
 
 def check_writable(catalog: Catalog) -> None:
@@ -424,30 +281,30 @@ class _Entry(polib.POEntry):
         return "\n".join([*lines, body]) if lines else body
 
 
+def _to_polib(e: Entry) -> _Entry:
+    return _Entry(
+        msgid=e.msgid,
+        msgstr=e.msgstr,
+        msgctxt=e.msgctxt,
+        flags=(["fuzzy"] if e.fuzzy else []) + list(e.flags),
+        comment=e.comment,
+        tcomment=e.tcomment,
+        occurrences=list(e.occurrences),
+        previous_msgid=e.previous_msgid,
+        previous_msgctxt=e.previous_msgctxt,
+        obsolete=e.obsolete,
+        msgid_plural=e.msgid_plural or "",
+        msgstr_plural=dict(e.msgstr_plural),
+    )
+
+
 def render(catalog: Catalog) -> str:
     """The PO text of ``catalog``; raises :class:`CatalogError` for text gettext cannot carry."""
     check_writable(catalog)
     po = polib.POFile(wrapwidth=WRAP)
     po.header = catalog.header_comment
     po.metadata = dict(catalog.header)
-    for e in catalog.entries:
-        flags = (["fuzzy"] if e.fuzzy else []) + list(e.flags)
-        po.append(
-            _Entry(
-                msgid=e.msgid,
-                msgstr=e.msgstr,
-                msgctxt=e.msgctxt,
-                flags=flags,
-                comment=e.comment,
-                tcomment=e.tcomment,
-                occurrences=list(e.occurrences),
-                previous_msgid=e.previous_msgid,
-                previous_msgctxt=e.previous_msgctxt,
-                obsolete=e.obsolete,
-                msgid_plural=e.msgid_plural or "",
-                msgstr_plural=dict(e.msgstr_plural),
-            )
-        )
+    po.extend(_to_polib(e) for e in catalog.entries)
     return str(po)
 
 
