@@ -25,8 +25,8 @@ def extracted_comment(kind: str, sid: str, notes: tuple[str, ...] = ()) -> str:
 def build_template(doc: Document, project: str, notes: dict | None = None) -> Catalog:
     """The template for ``doc``: one entry per sentence, in document order.
 
-    Each ``#.`` comment carries the segment's own notes (its reader's: what each inline marker
-    stands for) before ``notes[key]``, extra lines for its entry (glossary terms).
+    ``notes`` maps a segment's key to extra ``#.`` comment lines for its entry; they follow the
+    segment's own notes (its reader's: what each inline marker stands for).
     """
     notes = notes or {}
     entries = tuple(

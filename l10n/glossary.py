@@ -18,9 +18,12 @@ import io
 import re
 import textwrap
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
+from typing import Any, NamedTuple, Sequence, overload
 
 from .config import Config
 from .errors import ConfigError
@@ -75,13 +78,14 @@ def _pattern(forms: tuple[str, ...], exact: bool) -> re.Pattern[str]:
 
 
 _LATIN = "0-9A-Za-z\u00c0-\u024f"
+_LATIN_CHAR = re.compile(f"[{_LATIN}]")
 
 
 @dataclass(frozen=True)
 class Glossary:
     """Every term of a project (empty when none is configured)."""
 
-    terms: tuple[Term, ...] = ()
+    terms: Sequence[Term] = ()
     path: str | None = None
 
     def in_source(self, text: str, lang: str) -> list[Term]:
@@ -96,16 +100,13 @@ class Glossary:
 
     def _candidates(self, text: str, lang: str) -> list[Term]:
         """Terms with a ``lang`` form (or a do-not-translate form) inside ``text``, case-folded."""
-        if lang not in self._automata:
-            self._automata[lang] = _automaton(self.terms, lang)
-        automaton = self._automata[lang]
-        if automaton is None:
-            return []
-        found = {index for _, indexes in automaton.iter(text.casefold()) for index in indexes}
-        return [self.terms[i] for i in sorted(found)]
+        if lang not in self._indexes:
+            self._indexes[lang] = _index(_cells(self.terms, lang))
+        index = self._indexes[lang]
+        return [self.terms[i] for i in sorted(index.find(text))] if index else []
 
     @cached_property
-    def _automata(self) -> dict[str, object]:
+    def _indexes(self) -> dict[str, _Index | None]:
         return {}
 
     def notes(self, text: str, source: str, targets: tuple[str, ...]) -> tuple[str, ...]:
@@ -118,29 +119,80 @@ class Glossary:
         return tuple(line for note in notes for line in textwrap.wrap(note, NOTE_WIDTH, subsequent_indent="  "))
 
 
-def _automaton(terms: tuple[Term, ...], lang: str):
-    """An Aho-Corasick automaton: case-folded form -> indexes of the terms with that form."""
+def _cells(terms: Sequence[Term], lang: str) -> list[str]:
+    """Per term, its ``lang`` forms as one ``|``-separated cell (a do-not-translate term: its own)."""
+    if isinstance(terms, _Rows):
+        return terms.cells(lang)
+    return ["|".join(term.target(lang)) for term in terms]
+
+
+class _Index(NamedTuple):
+    """An Aho-Corasick automaton over the case-folded forms; a match yields the form's position."""
+
+    automaton: Any
+    forms: Sequence[str]  # case-folded
+    owners: Sequence[int]  # the term of each form
+    shared: dict[int, list[int]]  # position -> every term with that form, where several have it
+
+    def find(self, text: str) -> set[int]:
+        """Indexes of the terms with a form inside ``text`` (case-folded) that starts a word.
+
+        Every term's pattern wants no Latin letter or digit before it; a form found inside a word
+        (most hits of a large glossary) is dropped here, before its term's pattern is even built.
+        """
+        folded = text.casefold()
+        aligned = len(folded) == len(text)  # every character folded to one: the positions agree
+        found: set[int] = set()
+        for end, at in self.automaton.iter(folded):
+            start = end - len(self.forms[at]) + 1
+            if aligned and start and _LATIN_CHAR.match(text, start - 1):
+                continue
+            if at in self.shared:
+                found.update(self.shared[at])
+            else:
+                found.add(self.owners[at])
+        return found
+
+
+def _index(cells: list[str]) -> _Index | None:
+    """The index of the forms in ``cells`` (one cell per term; None when there is no form).
+
+    Written for a large glossary: the plain case (one form per cell, none shared) runs in maps and
+    zips, and the automaton stores integers.
+    """
     import ahocorasick
 
-    automaton = ahocorasick.Automaton()
-    for index, term in enumerate(terms):
-        forms = next((f for code, f in term.forms if code == lang), term.forms[0][1] if term.dnt else ())
-        for form in forms:
-            key = form.casefold()
-            indexes = automaton.get(key, None)
-            if indexes is None:
-                automaton.add_word(key, [index])
-            else:
-                indexes.append(index)
-    if not len(automaton):
+    forms: Sequence[str] = list(map(str.casefold, map(str.strip, cells)))
+    owners: Sequence[int] = range(len(forms))
+    if "|" in "".join(forms):
+        pairs = [(form, index) for index, cell in enumerate(forms) for form in _split(cell)]
+        forms, owners = [form for form, _ in pairs], [index for _, index in pairs]
+    keys = dict(zip(forms, range(len(forms))))  # form -> its last position
+    shared: dict[int, list[int]] = {}
+    if len(keys) < len(forms):  # some forms belong to several terms
+        repeated = {form for form, count in Counter(forms).items() if count > 1}
+        members: dict[str, set[int]] = {form: set() for form in repeated}
+        for form, owner in zip(forms, owners):
+            if form in repeated:
+                members[form].add(owner)
+        shared = {keys[form]: sorted(terms) for form, terms in members.items() if len(terms) > 1}
+    keys.pop("", None)
+    if not keys:
         return None
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for key, at in keys.items():
+        automaton.add_word(key, at)
     automaton.make_automaton()
-    return automaton
+    return _Index(automaton, forms, owners, shared)
 
 
 def parse_csv(text: str, path: str, source: str) -> Glossary:
-    """A glossary from CSV text with a header of language codes (and ``note``)."""
-    rows = list(csv.reader(io.StringIO(text)))
+    """A glossary from CSV text with a header of language codes (and ``note``).
+
+    Every row is checked here; its :class:`Term` is built when first asked for, so that a large
+    glossary costs little more than the few terms a text holds.
+    """
+    rows = list(map(tuple, csv.reader(io.StringIO(text))))  # tuples of strings: the collector skips them
     if not rows:
         return Glossary((), path)
     header = [h.strip().lower() for h in rows[0]]
@@ -150,19 +202,74 @@ def parse_csv(text: str, path: str, source: str) -> Glossary:
             f"glossary header must name language codes and 'note', got {', '.join(rows[0])}",
             path=path, line=1, hint=f"the first column is the source language {source!r}",
         )
-    terms = []
-    others = sorted(h for h in header if h not in (source, "note"))
-    for number, row in enumerate(rows[1:], 2):
-        if not "".join(row).strip():
+    first, width = header.index(source), len(header)
+    body, lines = rows[1:], None
+    sizes = set(map(len, body))
+    if not body or max(sizes) > width or min(sizes) <= first or not all(map(str.strip, map(itemgetter(first), body))):
+        body, lines = _checked(body, first, width, f"no {source!r} term", path)
+    return Glossary(_Rows(tuple(header), source, body, lines, path), path)
+
+
+def _checked(rows: list[tuple[str, ...]], first: int, width: int, missing: str, path: str) -> tuple[list[tuple[str, ...]], list[int]]:
+    """The rows that hold a term and their line numbers; an error for a row with too many cells
+    or without a source term."""
+    kept, lines = [], []
+    for number, row in enumerate(rows, 2):
+        if len(row) > width:
+            raise ConfigError(f"{len(row)} cells, the header has {width}", path=path, line=number)
+        if len(row) <= first or not row[first].strip():
+            if "".join(row).strip():
+                raise ConfigError(missing, path=path, line=number)
             continue
-        if len(row) > len(header):
-            raise ConfigError(f"{len(row)} cells, the header has {len(header)}", path=path, line=number)
-        cells = dict(zip(header, map(str.strip, row)))
-        terms.append(_term(cells, source, path, number, others))
-    return Glossary(tuple(terms), path)
+        kept.append(row)
+        lines.append(number)
+    return kept, lines
 
 
-def _term(cells: dict[str, str], source: str, path: str, line: int, others: list[str] | None = None) -> Term:
+class _Rows(Sequence[Term]):
+    """The terms of checked CSV rows, each built when first asked for.
+
+    ``lines`` are the rows' line numbers, None when they follow the header without a gap.
+    """
+
+    def __init__(self, header: tuple[str, ...], source: str, rows: list[tuple[str, ...]], lines: list[int] | None, path: str) -> None:
+        self.header, self.source, self.rows, self.lines, self.path = header, source, rows, lines, path
+        self.others = sorted(h for h in header if h not in (source, "note"))
+        self.built: dict[int, Term] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, index: int) -> Term: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Term]: ...
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        index = range(len(self))[index]
+        if index not in self.built:
+            line = self.lines[index] if self.lines else index + 2
+            cells = dict(zip(self.header, map(str.strip, self.rows[index])))
+            self.built[index] = _term(cells, self.source, self.path, line, self.others)
+        return self.built[index]
+
+    def cells(self, lang: str) -> list[str]:
+        """Per row, its ``lang`` cell; a do-not-translate row's own term in any language."""
+        first = self.header.index(self.source)
+        if lang == self.source:
+            return list(map(itemgetter(first), self.rows))
+        column = self.header.index(lang) if lang in self.header and lang != "note" else None
+        others = [self.header.index(code) for code in self.others]
+        out = []
+        for row in self.rows:
+            cell = row[column].strip() if column is not None and column < len(row) else ""
+            dnt = not cell and not any(c < len(row) and row[c].strip() for c in others)
+            out.append(row[first] if dnt else cell)
+        return out
+
+
+def _term(cells: dict[str, str], source: str, path: str, line: int | None, others: list[str] | None = None) -> Term:
     """The term of one row; ``others`` are the other language columns, sorted (found if not given)."""
     first = cells.get(source)
     if not first:
@@ -203,7 +310,7 @@ def parse_tbx(text: str, path: str, source: str) -> Glossary:
         for note in (e for e in entry.iter() if _local(e.tag) in ("termNote", "descrip")):
             dnt = dnt or "donottranslate" in f"{note.get('type', '')} {note.text or ''}".lower()
         if cells.get(source):
-            term = _term(cells, source, path, None)  # type: ignore[arg-type]
+            term = _term(cells, source, path, None)
             terms.append(Term(term.forms[:1], True, term.note) if dnt else term)
     return Glossary(tuple(terms), path)
 
@@ -224,6 +331,7 @@ def read_glossary(path: Path, source: str, display: str | None = None) -> Glossa
     if path.suffix.lower() in (".tbx", ".xml"):
         return parse_tbx(text, shown, source)
     return parse_csv(text, shown, source)
+
 
 
 def load_glossary(config: Config) -> Glossary:

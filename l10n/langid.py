@@ -102,6 +102,13 @@ def detect(text: str) -> tuple[str, float] | None:
         pass  # Chinese has no spaces between words: its characters are counted
     elif sum(c.isalpha() for c in cleaned) < MIN_LETTERS or len(_WORD.findall(cleaned)) < MIN_WORDS:
         return None
+    return _detect(cleaned)
+
+
+@lru_cache(maxsize=4096)
+def _detect(cleaned: str) -> tuple[str, float] | None:
+    # Remembered: the seed is fixed, so a text always gets the same answer, and checks meet the
+    # same text again (a translation whose figures changed cleans to the same text).
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _factory().create()

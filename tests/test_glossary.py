@@ -43,6 +43,33 @@ def test_csv_errors_name_file_and_line() -> None:
         parse_csv("term,english\nOPPO,\n", "g.csv", "de")
 
 
+
+def test_csv_terms_are_built_when_asked_for_with_their_own_line() -> None:
+    glossary = parse_csv("de,en,note\nOPPO,,\n\nWirtschaftsförderung | WiFö,economic development,x\n", "g.csv", "de")
+    assert len(glossary.terms) == 2 and glossary.terms[-1].line == 4  # the blank line 3 is no term
+    assert glossary.terms[1].forms == (("de", ("Wirtschaftsförderung", "WiFö")), ("en", ("economic development",)))
+    assert [t.dnt for t in glossary.terms] == [True, False] and glossary.terms[1].note == "x"
+
+
+def test_terms_sharing_a_form_are_all_found() -> None:
+    """The index stores one integer per form: a form two terms share, or a ``|`` alternative,
+    must still lead to every term that has it."""
+    glossary = parse_csv("de,en\nBank,bank\nbank,bench\nNRW|Nordrhein-Westfalen,\n", "g.csv", "de")
+    assert [t.get("en") for t in glossary.in_source("Die Bank in Nordrhein-Westfalen", "de")] == [(), ("bank",), ("bench",)]
+    assert [t.forms[0][1][0] for t in glossary.in_source("NRW", "de")] == ["NRW"]
+    assert glossary.in_source("bench", "en")[0].get("de") == ("bank",)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Die Datenbank", []),  # inside a word: dropped by the index before any pattern runs
+    ("Die Bankfiliale", ["Bank"]),  # a German compound still counts
+    ("Große Bank", ["Bank"]),  # "ß" folds to two letters: positions differ, nothing is dropped early
+    ("构NRW.INVEST提", ["NRW.INVEST"]),  # no Latin letter before it: the name stands alone
+])
+def test_index_keeps_exactly_what_the_patterns_match(text: str, found: list[str]) -> None:
+    glossary = parse_csv("de,en\nBank,bank\nNRW.INVEST,\n", "g.csv", "de")
+    assert [t.forms[0][1][0] for t in glossary.in_source(text, "de")] == found
+
 TBX = """<?xml version="1.0"?>
 <martif type="TBX"><text><body>
   <termEntry><langSet xml:lang="de"><tig><term>VIVO</term></tig></langSet></termEntry>

@@ -16,11 +16,13 @@ import textwrap
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from l10n.catalog import read_catalog
 from l10n.errors import L10nError
+from l10n import lock as lock_module
 from l10n.lock import LockedError, project_lock
 
 from .conftest import REPO
@@ -170,25 +172,34 @@ def test_second_translate_stops_with_a_clear_message_while_one_runs(capsys, tmp_
         proc.communicate()
 
 
-def test_lock_waits_for_the_other_run_when_asked(capsys, tmp_path: Path):
+def test_lock_waits_for_the_other_run_when_asked(capsys, monkeypatch, tmp_path: Path):
+    """The holder lets go only once the waiting run has found the lock taken and begun to poll:
+    event-driven, so no timing window decides what is tested."""
     root = make_project(tmp_path / "project")
     state = root / ".l10n"
-    held = threading.Event()
+    held, polling = threading.Event(), threading.Event()
+
+    def poll(seconds: float) -> None:
+        polling.set()
+        time.sleep(seconds)
+
+    monkeypatch.setattr(lock_module, "time", SimpleNamespace(monotonic=time.monotonic, sleep=poll))
 
     def hold() -> None:
         with project_lock(state):
             held.set()
-            time.sleep(0.5)
+            polling.wait(60)
 
     thread = threading.Thread(target=hold)
     thread.start()
-    held.wait(5)
+    assert held.wait(60)
     with pytest.raises(LockedError, match="another run"):
         with project_lock(state):
             pass
-    code, _, err = cli(capsys, "translate", "-e", "pseudo", "--wait", "10", "-C", str(root))
+    assert not polling.is_set()  # without --wait it stops at once
+    code, _, err = cli(capsys, "translate", "-e", "pseudo", "--wait", "30", "-C", str(root))
     thread.join()
-    assert code == 0, err
+    assert polling.is_set() and code == 0, err
     assert finished_docs(root) == DOCS
 
 

@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from l10n.catalog import read_catalog
 
 from .conftest import REPO
@@ -72,6 +74,7 @@ def add_sentences(root: Path, rng: random.Random, run: int) -> None:
             f.write(f"\nNeu in Lauf {run}: die Firma {d} wächst weiter.\n")
 
 
+@pytest.mark.slow
 def test_kill_9_at_30_random_moments_keeps_every_approved_entry(tmp_path: Path):
     root = tmp_path / "project"
     make_project(root)

@@ -27,6 +27,7 @@ from ..catalog import Catalog, Entry, read_catalog
 from ..config import Config
 from ..errors import ConfigError
 from ..glossary import Glossary
+from ..sources.markers import strip, tags
 
 SEVERITIES = ("error", "warning", "info")
 GROUPS = ("approved", "review")  # what ships, and unreviewed suggestions
@@ -178,7 +179,9 @@ def check_entry(entry: Entry, src: str, tgt: str, settings: Settings, glossary: 
     skip, warnings = ignored(entry)
     found = [("warning", FLAG_CHECK, w) for w in warnings]
     if checkable(entry):
-        found.extend(check_unit(Unit(entry.msgid, entry.msgstr, src, tgt, entry, glossary), settings, skip))
+        # Inline markers (HTML, Word) are the ``markers`` check's; the others read the words.
+        source, target = (strip(entry.msgid), strip(entry.msgstr)) if tags(entry.msgid) else (entry.msgid, entry.msgstr)
+        found.extend(check_unit(Unit(source, target, src, tgt, entry, glossary), settings, skip))
     return found
 
 

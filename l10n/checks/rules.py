@@ -17,6 +17,7 @@ from ..engines.masking import MASK_FLAG
 from . import Unit, check, propernames
 from ..langid import cjk_count as _cjk, detect, prose
 from .numbers import extra_numbers, missing_numbers
+from ..sources.markers import problems
 
 # --- numbers -------------------------------------------------------------------------------------
 
@@ -86,6 +87,12 @@ def name_tokens(text: str) -> list[str]:
     >>> name_tokens("McDonald's und MacArthur, aber iPhone")
     ['iPhone']
     """
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _name_tokens(text: str) -> tuple[str, ...]:
+    # Remembered: several checks ask for the same source's names, and "untranslated" asks word by word.
     names = []
     for token in _NAME.findall(text):
         letters = [c for c in token if c.isalpha()]
@@ -97,7 +104,7 @@ def name_tokens(text: str) -> list[str]:
         if (caps >= 2 or camel or mixed) and not shouting and not _NOT_NAMES.fullmatch(token) and not _MC.fullmatch(token) \
                 and token not in _translated_acronyms():
             names.append(token)
-    return names
+    return tuple(names)
 
 
 def _short_acronym(name: str) -> bool:
@@ -150,9 +157,10 @@ def acronyms(unit: Unit) -> Iterator[str]:
 
 @check("masking", "error")
 def masking(unit: Unit) -> Iterator[str]:
-    """The engine lost a glossary placeholder: the sentence was translated without protection."""
+    """The engine lost a placeholder (a glossary term or an inline marker): the sentence was
+    translated without protection, its markers put around the whole sentence."""
     if MASK_FLAG in unit.entry.flags:
-        yield "the engine dropped or doubled a protected-term placeholder; check every name (remove the flag when done)"
+        yield "the engine dropped or doubled a placeholder of a protected term or inline marker; check every name and move the markers to their words (remove the flag when done)"
 
 
 # --- untranslated, language, loops, length -------------------------------------------------------
@@ -322,3 +330,17 @@ def markup(unit: Unit) -> Iterator[str]:
         yield f"markup missing in the translation: {', '.join(sorted(lost))}"
     if added:
         yield f"markup not in the source: {', '.join(sorted(added))}"
+
+
+@check("markers", "error")
+def markers(unit: Unit) -> Iterator[str]:
+    """Inline markers (``<1>…</1>``, ``<2/>``: formatting in HTML and Word) are all in the
+    translation, each once, and pairs open before they close and nest.
+
+    >>> from l10n.catalog import Entry
+    >>> list(markers(Unit("", "", "de", "en", Entry("Das ist <1>neu</1>.<2/>", "This is <1>new.<2/><3/>"))))
+    ['inline markers wrong: missing </1>, extra <3/> (keep each marker of the source once, pairs around words)']
+    """
+    found = problems(unit.entry.msgstr, unit.entry.msgid)
+    if found:
+        yield f"inline markers wrong: {', '.join(map(str, found))} (keep each marker of the source once, pairs around words)"

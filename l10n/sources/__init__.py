@@ -76,6 +76,7 @@ FORMATS: tuple[Format, ...] = (
     Format("markdown", (".md", ".markdown"), _text_reader(".md"), write_text),
     Format("text", (".txt",), _text_reader(".txt"), write_text),
     Format("docx", (".docx",), _on_use("docx", "read"), _on_use("docx", "write")),
+    Format("html", (".html", ".htm"), _on_use("html", "read"), _on_use("html", "write")),
 )
 
 
@@ -114,7 +115,7 @@ def decode(data: bytes, path: str) -> tuple[str, bool]:
     if bom:
         data = data[3:]
     if _looks_binary(data):
-        raise SourceError("binary file, not text", path=path, hint="sources must be UTF-8 text (.md or .txt)")
+        raise SourceError("binary file, not text", path=path, hint="sources must be UTF-8 text (.md, .txt or .html)")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

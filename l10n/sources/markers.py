@@ -204,6 +204,21 @@ def problems(translation: str, source: str) -> tuple[Problem, ...]:
     return tuple(nesting(translation))
 
 
+def reattach(text: str, marked: str) -> str:
+    """``text`` (a translation of ``marked`` without its markers) with the markers put back
+    around all of it: the pairs around the whole sentence, in their order, then the standalone
+    ones at the end. Nothing is lost; a reviewer moves them to their words.
+
+    >>> reattach("The new company.", "Die <2>neue <1>Firma</1></2>.<3/>")
+    '<2><1>The new company.</1></2><3/>'
+    """
+    found = tags(marked)
+    opening = [t for t in found if t.role == "open"]
+    closing = [Tag(t.number, "close") for t in reversed(opening)]
+    empty = [t for t in found if t.role == "empty"]
+    return join([*opening, text, *closing, *empty])
+
+
 def nesting(marked: str) -> list[Problem]:
     """Paired markers of ``marked`` that close before they open, cross another pair or stay open.
 

@@ -19,9 +19,12 @@ from ..conftest import SHARED
 
 FLORES = Path(os.environ.get("L10N_SHARED", SHARED)) / "data" / "flores200-devtest"
 
+pytestmark = pytest.mark.slow  # about 40 s of checks on 2 x 1,012 entries, each with 7 faults
 
-@pytest.fixture(scope="module", params=["en", "zh"])
+
+@pytest.fixture(scope="session", params=["en", "zh"])
 def report(request):
+    """One evaluation per language for the whole run, shared by the tests below."""
     if not (FLORES / "deu_Latn.devtest").exists():
         pytest.skip(f"FLORES devtest not found in {FLORES}")
     result = evaluate(read_flores(FLORES, request.param), request.param, Settings.from_config(None))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from l10n.catalog import Catalog, Entry
-from l10n.checks import CHECKS, Settings, Unit, check_catalog, check_unit
+from l10n.checks import CHECKS, Settings, Unit, check_catalog, check_entry, check_unit
 from l10n.config import parse_config
 from l10n.errors import ConfigError
 from l10n.glossary import parse_csv
@@ -49,6 +49,9 @@ GOOD = [
     ("General MacArthur landete dort.", "麦克阿瑟将军在那里登陆。", "zh"),
     # A terse headline, rendered longer than a sentence would be.
     ("Neuer Standort für OPPO", "OPPO opens a new European site in its home market", "en"),
+    # Inline markers (HTML, Word) moved with the words they belong to.
+    ("Die Firma stellt <1>drei neue <2>Modelle</2></1> vor.<3/>", "The company presents <1>three new <2>models</2></1>.<3/>", "en"),
+    ("Mehr auf <1>unserer Seite</1>.", "<1>我们的网站</1>上有更多信息。", "zh"),
 ]
 
 
@@ -81,12 +84,23 @@ BAD = [
     ("brackets", "Er sagte: „Ja.“", "He said: „Yes.“", "en"),
     ("markup", "Mehr unter [mi.com](https://www.mi.com).", "More at mi.com.", "en"),
     ("markup", "Das ist **wichtig**.", "That is important.", "en"),
+    ("markers", "Das ist <1>wichtig</1>.", "That is important.", "en"),  # missing
+    ("markers", "Das ist <1>wichtig</1>.", "That <2/>is <1>important</1>.", "en"),  # extra
+    ("markers", "Das ist <1>sehr <2>wichtig</2></1>.", "That is <1>very <2>important</1></2>.", "en"),  # crossing
+    ("markers", "Das ist <1>wichtig</1>.", "That is </1>important<1>.", "en"),  # closed before opened
 ]
 
 
 @pytest.mark.parametrize("check_name, source, target, tgt", BAD)
 def test_bad_translation_is_found(check_name: str, source: str, target: str, tgt: str) -> None:
     assert check_name in found(source, target, tgt)
+
+
+def test_lost_markers_are_the_markers_checks_finding_alone() -> None:
+    """The other checks read the words: a lost ``<12/>`` is no missing number 12."""
+    entry = Entry(msgid="Seit <1>2018</1> gibt es <12/> Läden.", msgstr="There have been shops since 2018.")
+    findings = {name for _, name, _ in check_entry(entry, "de", "en", SETTINGS)}
+    assert findings == {"markers"}
 
 
 def test_masking_flag_is_an_error() -> None:

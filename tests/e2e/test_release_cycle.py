@@ -122,6 +122,7 @@ def test_commands_are_the_makefiles() -> None:
     assert [c[0] for c in presskit_commands()] == ["translate", "check", "release"]
 
 
+@pytest.mark.slow
 def test_second_release_from_start_to_finish(cycle) -> None:
     root, l10n = cycle
     (root / "source" / "neu.md").write_text(RELEASE, encoding="utf-8")
