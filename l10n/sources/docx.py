@@ -34,7 +34,7 @@ from ..errors import SourceError
 from ..languages import get_language
 from ..model import Block, Document, Segment, count_repeats
 from ..segment import Splitter
-from . import markers, wordbuild, wordml
+from . import MAX_SENTENCE_CHARS, markers, wordbuild, wordml
 from .rebuild import Translations
 from .wordml import W, Paragraph, Sentence
 
@@ -126,7 +126,7 @@ def read(data: bytes, rel: str, splitter: Splitter, name: str) -> Document:
     segments: list[Segment] = []
     length = 0
     for number, (part, p) in enumerate(paragraphs(package), 1):
-        para = wordml.read_paragraph(p, part.addresses)
+        para = wordml.read_paragraph(p)
         sentences = [wordml.sentence(para, a, b) for a, b in wordml.spans(para, splitter.split(para.text))]
         if not sentences:
             continue
@@ -150,12 +150,10 @@ def read(data: bytes, rel: str, splitter: Splitter, name: str) -> Document:
 
 
 def _check_length(seg: Segment, rel: str) -> None:
-    from . import MAX_SENTENCE_CHARS  # the package imports this module first
-
-    if len(markers.strip(seg.text)) > MAX_SENTENCE_CHARS:
+    if len(seg.text) > MAX_SENTENCE_CHARS and len(markers.strip(seg.text)) > MAX_SENTENCE_CHARS:
         raise SourceError(
             f"a sentence of {len(markers.strip(seg.text)):,} characters with no sentence end (at most {MAX_SENTENCE_CHARS:,})",
-            path=rel, line=seg.line, hint="split the paragraph into sentences",
+            path=rel, line=seg.line, hint=f"split paragraph {seg.line} into sentences",
         )
 
 
@@ -179,7 +177,7 @@ def write(doc: Document, lang: str, table: Translations) -> tuple[bytes, int]:
     count, changed = 0, {}
     # Last paragraph first: a text box's paragraphs are rebuilt before the one that holds them.
     for part, p, segs in reversed(todo):
-        para = wordml.read_paragraph(p, part.addresses)
+        para = wordml.read_paragraph(p)
         done = wordbuild.rebuild(para, _sentences(doc, para, segs), [table.get(seg.key) for seg in segs], language)
         count += done
         if done:

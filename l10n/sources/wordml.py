@@ -1,4 +1,4 @@
-"""One Word paragraph (``w:p``, WordprocessingML) as marked sentences, and rebuilt from them.
+"""One Word paragraph (``w:p``, WordprocessingML) as atoms, and its sentences as marked text.
 
 A paragraph is read into its plain text, one *atom* per character: a character of a run (with
 the run's formatting: its hyperlink, if any, and its run properties ``w:rPr``) or a standalone
@@ -43,17 +43,19 @@ _KINDS = {
 
 @dataclass
 class Standalone:
-    """A standalone thing: the original nodes (``run_props`` set: children of a run with these
-    properties), what a translator is told it is, and the hyperlink it sits in."""
+    """A standalone thing: the original nodes (with ``in_run``: children of a run whose
+    properties were ``run_props``), what a translator is told it is, and the hyperlink it sits in."""
 
     nodes: list
     kind: str
     detail: str = ""
-    run_props: etree._Element | None | bool = False
+    in_run: bool = False
+    run_props: etree._Element | None = None
     link: int | None = None
 
     def build(self) -> list:
-        if self.run_props is False:
+        """Copies of the nodes, ready to go into a rebuilt paragraph."""
+        if not self.in_run:
             return [copy.deepcopy(n) for n in self.nodes]
         run = etree.Element(W + "r")
         if self.run_props is not None:
@@ -76,6 +78,7 @@ class Paragraph:
     things: list[Standalone] = field(default_factory=list)
     head: list[etree._Element] = field(default_factory=list)
     tail: list[etree._Element] = field(default_factory=list)
+    _format_index: dict[tuple[int | None, str], int] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -84,9 +87,9 @@ class Paragraph:
     def add_text(self, text: str, link: int | None, run_props: etree._Element | None) -> None:
         key = props_key(run_props)
         self.props.setdefault(key, run_props)
-        if (link, key) not in self.formats:
+        index = self._format_index.setdefault((link, key), len(self.formats))
+        if index == len(self.formats):
             self.formats.append((link, key))
-        index = self.formats.index((link, key))
         self.plain.extend(text)
         self.atoms.extend([index] * len(text))
 
@@ -100,18 +103,26 @@ class Paragraph:
 
 
 def props_key(run_props: etree._Element | None) -> str:
-    """Run properties as a comparable string, without those that do not show (language tags)."""
+    """Run properties as a comparable string, without those that do not show (language tags).
+
+    >>> doc = etree.fromstring(f'<w:p xmlns:w="{W[1:-1]}" xmlns:r="urn:r"><w:rPr><w:b/><w:lang w:val="en-US"/></w:rPr>'
+    ...                        '<w:rPr><w:b/></w:rPr><w:rPr><w:i/></w:rPr></w:p>')
+    >>> [props_key(p) == props_key(doc[1]) for p in doc]
+    [True, True, False]
+    """
     if run_props is None:
         return ""
-    shown = copy.deepcopy(run_props)
-    for child in list(shown):
-        if child.tag in _IGNORED_PROPS:
-            shown.remove(child)
-    return etree.tostring(shown, method="c14n").decode() if len(shown) else ""
+    shown = run_props
+    if any(child.tag in _IGNORED_PROPS for child in run_props):
+        shown = copy.deepcopy(run_props)
+        for child in list(shown):
+            if child.tag in _IGNORED_PROPS:
+                shown.remove(child)
+    return etree.tostring(shown, method="c14n", exclusive=True).decode() if len(shown) else ""
 
 
-def read_paragraph(p: etree._Element, links: dict[str, str]) -> Paragraph:
-    """The atoms of ``p``; ``links`` maps relationship ids to hyperlink addresses."""
+def read_paragraph(p: etree._Element) -> Paragraph:
+    """The atoms of ``p``."""
     para = Paragraph(p)
     field_nodes: list = []
     depth = 0
@@ -125,7 +136,7 @@ def read_paragraph(p: etree._Element, links: dict[str, str]) -> Paragraph:
         elif child.tag == W + "r":
             _read_run(para, child, None)
         elif child.tag == W + "hyperlink":
-            _read_link(para, child, links)
+            _read_link(para, child)
         else:
             _read_other(para, child)
     if field_nodes:  # a field that goes on in the next paragraph (a table of contents)
@@ -133,7 +144,7 @@ def read_paragraph(p: etree._Element, links: dict[str, str]) -> Paragraph:
     return para
 
 
-def _read_link(para: Paragraph, link: etree._Element, links: dict[str, str]) -> None:
+def _read_link(para: Paragraph, link: etree._Element) -> None:
     para.links.append(link)
     index = len(para.links) - 1
     for child in link:
@@ -161,12 +172,12 @@ def _read_run(para: Paragraph, run: etree._Element, link: int | None) -> None:
         elif tag == W + "noBreakHyphen":
             para.add_text("\u2011", link, props)
         elif tag == W + "tab":
-            para.add_thing(Standalone([child], "tab", run_props=props, link=link), "\t")
+            para.add_thing(Standalone([child], "tab", in_run=True, run_props=props, link=link), "\t")
         elif tag in (W + "br", W + "cr"):
             kind = "page break" if child.get(W + "type") == "page" else "line break"
-            para.add_thing(Standalone([child], kind, run_props=props, link=link), "\n")
+            para.add_thing(Standalone([child], kind, in_run=True, run_props=props, link=link), "\n")
         elif tag not in _SKIPPED and isinstance(tag, str):
-            para.add_thing(Standalone([child], _kind(child), _detail(child), run_props=props, link=link))
+            para.add_thing(Standalone([child], _kind(child), _detail(child), in_run=True, run_props=props, link=link))
 
 
 def _field_begins(node: etree._Element) -> bool:
@@ -245,20 +256,19 @@ def sentence(para: Paragraph, start: int, end: int) -> Sentence:
     base = _most_common([key for link, key in text if link is None] or [key for _, key in text])
     link_base = {link: _most_common([k for l, k in text if l == link]) for link in {l for l, _ in text if l is not None}}
     pieces: list[Run | Thing] = []
-    for i in range(start, end):
-        atom = para.atoms[i]
+    pos = start
+    for atom, same in itertools.groupby(para.atoms[start:end]):
+        count = len(list(same))
         if atom < 0:
             link = para.things[~atom].link
-            pieces.append(Thing(("thing", ~atom), () if link is None else (("link", link),)))
-            continue
-        link, key = para.formats[atom]
-        own = base if link is None else link_base[link]
-        path = (() if link is None else (("link", link),)) + (() if key == own else (("props", key),))
-        if pieces and isinstance(pieces[-1], Run) and pieces[-1].path == path:
-            pieces[-1] = Run(pieces[-1].text + para.plain[i], path)
+            pieces += [Thing(("thing", ~atom), () if link is None else (("link", link),))] * count
         else:
-            pieces.append(Run(para.plain[i], path))
-    tokens, keys = markers.mark(pieces)
+            link, key = para.formats[atom]
+            own = base if link is None else link_base[link]
+            path = (() if link is None else (("link", link),)) + (() if key == own else (("props", key),))
+            pieces.append(Run("".join(para.plain[pos : pos + count]), path))
+        pos += count
+    tokens, keys = markers.mark(pieces)  # neighbours with one path are one piece there
     return Sentence(start, end, markers.join(tokens), keys, base, link_base)
 
 
