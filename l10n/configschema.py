@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from .checknames import NAMES, SEVERITIES
 from .errors import ConfigError
 from .languages import LANGUAGES
 
@@ -83,12 +84,10 @@ def _logo(name: str) -> str | None:
 
 
 def _checks(value: list[str] | dict[str, str]) -> str | None:
-    """Names of checks (and their severities): only read when ``[checks]`` names any."""
-    from .checks import CHECKS, SEVERITIES, rules  # noqa: F401  (importing the rules registers them)
-
+    """Names of checks (and their severities), as :mod:`l10n.checknames` lists them."""
     for name in value:
-        if name not in CHECKS:
-            return f"unknown check {name!r}; {_suggest(name, CHECKS)}"
+        if name not in NAMES:
+            return f"unknown check {name!r}; {_suggest(name, NAMES)}"
     if isinstance(value, dict):
         for name, level in value.items():
             if level not in SEVERITIES:

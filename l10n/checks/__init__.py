@@ -25,11 +25,11 @@ from typing import Callable, Iterable, Iterator
 
 from ..catalog import Catalog, Entry, read_catalog
 from ..config import Config
+from ..checknames import NAMES, SEVERITIES
 from ..flags import IGNORE_PREFIX
 from ..glossary import Glossary
 from ..sources.markers import strip, tags
 
-SEVERITIES = ("error", "warning")  # "info" went: no check had it, and `disable` already quiets one
 FLAG_CHECK = "flags"  # the name findings about the flags themselves are reported under
 
 
@@ -77,7 +77,10 @@ CHECKS: dict[str, Check] = {}
 
 
 def check(name: str, severity: str) -> Callable[[Callable[[Unit], Iterable[str]]], Callable[[Unit], Iterable[str]]]:
-    """Decorator: register a check under ``name`` with a default ``severity``."""
+    """Decorator: register a check under ``name`` (listed in :data:`l10n.checknames.NAMES`) with a
+    default ``severity``."""
+    if name not in NAMES or severity not in SEVERITIES:
+        raise ValueError(f"check {name!r} ({severity}) is not listed in l10n/checknames.py")
 
     def decorate(func: Callable[[Unit], Iterable[str]]) -> Callable[[Unit], Iterable[str]]:
         CHECKS[name] = Check(name, severity, func, (func.__doc__ or "").strip().splitlines()[0])

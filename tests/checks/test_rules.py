@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from l10n.catalog import Catalog, Entry
-from l10n.checks import CHECKS, Settings, Unit, check_catalog, check_entry, check_unit
+from l10n.checks import CHECKS, Settings, check, Unit, check_catalog, check_entry, check_unit
 from l10n.config import parse_config
 from l10n.errors import ConfigError
 from l10n.glossary import parse_csv
@@ -112,6 +112,15 @@ def test_every_check_is_documented_with_a_known_severity() -> None:
     documented = dict(re.findall(r"^\| `([a-z-]+)` \| (error|warning) \|", readme, re.M))
     assert documented == {name: c.severity for name, c in CHECKS.items()}  # every check in the README table, as it is
     assert all(c.doc and c.severity in ("error", "warning") for c in CHECKS.values())
+
+
+def test_the_config_knows_every_check_by_name() -> None:
+    """l10n.toml is validated against l10n/checknames.py; the registry must match it exactly."""
+    from l10n.checknames import NAMES
+
+    assert sorted(CHECKS) == sorted(NAMES)
+    with pytest.raises(ValueError, match="checknames"):
+        check("no-such-check", "error")
 
 
 def test_settings_disable_and_change_severity(tmp_path: Path) -> None:
