@@ -40,7 +40,7 @@ from .brand import Brand, brand_of
 from .pdf import KitPrinter, pdf_of
 from .render import IndexRow, Page, PageLink, index_frame, page_html, release_section
 from .report import status_frame, status_rows
-from .text import Title, body_html, newest_first, place_of, render_body, title_of
+from .text import Title, body_html, reading_text, newest_first, place_of, render_body, title_of
 
 if TYPE_CHECKING:  # the release pass imports this module; its values are only passed in
     from ..release.plan import DocumentPlan, LanguagePlan, Settings
@@ -114,7 +114,7 @@ def document_page(doc: Document, lang: str, source: str, table: dict, *, title: 
     """
     markdown = doc.format == "markdown"
     if lang == source:
-        body = render_body(doc.text, markdown)
+        body = render_body(reading_text(doc, doc.text), markdown)
     else:
         body = body_html(doc, lang, table, get_language(source).html, markdown, machine)
     return Page(
@@ -284,9 +284,11 @@ class KitWriter:
         machine = frozenset(e.key for e in catalog.active if e.fuzzy and e.msgstr) if catalog and self.settings.include_fuzzy else frozenset()
         page = document_page(doc, lang, self.config.source_language, language.table, title=link.title, status=language.status,
                              versions=versions, brand=self.brand, machine=machine)
-        source_file = f"{lang}/{doc.name}{Path(doc.path).suffix}"
-        self.put(source_file, language.data)
         html_file, html = f"{lang}/{doc.name}.html", page_html(page, GENERATOR)
+        source_file = f"{lang}/{doc.name}{Path(doc.path).suffix}"
+        if source_file.lower() == html_file.lower():  # a web page as the source: .web.html beside the kit's page
+            source_file = f"{lang}/{doc.name}.web{Path(doc.path).suffix}"
+        self.put(source_file, language.data)
         self.put(html_file, html.encode("utf-8"))
         pdf = self.printer.pdf(html, self.stage, html_file)
         if pdf is None:

@@ -23,7 +23,11 @@ from .text import Title, date_html, split_headline
 _EMPTY_HEADING = re.compile(r"<h([1-6])>\s*</h\1>\n?")
 # A release's own file on the landing page, by suffix: the label's key in labels.json and the
 # media type; anything else is a text file.
-_FILE_KINDS = {"docx": ("word_file", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")}
+_FILE_KINDS = {
+    "docx": ("word_file", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "html": ("web_page", "text/html"),
+    "htm": ("web_page", "text/html"),
+}
 
 
 @dataclass(frozen=True)

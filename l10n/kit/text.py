@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from ..sources.markers import strip
 from ..sources.rebuild import localize
 from ..languages import IDEOGRAPHS, get_language
 from ..model import Document, normalize_space
@@ -39,6 +40,26 @@ _VOID = frozenset({"br", "hr", "img", "wbr"})
 _LEADING_HEADING = re.compile(r"\A\s*<h([1-6])((?: [a-z]+=\"[^\"]*\")*)>(.*?)</h\1>\n?", re.DOTALL)
 
 
+# Where a Word reader's text holds an image, a footnote reference or another object between
+# sentences (the object replacement character).
+_OBJECT = "\ufffc"
+
+
+def reading_text(doc: Document, text: str) -> str:
+    """``text`` of ``doc`` as a reader sees it: for a format rebuilt from its file (Word, HTML:
+    ``doc.original`` is set) the inline markers go and the words stay; other text is unchanged.
+
+    >>> word = Document("source/a.docx", "a", "docx", "", (), (), original=b"PK")
+    >>> reading_text(word, "Die <1>neue</1> Fabrik\ufffc, \\<2/> bleibt.")
+    'Die neue Fabrik, <2/> bleibt.'
+    >>> reading_text(Document("source/a.md", "a", "markdown", "", (), ()), "a <1>b</1>")
+    'a <1>b</1>'
+    """
+    if doc.original is None:
+        return text
+    return strip(text).replace(_OBJECT, "")
+
+
 @dataclass(frozen=True)
 class Title:
     """A document's title in one language, and the language its text is in (the source language
@@ -58,12 +79,12 @@ def title_of(doc: Document, lang: str, table: dict, source_language: str) -> Tit
         heading = [s for s in doc.segments if s.block == 0]
         # The sentences of a heading, joined as the language joins sentences (none in Chinese).
         joiner = " " if get_language(lang if any(s.key in table for s in heading) else source_language).sentence_space else ""
-        text = joiner.join(normalize_space(table.get(s.key, s.text)) for s in heading)
+        text = joiner.join(normalize_space(reading_text(doc, table.get(s.key, s.text))) for s in heading)
         return Title(text, lang if any(s.key in table for s in heading) else source_language)
     meta = doc.metadata.get(f"title_{lang}") or (doc.metadata.get("title") if lang == source_language else None)
     if meta:
         return Title(meta, lang)
-    sentence = normalize_space(table.get(first.key, first.text))
+    sentence = normalize_space(reading_text(doc, table.get(first.key, first.text)))
     return Title(_DATELINE.sub("", sentence, count=1) or sentence, lang if first.key in table else source_language)
 
 
@@ -76,7 +97,7 @@ def place_of(doc: Document, table: dict) -> str:
     if first is None:
         return ""
     for text in (table.get(first.key), first.text):
-        found = _DATELINE.match(normalize_space(text)) if text else None
+        found = _DATELINE.match(normalize_space(reading_text(doc, text))) if text else None
         if found:
             return found.group(1) or found.group(2)
     return ""
@@ -127,12 +148,12 @@ def body_html(doc: Document, lang: str, table: dict, source_tag: str, markdown: 
     ``machine``.
     """
     if any(m in doc.text for m in _MARKS):
-        return render_body(localize(doc, lang, table)[0], markdown)
+        return render_body(reading_text(doc, localize(doc, lang, table)[0]), markdown)
 
     def mark(seg, translated: bool):
         return MACHINE if seg.key in machine else None if translated else FALLBACK
 
-    marked = localize(doc, lang, table, mark)[0]
+    marked = reading_text(doc, localize(doc, lang, table, mark)[0])
     return mark_passages(render_body(marked, markdown), source_tag)
 
 
