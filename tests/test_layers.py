@@ -17,8 +17,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "l10n"
 FRONT_ENDS = ("l10n.cli", "l10n.__main__", "l10n.review")
-WORKFLOW = ("l10n.translate", "l10n.merge", "l10n.assemble", "l10n.kit", "l10n.tm", "l10n.quality",
-            "l10n.status", "l10n.state", "l10n.cache", "l10n.models", "l10n.scaffold", "l10n.outputs")
+WORKFLOW = ("l10n.translate", "l10n.machine", "l10n.extract", "l10n.merge", "l10n.release", "l10n.kit", "l10n.tm",
+            "l10n.quality", "l10n.status", "l10n.state", "l10n.cache", "l10n.models", "l10n.scaffold", "l10n.outputs")
 
 
 def module_name(path: Path) -> str:
@@ -99,3 +99,19 @@ def test_each_rule_catches_its_edge(source: str, target: str) -> None:
 ])
 def test_allowed_edges_pass(source: str, target: str) -> None:
     assert forbidden(source, target) is None
+
+
+MAX_MODULE_LINES, MAX_FUNCTION_LINES = 400, 50
+
+
+def test_modules_and_functions_stay_small() -> None:
+    """Issue 16's bar for the next engineer: no module over 400 lines, no function over 50."""
+    too_big = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        if source.count("\n") > MAX_MODULE_LINES:
+            too_big.append(f"{path.relative_to(PACKAGE.parent)}: {source.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= MAX_FUNCTION_LINES:
+                too_big.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {node.name} is {node.end_lineno - node.lineno + 1} lines")
+    assert too_big == []
