@@ -89,3 +89,9 @@ def test_the_chinese_pdf_holds_the_page_headline(kit: Path) -> None:
     text = subprocess.run(["pdftotext", str(kit / "presskit" / "zh" / "wort.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     flat = "".join(text.split())
     assert headline and "".join(headline.split()) in flat
+
+
+def test_a_word_page_keeps_headline_and_list_once(kit: Path) -> None:
+    page = (kit / "presskit" / "de" / "wort.html").read_text(encoding="utf-8")
+    assert page.count("Neue Fabrik in Dormagen</h1>") == 1 and page.count("Neue Fabrik in Dormagen") <= 2  # <title> + <h1>
+    assert re.search(r"<ul>\s*<li>Erster Punkt der Liste.</li>\s*<li>Zweiter Punkt", page)

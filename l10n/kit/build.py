@@ -40,7 +40,7 @@ from .brand import Brand, brand_of
 from .pdf import KitPrinter, pdf_of
 from .render import IndexRow, Page, PageLink, index_frame, page_html, release_section
 from .report import status_frame, status_rows
-from .text import Title, body_html, reading_text, newest_first, place_of, render_body, title_of
+from .text import Title, body_html, document_body, newest_first, place_of, title_of
 
 if TYPE_CHECKING:  # the release pass imports this module; its values are only passed in
     from ..release.plan import DocumentPlan, LanguagePlan, Settings
@@ -114,7 +114,7 @@ def document_page(doc: Document, lang: str, source: str, table: dict, *, title: 
     """
     markdown = doc.format == "markdown"
     if lang == source:
-        body = render_body(reading_text(doc, doc.text), markdown)
+        body = document_body(doc, doc.text, markdown)
     else:
         body = body_html(doc, lang, table, get_language(source).html, markdown, machine)
     return Page(

@@ -148,18 +148,57 @@ def body_html(doc: Document, lang: str, table: dict, source_tag: str, markdown: 
     ``machine``.
     """
     if any(m in doc.text for m in _MARKS):
-        return render_body(reading_text(doc, localize(doc, lang, table)[0]), markdown)
+        return document_body(doc, localize(doc, lang, table)[0], markdown)
 
     def mark(seg, translated: bool):
         return MACHINE if seg.key in machine else None if translated else FALLBACK
 
-    marked = reading_text(doc, localize(doc, lang, table, mark)[0])
-    return mark_passages(render_body(marked, markdown), source_tag)
+    marked = localize(doc, lang, table, mark)[0]
+    return mark_passages(document_body(doc, marked, markdown), source_tag)
 
 
 def render_body(text: str, markdown: bool) -> str:
     """A document's text as HTML: Markdown rendered, plain text as escaped paragraphs."""
     return markdown_html(text) if markdown else text_html(text)
+
+
+# Block kinds of the formats rebuilt from their file (Word, HTML) on a page: headings one level
+# below the page's own <h1>, list items in a list; the texts of attributes and of the head
+# (title, meta description, alt text, aria-label) are no body text.
+_HEADINGS = {"heading": "h2", **{f"h{n}": f"h{min(n + 1, 6)}" for n in range(1, 7)}}
+_LIST_ITEMS = frozenset({"list item", "li"})
+_NOT_BODY = re.compile(r"title|description|alt|label")
+
+
+def document_body(doc: Document, text: str, markdown: bool) -> str:
+    """``text`` (``doc`` rebuilt, in any language) as the HTML body of its page.
+
+    Markdown and plain text render as :func:`render_body`. A Word or HTML document's text holds
+    one block a paragraph: each becomes the element its kind asks for, without inline markers; a
+    leading Word heading becomes the ``<h1>`` the page takes as its headline.
+
+    >>> from l10n.model import Block
+    >>> word = Document("s/a.docx", "a", "docx", "", (Block("heading", 0, 1, 1), Block("list item", 0, 1, 2),
+    ...                 Block("paragraph", 0, 1, 3)), (), original=b"PK")
+    >>> document_body(word, "Neu\\n\\nEins <1>zwei</1>\\n\\nDrei.", markdown=False)
+    '<h1>Neu</h1>\\n<ul>\\n<li>Eins zwei</li>\\n</ul>\\n<p>Drei.</p>\\n'
+    """
+    if doc.original is None:
+        return render_body(text, markdown)
+    text = reading_text(doc, text)
+    paragraphs = [p for p in (p.strip() for p in _BLANK_LINES.split(text.replace("\r\n", "\n"))) if p]
+    if len(paragraphs) != len(doc.blocks):
+        return text_html(text)
+    out, listed = [], False
+    for index, (block, paragraph) in enumerate(zip(doc.blocks, paragraphs)):
+        element = "h1" if index == 0 and block.kind == "heading" else _HEADINGS.get(block.kind) or ("li" if block.kind in _LIST_ITEMS else "p")
+        if _NOT_BODY.search(block.kind):
+            continue
+        if (element == "li") != listed:
+            out.append("</ul>\n" if listed else "<ul>\n")
+            listed = not listed
+        out.append(f"<{element}>{escape(paragraph)}</{element}>\n")
+    return "".join(out) + ("</ul>\n" if listed else "")
 
 
 def mark_passages(html: str, tag: str) -> str:
