@@ -50,7 +50,7 @@ def reading_text(doc: Document, text: str) -> str:
     ``doc.original`` is set) the inline markers go and the words stay; other text is unchanged.
 
     >>> word = Document("source/a.docx", "a", "docx", "", (), (), original=b"PK")
-    >>> reading_text(word, "Die <1>neue</1> Fabrik\ufffc, \\<2/> bleibt.")
+    >>> reading_text(word, "Die <1>neue</1> Fabrik\ufffc, \\\\<2/> bleibt.")
     'Die neue Fabrik, <2/> bleibt.'
     >>> reading_text(Document("source/a.md", "a", "markdown", "", (), ()), "a <1>b</1>")
     'a <1>b</1>'
