@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from .. import __version__
 from ..catalog import Catalog
-from ..config import CONFIG_NAME, Config
+from ..config import CONFIG_NAME
 from ..configschema import check_values
 from ..environment import source_date_epoch
 from ..fs import atomic_writer, clean_stale, make_temp_dir

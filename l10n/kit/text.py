@@ -191,9 +191,9 @@ def document_body(doc: Document, text: str, markdown: bool) -> str:
         return text_html(text)
     out, listed = [], False
     for index, (block, paragraph) in enumerate(zip(doc.blocks, paragraphs)):
-        element = "h1" if index == 0 and block.kind == "heading" else _HEADINGS.get(block.kind) or ("li" if block.kind in _LIST_ITEMS else "p")
         if _NOT_BODY.search(block.kind):
             continue
+        element = "h1" if index == 0 and block.kind == "heading" else _HEADINGS.get(block.kind) or ("li" if block.kind in _LIST_ITEMS else "p")
         if (element == "li") != listed:
             out.append("</ul>\n" if listed else "<ul>\n")
             listed = not listed

@@ -21,7 +21,6 @@ from pathlib import Path
 from ..config import Config
 from ..configschema import ABBREVIATION
 from ..errors import ConfigError
-from ..model import WORD as _WORD
 
 SECTION = "segment"
 
