@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from l10n.catalog import Entry
-from l10n.checks import Settings, Unit, check_unit
+from l10n.checks import Settings, Unit, check_unit, propernames
+from l10n.lexicon import lexicon
 
 
 def _errors(source: str, target: str, tgt: str = "en") -> list[str]:
@@ -45,3 +46,38 @@ def test_chinese_translation_names_the_countries() -> None:
     # Countries have one agreed Chinese name (CLDR): a translation of another sentence lacks it.
     assert _errors("Japan und Deutschland unterzeichnen ein Abkommen.", "日本和德国签署了一项协议。", "zh") == []
     assert _errors("Japan und Deutschland unterzeichnen ein Abkommen.", "双方签署了一项协议。", "zh") == ["proper-names"]
+
+
+# With Ding (Debian's trans-de-en, installed by .ci/run): names made of English words, names after
+# a hyphen, an initial or a quotation mark, and German words whose translation the English has.
+needs_ding = pytest.mark.skipif(lexicon() is None, reason="Ding (trans-de-en) is not installed")
+
+
+@needs_ding
+@pytest.mark.parametrize("source, target", [
+    ("Der Fall wird vor dem Edinburgh Sheriff Court verhandelt.", "The case will be heard at Edinburgh Sheriff Court."),
+    ("Das Crown Office will bis Freitag keine Stellungnahme abgeben.", "The Crown Office will not comment until Friday."),
+    ("Die Polizei in Ost-Texas sucht nach Zeugen.", "Police in East Texas are looking for witnesses."),
+    ("Das bestätigte der Ermittler D. K. Arya am Montag.", "Investigator D. K. Arya confirmed this on Monday."),
+    ("Die Durchsagen in der Bahn sind auch auf Japanisch zu hören.", "Announcements on the train are also made in Japanese."),
+    ("Die Brauerei nennt ihr neues Bier „Sonnenschein“.", "The brewery calls its new beer 'Sunshine'."),
+])
+def test_english_names_and_translated_words_pass(source: str, target: str) -> None:
+    assert _errors(source, target) == []
+
+
+@needs_ding
+@pytest.mark.parametrize("source, target", [
+    ("Der Fall wird vor dem Edinburgh Sheriff Court verhandelt.", "The case will be heard in Edinburgh."),
+    ("Das Crown Office will bis Freitag keine Stellungnahme abgeben.", "The prosecution office will not comment until Friday."),
+    ("Die Polizei in Ost-Texas sucht nach Zeugen.", "Police in the east are looking for witnesses."),
+    ("Das bestätigte der Ermittler D. K. Arya am Montag.", "Investigator D. K. confirmed this on Monday."),
+])
+def test_dropped_english_name_is_an_error_with_ding(source: str, target: str) -> None:
+    assert _errors(source, target) == ["proper-names"]
+
+
+def test_without_ding_the_names_are_those_of_the_word_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(propernames, "lexicon", lambda: None)
+    assert propernames.proper_names("Das Crown Office in Ost-Texas prüft den Fall.") == []
+    assert propernames.proper_names("Die Regierung in Berlin prüft den Fall.") == ["Berlin"]
