@@ -126,7 +126,7 @@ def ding_words(lines: Iterable[str], function_words: frozenset[str]) -> tuple[se
     >>> german, english = ding_words(["Straße {f} | Straßen {pl} | an der Wall Street :: street | streets | on Wall Street",
     ...                               "Berlin [geogr.] :: Berlin", "großer Friedhof {m} :: graveyard"], frozenset({"an", "der"}))
     >>> sorted(german), sorted(english)
-    (['friedhof', 'großer', 'straße', 'straßen'], ['graveyard', 'street', 'streets'])
+    (['friedhof', 'großer', 'straße', 'straßen'], ['graveyard', 'on', 'street', 'streets'])
     """
     german: set[str] = set()
     english: set[str] = set()
