@@ -15,9 +15,10 @@ The files are derived from kept sources by ``tools/derive_check_data.py``, which
 With the Ding German-English dictionary installed (:mod:`l10n.lexicon`) the check knows more:
 an English common word that is no German word ("Street", "Court", "Survey") in a run of capitalised
 words with a name, a foreign word or another English word in it is part of an English name
-("Crown Office", "Edinburgh Sheriff Court") and kept; a word after an opening quote or bracket, after a hyphen ("Ost-Texas") or after an initial
-or abbreviation ("D. K. Arya", "St. Petersburg") is taken for a name by the same rules when it is
-no German word; and a name counts as kept when the translation has one of Ding's translations of
+("Crown Office", "Edinburgh Sheriff Court") and kept; a word that is no German word written before a hyphen and a German word is a name
+("Schengen-Raum", "Bellingshausen-See"); a word after an opening quote or bracket, or after an
+initial or abbreviation ("D. K. Arya", "Dr. Siminoff"), is taken for a name by the same rules
+when it is no German word; and a name counts as kept when the translation has one of Ding's translations of
 it (a German word after all). Names English does not list (most German surnames: Müller,
 Merkel) are not recognised. For Chinese, :func:`lost_countries` asks only for the countries
 (CLDR's Chinese names)."""
@@ -35,11 +36,11 @@ from ..lexicon import Lexicon, english_stems, lexicon
 from ..segment.rules import load_list
 
 _CAPITALISED = re.compile(r"(?<![\w.\-])[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]{2,}(?![\w])")
-_CAPITALISED_PART = re.compile(r"(?<![\w.])[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]{2,}(?![\w])")  # also "Ost-|Texas"
 # A capital after these is the start of a sentence, a quotation or an enumeration, not a clue.
 _OPENERS = set(".!?:;\"'„“”‚‘»«(–—-•*#>")
 _ENDS = set(".!?:;")  # of a sentence, a heading or a lead-in; the other openers start a quotation or a list
 _NEIGHBOUR = re.compile(r"[A-ZÄÖÜ][\w'’]*")
+_BEFORE_HYPHEN = re.compile(r"-([A-ZÄÖÜ]\w+)")  # "Schengen|-Raum"
 _MIN_PART = 4  # compound parts (and stems of inflected names) of at least this many letters
 _SPELLING = 0.8  # similarity of two spellings of one name
 
@@ -146,8 +147,8 @@ def proper_names(source: str) -> list[str]:
     """Capitalised words of a German ``source`` that are names, in order, each once.
 
     A word opening a sentence, a quotation or a list item is left out: its capital says nothing
-    (with Ding installed, a word after a quotation mark, a bracket or a hyphen, or after an
-    initial, is looked at when it is no German word; see the module's docstring).
+    (with Ding installed, a word after a quotation mark, a bracket or an initial is looked at
+    when it is no German word; see the module's docstring).
 
     >>> proper_names("Die Regierung in Berlin und Präsident Obama bauen ein Haus in München.")
     ['Berlin', 'Obama', 'München']
@@ -194,11 +195,8 @@ class _German:
 
 def _where(source: str, start: int) -> str:
     """What comes before the word at ``start``: "start" (of a sentence or the text), "quote" (an
-    opening quotation mark, bracket or dash), "hyphen" (the first part of a compound) or "text"."""
-    before = source[:start]
-    if before.endswith("-") and before[-2:-1].isalpha():
-        return "hyphen"
-    before = before.rstrip()
+    opening quotation mark, bracket or dash) or "text"."""
+    before = source[:start].rstrip()
     if not before:
         return "start"
     if before.endswith("."):
@@ -228,12 +226,14 @@ def _names_with_lexicon(source: str, german: _German) -> list[str]:
     ['Crown', 'Edinburgh']
     """
     found: list[str] = []
-    for m in _CAPITALISED_PART.finditer(source):
+    for m in _CAPITALISED.finditer(source):
         word, where = m.group(0), _where(source, m.start())
         if where == "start" or word in found or (where == "quote" and german.word(word)):
             continue
+        hyphen = _BEFORE_HYPHEN.match(source, m.end())
         if _name(word) or german.english_only(word) and any(  # part of an English name
-                _name(n) or not german.word(n) or german.lex.is_english(n) for n in _run(source, m.start(), m.end())):
+                _name(n) or not german.word(n) or german.lex.is_english(n) for n in _run(source, m.start(), m.end())) \
+                or hyphen and german.word(hyphen.group(1)) and not german.word(word):  # "Schengen-Raum"
             found.append(word)
     return found
 
@@ -267,7 +267,8 @@ def kept(name: str, target: str) -> bool:
         return True
     places = _places(name)
     # The place's other names, also as adjectives: Kanada -> Canadian, Griechenland -> Greek.
-    stems = {p.split()[0][: max(_MIN_PART, len(p.split()[0]) - 2)] for p in places if p.isascii() and p.split()}
+    # (Of one-word names only: "St Petersburg" makes no stem "St", "Vatican City" is found whole.)
+    stems = {p[: max(_MIN_PART, len(p) - 2)] for p in places if p.isascii() and re.fullmatch(r"\w{%d,}" % _MIN_PART, p)}
     if any(p in folded for p in places if not p.isascii() or " " in p):  # 北京, Vatican City
         return True
     return any(w.startswith(stem) for w in words for stem in stems) or _translated(name, target)

@@ -57,7 +57,8 @@ needs_ding = pytest.mark.skipif(lexicon() is None, reason="Ding (trans-de-en) is
 @pytest.mark.parametrize("source, target", [
     ("Der Fall wird vor dem Edinburgh Sheriff Court verhandelt.", "The case will be heard at Edinburgh Sheriff Court."),
     ("Das Crown Office will bis Freitag keine Stellungnahme abgeben.", "The Crown Office will not comment until Friday."),
-    ("Die Polizei in Ost-Texas sucht nach Zeugen.", "Police in East Texas are looking for witnesses."),
+    ("Das Abkommen gilt für den gesamten Schengen-Raum.", "The agreement applies to the whole Schengen area."),
+    ("Die Reederei fährt im Sommer wieder nach St. Petersburg.", "The shipping line will sail to St Petersburg again in summer."),
     ("Das bestätigte der Ermittler D. K. Arya am Montag.", "Investigator D. K. Arya confirmed this on Monday."),
     ("Die Durchsagen in der Bahn sind auch auf Japanisch zu hören.", "Announcements on the train are also made in Japanese."),
     ("Die Brauerei nennt ihr neues Bier „Sonnenschein“.", "The brewery calls its new beer 'Sunshine'."),
@@ -70,7 +71,8 @@ def test_english_names_and_translated_words_pass(source: str, target: str) -> No
 @pytest.mark.parametrize("source, target", [
     ("Der Fall wird vor dem Edinburgh Sheriff Court verhandelt.", "The case will be heard in Edinburgh."),
     ("Das Crown Office will bis Freitag keine Stellungnahme abgeben.", "The prosecution office will not comment until Friday."),
-    ("Die Polizei in Ost-Texas sucht nach Zeugen.", "Police in the east are looking for witnesses."),
+    ("Das Abkommen gilt für den gesamten Schengen-Raum.", "The agreement applies to the whole area."),
+    ("Die Reederei fährt im Sommer wieder nach St. Petersburg.", "The shipping line will sail to St again in summer."),
     ("Das bestätigte der Ermittler D. K. Arya am Montag.", "Investigator D. K. confirmed this on Monday."),
 ])
 def test_dropped_english_name_is_an_error_with_ding(source: str, target: str) -> None:
@@ -79,5 +81,5 @@ def test_dropped_english_name_is_an_error_with_ding(source: str, target: str) ->
 
 def test_without_ding_the_names_are_those_of_the_word_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(propernames, "lexicon", lambda: None)
-    assert propernames.proper_names("Das Crown Office in Ost-Texas prüft den Fall.") == []
+    assert propernames.proper_names("Das Crown Office im Schengen-Raum prüft den Fall.") == []
     assert propernames.proper_names("Die Regierung in Berlin prüft den Fall.") == ["Berlin"]
