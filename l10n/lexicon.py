@@ -26,6 +26,7 @@ import gzip
 import os
 import re
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -60,6 +61,7 @@ def _stemmer(language: str):
     return Stemmer.Stemmer(language)
 
 
+@lru_cache(maxsize=1 << 18)  # a dictionary repeats its words: each is stemmed once
 def german_stem(word: str) -> str:
     """The Snowball stem of a German word, in lower case.
 
@@ -69,6 +71,7 @@ def german_stem(word: str) -> str:
     return _stemmer("german").stemWord(word.lower())
 
 
+@lru_cache(maxsize=1 << 18)
 def english_stem(word: str) -> str:
     """The Snowball stem of an English word, in lower case.
 
@@ -84,8 +87,11 @@ def english_stems(text: str) -> set[str]:
     >>> sorted(english_stems("to build a house"))
     ['build', 'hous']
     """
-    return {english_stem(w) for w in _LATIN_WORD.findall(text.lower())
-            if w not in ENGLISH_FILLERS and len(w) > 2}
+    return {english_stem(w) for w in _english_words(text)}
+
+
+def _english_words(text: str) -> list[str]:
+    return [w for w in _LATIN_WORD.findall(text.lower()) if w not in ENGLISH_FILLERS and len(w) > 2]
 
 
 def ding_path() -> Path:
@@ -110,9 +116,9 @@ def _english_meanings(side: str) -> set[str]:
     """The stems of the short English glosses of one sense ("house; home [Am.]")."""
     stems: set[str] = set()
     for alternative in side.split(";"):
-        words = english_stems(_BRACKETS.sub(" ", alternative))
+        words = _english_words(_BRACKETS.sub(" ", alternative))
         if 1 <= len(words) <= _MAX_GLOSS_WORDS:
-            stems |= words
+            stems.update(map(english_stem, words))
     return stems
 
 
@@ -352,10 +358,14 @@ def lexicon() -> Lexicon | None:
     return _open(index, ding, cedict)
 
 
+_BUILDING = threading.Lock()  # one build per process (the review server warms it up in a thread)
+
+
 @lru_cache(maxsize=4)
 def _open(index: Path, ding: Path, cedict: Path) -> Lexicon:
-    if not index.exists():
-        from .langid import function_words
+    with _BUILDING:
+        if not index.exists():
+            from .langid import function_words
 
-        build_index(ding, cedict, index, frozenset(function_words("de")))
+            build_index(ding, cedict, index, frozenset(function_words("de")))
     return Lexicon(index)
