@@ -47,6 +47,8 @@ ENGLISH_FILLERS = frozenset(
     "the a an of to in on at for by with from and or as is be are was were it its this that sb sth "
     "one someone something oneself into out up".split())
 _MAX_GLOSS_WORDS = 2  # a longer English gloss explains rather than translates
+_ENGLISH_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")  # lower case, in a gloss
+_ALTERNATIVES = re.compile(r"[|;]")  # of a Ding side: its senses and their alternatives
 _NOUN_TAG = re.compile(r"([^\W\d_]+) \{(?:m|f|n|pl|m,f|m,n|n,m|f,n)\}")  # "großer Friedhof {m}"
 # Endings of inflected German words whose base form Ding lists (Hauses, Häusern, pazifischen).
 _GERMAN_ENDINGS = ("", "s", "es", "e", "en", "n", "er", "ern", "ns", "em")
@@ -140,15 +142,21 @@ def ding_words(lines: Iterable[str], function_words: frozenset[str]) -> tuple[se
         if line.startswith("#") or "::" not in line:
             continue
         de_side, en_side = line.split("::", 1)
-        english.update(w for w in _LATIN_WORD.findall(_BRACKETS.sub(" ", en_side)) if w.islower())
-        for alternative in re.split(r"[|;]", de_side):
-            if "[geogr.]" in alternative:
-                continue
-            german.update(m.group(1).lower() for m in _NOUN_TAG.finditer(alternative))
-            words = [w for w in _BRACKETS.sub(" ", alternative).split()
-                     if not w.endswith(".") and w.lower() not in function_words and _LATIN_WORD.fullmatch(w)]
-            german.update(w.lower() for w in words if len(words) == 1 or w.islower())
+        english.update(_ENGLISH_WORD.findall(en_side))
+        if "[geogr.]" in de_side:  # a few thousand lines: look at each alternative
+            for alternative in _ALTERNATIVES.split(de_side):
+                if "[geogr.]" not in alternative:
+                    _german_words(alternative, function_words, german)
+        else:
+            _german_words(de_side, function_words, german)
     return german, english
+
+
+def _german_words(side: str, function_words: frozenset[str], german: set[str]) -> None:
+    german.update(noun.lower() for noun in _NOUN_TAG.findall(side))
+    for alternative in _ALTERNATIVES.split(_BRACKETS.sub(" ", side)):
+        words = [w for w in alternative.split() if not w.endswith(".") and w.lower() not in function_words]
+        german.update(w.lower() for w in words if (len(words) == 1 or w.islower()) and _LATIN_WORD.fullmatch(w))
 
 
 def read_ding(lines: Iterable[str], function_words: frozenset[str]) -> dict[str, set[str]]:
