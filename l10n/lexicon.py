@@ -308,7 +308,8 @@ def _compound(index: Path, word: str, function_words: frozenset[str], depth: int
 def _first_part(index: Path, head: str, function_words: frozenset[str], depth: int) -> bool:
     """A first part of a compound: a German word, a verb's stem (Schreib|tisch) or a word and a
     linking letter or two (Wirtschaft|s|minister)."""
-    if head in function_words or _inflected(index, head) or any(_has(index, "de_word", head + e) for e in ("en", "e", "n")):
+    if head in function_words or _inflected(index, head) or \
+            any(_has(index, "de_word", head + end) for end in ("en", "e", "n")):
         return True
     return any(head.endswith(link) and _compound(index, head[: -len(link)], function_words, depth + 1) for link in _LINKS) \
         or _compound(index, head, function_words, depth + 1)

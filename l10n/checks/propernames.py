@@ -12,16 +12,16 @@ when the translation has it in any case or accent (Müller, Mueller), inflected 
 spelled another way (Elisabeth, Elizabeth) or as one of its exonyms (München = Munich = 慕尼黑).
 The files are derived from kept sources by ``tools/derive_check_data.py``, which names them.
 
-With the Ding German-English dictionary installed (:mod:`l10n.lexicon`) the check knows more:
-an English common word that is no German word ("Street", "Court", "Survey") in a run of capitalised
+With the Ding German-English dictionary installed (:mod:`l10n.lexicon`) the check knows more: an
+English common word that is no German word ("Street", "Court", "Survey") in a run of capitalised
 words with a name, a foreign word or another English word in it is part of an English name
-("Crown Office", "Edinburgh Sheriff Court") and kept; a word that is no German word written before a hyphen and a German word is a name
-("Schengen-Raum", "Bellingshausen-See"); a word after an opening quote or bracket, or after an
-initial or abbreviation ("D. K. Arya", "Dr. Siminoff"), is taken for a name by the same rules
-when it is no German word; and a name counts as kept when the translation has one of Ding's translations of
-it (a German word after all). Names English does not list (most German surnames: Müller,
-Merkel) are not recognised. For Chinese, :func:`lost_countries` asks only for the countries
-(CLDR's Chinese names)."""
+("Crown Office", "Edinburgh Sheriff Court") and kept; a word that is no German word written before
+a hyphen and a German word is a name ("Schengen-Raum", "Bellingshausen-See"); a word after an
+opening quote or bracket, or after an initial or abbreviation ("D. K. Arya", "Dr. Siminoff"), is
+taken for a name by the same rules when it is no German word; and a name counts as kept when the
+translation has one of Ding's translations of it (a German word after all). Names English does
+not list (most German surnames: Müller, Merkel) are not recognised. For Chinese,
+:func:`lost_countries` asks only for the countries (CLDR's Chinese names)."""
 
 from __future__ import annotations
 
