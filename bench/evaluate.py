@@ -152,14 +152,15 @@ def evaluate(pairs: list[tuple[str, str]], tgt: str, settings: Settings, seed: i
             clean_ok.append(i)
     faults = {**FAULTS, **EXTRA_FAULTS, "swapped": None}
     for name, fault in faults.items():
-        rng = random.Random(seed)
         caught = tried = 0
         for i in clean_ok:
             source, target = pairs[i]
             if fault is None:
                 faulty: str | None = pairs[(i + len(pairs) // 2) % len(pairs)][1]
             else:
-                faulty = fault(source, target, tgt, rng)
+                # Seeded per entry: a fault injected into one entry does not depend on which other
+                # entries were clean, so fixing a false alarm does not reshuffle every other fault.
+                faulty = fault(source, target, tgt, random.Random(f"{seed}:{name}:{i}"))
             if faulty is None or faulty == target:
                 continue
             tried += 1

@@ -11,60 +11,67 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+import tomllib
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
 
 from .languages import facts_of
+from .units import converted, with_unit
 
-# Scale words after a number. German "Billion" is English "trillion".
-_SCALES = {
-    "de": {"tausend": 1e3, "mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9,
-           "milliarde": 1e9, "milliarden": 1e9, "billion": 1e12, "billionen": 1e12},
-    "en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "billion": 1e9,
-           "billions": 1e9, "bn": 1e9, "trillion": 1e12, "trillions": 1e12},
-}
-_WORDS = {
-    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
-           "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
-           "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30,
-           "vierzig": 40, "fünfzig": 50, "hundert": 100, "tausend": 1000},
-    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-           "nineteen": 19, "twenty": 20,
-           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-           "ninety": 90, "hundred": 100, "thousand": 1000,
-           "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-           "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12, "both": 2,
-           "twice": 2, "double": 2, "dozen": 12, "half": 0.5, "single": 1},
-}
-# Month names are numbers too: Chinese writes "16. November" as "11月16日".
-_MONTHS = {
-    "de": ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-           "oktober", "november", "dezember"],
-    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"],
-}
-for _lang, _names in _MONTHS.items():
-    _WORDS[_lang].update({name: number for number, name in enumerate(_names, 1)})
-# "eine Million", "a million": the article is the number.
-_ONE = {"de": {"ein", "eine", "einer", "einem", "einen"}, "en": {"a", "one"}}
+@dataclass(frozen=True)
+class NumberWords:
+    """How a language writes numbers in words and clock times (``data/numbers.toml``)."""
+
+    scales: dict[str, float] = field(default_factory=dict)  # "milliarden": 1e9
+    words: dict[str, float] = field(default_factory=dict)  # "drei": 3, "januar": 1
+    one: frozenset[str] = frozenset()  # "eine" before a scale word
+    stems: dict[str, float] = field(default_factory=dict)  # "siebt": 7 in "siebtgrößte"
+    clock: tuple[re.Pattern[str], ...] = ()
+    decade_of_century: re.Pattern[str] | None = None  # "50er des 19. Jahrhunderts": group "century"
+
+
+@lru_cache(maxsize=None)
+def number_words(lang: str) -> NumberWords:
+    """The number words of ``lang`` (none for a language without a table).
+
+    >>> words = number_words("de")
+    >>> words.scales["milliarden"], words.words["drei"], words.words["märz"], words.stems["siebt"]
+    (1000000000.0, 3.0, 3.0, 7.0)
+    """
+    table = _number_tables().get(lang, {})
+    words = {w: float(v) for w, v in table.get("words", {}).items()}
+    words.update({name: float(month) for month, name in enumerate(table.get("months", []), 1)})
+    decade = table.get("decade_of_century")
+    return NumberWords(
+        scales={w: float(v) for w, v in table.get("scales", {}).items()}, words=words,
+        one=frozenset(table.get("one", [])),
+        stems={**{w: v for w, v in words.items() if v.is_integer() and w not in table.get("months", [])},
+               **{w: float(v) for w, v in table.get("stems", {}).items()}},
+        clock=tuple(re.compile(rf"(?<![\d:.,]){p}") for p in table.get("clock", [])) + (_ANY_CLOCK,),
+        decade_of_century=re.compile(decade) if decade else None)
+
+
+@lru_cache(maxsize=1)
+def _number_tables() -> dict[str, dict]:
+    return tomllib.loads(files("l10n").joinpath("data/numbers.toml").read_text(encoding="utf-8"))
+
+
+# "12:35" (and "12：35", with a full-width colon) is a clock time in every language.
+_ANY_CLOCK = re.compile(r"(?<![\d:.,：])(?P<h>\d{1,2})[:：](?P<m>\d{2})(?![\d:：])")
 
 # Groups of three digits may be set off by a no-break, thin or plain space: "20 000", "20\u202f000".
 _DIGITS = r"(?<!\d)\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d.,])|\d+(?:[.,\u2009\u202f\u00a0']\d+)*"
 _GROUP_SPACES = " \u2009\u202f\u00a0'"
 
 
+@lru_cache(maxsize=None)
 def _latin_pattern(lang: str) -> re.Pattern[str]:
     # Only a scale word is part of the number: "20,000 square metres" is 20,000 and "1 January"
     # leaves the month to be read as a number of its own.
-    scales = "|".join(sorted(_SCALES.get(lang, {}), key=len, reverse=True)) or "(?!)"
+    scales = "|".join(sorted(number_words(lang).scales, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?P<cur>[£$€¥])?(?P<num>{_DIGITS})(?:\s*(?P<scale>(?i:{scales}))\b\.?"
-                      rf"|(?P<short>[mk]|bn)\b(?<=[mkn]))?(?P<decade>'?s\b|er\b)?|(?P<word>[A-Za-zäöüß]+)")
-
-
-_LATIN_NUMBERS = {lang: _latin_pattern(lang) for lang in ("de", "en", "")}
+                      rf"|(?P<short>[mk]|bn)\b(?<=[mkn]))?(?P<decade>'?s\b|ern?\b)?|(?P<word>[A-Za-zäöüß]+)")
 
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -162,13 +169,9 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     return times + _spread_scales(found)
 
 
-# Clock times: "12:35", "7.55am", "7.55 Uhr", "晚上 8 点 30 分". A time matches another with the
-# same minutes (any 12/24-hour form); on the hour it also matches its hour alone ("15 Uhr", "3 p.m.").
-_TIME = {
-    "de": re.compile(r"(?<![\d:.,])(\d{1,2})[:.](\d{2})(?=\s*Uhr)|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])"),
-    "en": re.compile(r"(?<![\d:.,])(\d{1,2})[:.](\d{2})\s*(?=[ap]\.?m\b)|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])"),
-    "zh": re.compile(r"(?<![\d:.,])(\d{1,2})\s*[点時时]\s*(\d{1,2})\s*分|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])"),
-}
+# Clock times: "12:35", "7.55am", "7.55 Uhr", "晚上 8 点 30 分" (patterns in data/numbers.toml). A time
+# matches another with the same minutes (any 12/24-hour form); on the hour it also matches its
+# hour alone ("15 Uhr", "3 p.m.").
 
 
 def _time_values(hour: int, minute: int) -> frozenset[float]:
@@ -180,15 +183,20 @@ def _time_values(hour: int, minute: int) -> frozenset[float]:
 def _find_times(text: str, lang: str = "") -> tuple[list[Number], str]:
     """Clock times and ``text`` with them blanked out.
 
-    >>> [n.text for n in _find_times("um 7.55 Uhr und 12:35", "de")[0]]
-    ['7.55', '12:35']
+    >>> [n.text for n in _find_times("von 9.30 bis 11.45 Uhr und um 12:35", "de")[0]]
+    ['9.30', '11.45', '12:35']
+    >>> [sorted(n.values)[:2] for n in _find_times("下午2点半，22：08", "zh")[0]]
+    [[2.5, 14.5], [10.133333333333333, 22.133333333333333]]
     """
+    spans: list[re.Match[str]] = []
+    for pattern in number_words(lang).clock:
+        spans += [m for m in pattern.finditer(text) if not any(m.start() < o.end() and o.start() < m.end() for o in spans)]
     times = []
-    pattern = _TIME.get(lang, _TIME["de"])
-    for m in pattern.finditer(text):
-        hour, minute = (int(g) for g in (m.groups()[:2] if m.group(1) else m.groups()[2:]))
-        times.append(Number(m.group(0), _time_values(hour, minute)))
-    return times, pattern.sub(lambda m: " " * len(m.group(0)), text)
+    for m in sorted(spans, key=lambda m: m.start()):
+        minute = 30 if m.groupdict().get("half") else int(m.group("m"))
+        times.append(Number(m.group(0), _time_values(int(m.group("h")), minute)))
+        text = text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
+    return times, text
 
 
 def _spread_scales(found: list[Number]) -> list[Number]:
@@ -196,7 +204,7 @@ def _spread_scales(found: list[Number]) -> list[Number]:
     spread = list(found)
     for i, (first, second) in enumerate(zip(found, found[1:])):
         if first.scale == 1 and second.scale > 1 and not first.written:
-            spread[i] = Number(first.text, first.values | _scaled(set(first.values), second.scale), unit=first.unit)
+            spread[i] = replace(first, values=first.values | _scaled(set(first.values), second.scale))
     return spread
 
 
@@ -209,41 +217,51 @@ def _decades(values: set[float]) -> set[float]:
 
 
 def _find_latin(text: str, lang: str) -> list[Number]:
-    scales, words, ones = _SCALES.get(lang, {}), _WORDS.get(lang, {}), _ONE.get(lang, set())
+    words = number_words(lang)
     found: list[Number] = []
-    matches = list(_LATIN_NUMBERS.get(lang, _LATIN_NUMBERS[""]).finditer(text))
-    skip = -1
+    matches = list(_latin_pattern(lang).finditer(text))
+    skip, consumed = -1, 0  # a word read with the one before it; the end of a measure or decade read
     for i, m in enumerate(matches):
-        if i == skip:
+        if i == skip or m.start() < consumed:
             continue
         if m.group("num"):
-            values = digit_values(m.group("num"))
-            scale = scales.get((m.group("scale") or "").lower())
-            if m.group("short") and m.group("cur"):  # "£5m", "$3bn", "€20k"
-                scale = {"m": 1e6, "k": 1e3, "bn": 1e9}[m.group("short")]
-            if m.group("decade"):
-                values = _decades(values)
-            found.append(with_unit(Number(m.group(0), _scaled(values, scale or 1), scale=scale or 1), text, m.end()))
+            number, consumed = _digits(m, text, words)
+            found.append(number)
             continue
         word = m.group("word").lower()
         following = matches[i + 1].group("word") if i + 1 < len(matches) else None
-        scale = scales.get((following or "").lower())
-        if word in ones and scale:
+        scale = words.scales.get((following or "").lower())
+        if word in words.one and scale:
             found.append(Number(m.group(0), frozenset({scale}), written=True))
-        elif word in words:
-            value = words[word]
-            if _compound_tens(value, matches[i + 1] if following else None, text, m.end()):
-                value, skip = value + words[following.lower()], i + 1  # "twenty-five"
-                scale = scales.get((matches[i + 2].group("word") or "").lower()) if i + 2 < len(matches) else None
+        elif word in words.words:
+            value = words.words[word]
+            if _compound_tens(value, matches[i + 1] if following else None, text, m.end(), words):
+                value, skip = value + words.words[following.lower()], i + 1  # "twenty-five"
+                scale = words.scales.get((matches[i + 2].group("word") or "").lower()) if i + 2 < len(matches) else None
             found.append(Number(m.group(0), frozenset({float(value * (scale or 1))}), written=True))
     return found
 
 
-def _compound_tens(value: float, nxt: re.Match[str] | None, text: str, end: int) -> bool:
+def _digits(m: re.Match[str], text: str, words: NumberWords) -> tuple[Number, int]:
+    """The number a match of digits stands for (scale, decade, unit) and where its reading ends."""
+    values = digit_values(m.group("num"))
+    scale = words.scales.get((m.group("scale") or "").lower())
+    if m.group("short") and m.group("cur"):  # "£5m", "$3bn", "€20k"
+        scale = {"m": 1e6, "k": 1e3, "bn": 1e9}[m.group("short")]
+    if m.group("decade"):
+        century = words.decade_of_century and words.decade_of_century.match(text, m.end())
+        if century:  # "in den 50ern des 19. Jahrhunderts": the 1850s
+            values = {(int(century.group("century")) - 1) * 100 + v for v in values if v < 100}
+            return Number(m.group(0), frozenset(values)), century.end()
+        values = _decades(values)
+    return with_unit(Number(m.group(0), _scaled(values, scale or 1), scale=scale or 1), text, m.end())
+
+
+def _compound_tens(value: float, nxt: re.Match[str] | None, text: str, end: int, words: NumberWords) -> bool:
     """Whether a tens word and the next are one number: "twenty-five"."""
     if nxt is None or not nxt.group("word") or text[end : nxt.start()] != "-":
         return False
-    unit = _WORDS["en"].get(nxt.group("word").lower(), 0)
+    unit = words.words.get(nxt.group("word").lower(), 0)
     return value in (20, 30, 40, 50, 60, 70, 80, 90) and 1 <= unit <= 9 and float(unit).is_integer()
 
 
@@ -256,13 +274,19 @@ def _find_zh(text: str) -> list[Number]:
                 scale *= _ZH_BIG.get(char) or _ZH_UNIT[char]
             values = digit_values(m.group("num"))
             if text.startswith("年代", m.end()):
-                values = _decades(values)
-            found.append(with_unit(Number(m.group(0), _scaled(values, scale), scale=scale), text, m.end()))
+                values = _decades(values) | _decade_of_century(values, text[: m.start()])
+            found.append(with_unit(Number(m.group(0), _scaled(values, scale), scale=scale), text, m.end())[0])
         else:
             value = chinese_value(m.group("word"))
             if value is not None:
                 found.append(Number(m.group(0), frozenset({value}), written=True))
     return found
+
+
+def _decade_of_century(values: set[float], before: str) -> set[float]:
+    """ "19 世纪 50 年代" is the 1850s: the decade's values when a century comes right before it."""
+    century = re.search(r"(\d{1,2})\s*世纪\s*$", before)
+    return {(int(century.group(1)) - 1) * 100 + v for v in values if v < 100} if century else set()
 
 
 def hour_variants(number: Number) -> Number:
@@ -275,18 +299,17 @@ def hour_variants(number: Number) -> Number:
 _ZH_ERA = re.compile(r"\s*(?:世纪|年代)")
 
 
-# German writes numbers into compounds: "fünftplatziert", "siebtgrößte", "achtmal", "Vierfachen".
-_STEMS = {**{w: float(v) for w, v in _WORDS["de"].items() if isinstance(v, int) and v < 1000},
-          "erst": 1.0, "zweit": 2.0, "dritt": 3.0, "siebt": 7.0, "tausend": 1000.0}
 _PARENS = re.compile(r"\([^()]*\)|（[^（）]*）")
 
 
-def _compound_values(text: str) -> set[float]:
+def _compound_values(text: str, lang: str) -> set[float]:
+    """Numbers German writes into compounds: "fünftplatziert", "siebtgrößte", "achtmal", "Vierfachen"."""
+    stems = sorted(number_words(lang).stems, key=len, reverse=True)
     values = set()
     for word in re.findall(r"[a-zäöüß]+", text.lower()):
-        stem = next((s for s in sorted(_STEMS, key=len, reverse=True) if word.startswith(s)), None)
+        stem = next((s for s in stems if word.startswith(s)), None)
         if stem:
-            values.add(_STEMS[stem])
+            values.add(number_words(lang).stems[stem])
     return values
 
 
@@ -298,7 +321,7 @@ def extra_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
     compounds count ("achtmal" explains "8 times").
     """
     known = [hour_variants(n) for n in find_numbers(source, src)]
-    compounds = _compound_values(source) if src == "de" else set()
+    compounds = _compound_values(source, src)
     minutes = {round(v % 1 * 60) for n in known if re.search(r"\d[:.]\d", n.text) for v in n.values}
     bare = _PARENS.sub(lambda m: " " * len(m.group(0)), target)
     extra = []
@@ -328,40 +351,3 @@ def missing_numbers(source: str, target: str, src: str, tgt: str) -> list[Number
         else:
             available.remove(hit)
     return missing
-
-
-# --- units: "100 Kilometer" = "62 miles", "30 Grad" = "86 °F" ------------------------------------
-
-_CONVERSION_TOLERANCE = 0.05  # conversions are rounded: 100 km is "62 miles", 30 m "100 feet"
-
-
-@lru_cache(maxsize=1)
-def _units() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    """The unit spellings of ``data/units.tsv`` as one pattern, and each unit's quantity and factor."""
-    text = files("l10n").joinpath("data/units.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    alternatives = "|".join(f"(?P<u_{name.replace('2', '_sq')}>{spellings})" for name, _, _, spellings in rows)
-    pattern = re.compile(rf"\s*(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
-    return pattern, {name.replace("2", "_sq"): (quantity, factor) for name, quantity, factor, _ in rows}
-
-
-def with_unit(number: Number, text: str, end: int) -> Number:
-    """``number`` with the unit that follows it at ``end`` in ``text``, if any."""
-    pattern, table = _units()
-    m = pattern.match(text, end)
-    if not m or not number.values:
-        return number
-    quantity, factor = table[m.lastgroup[2:]]
-    value = max(number.values)
-    base = (value - 32) * 5 / 9 if factor == "F" else value * float(factor)
-    return Number(number.text, number.values, number.written, number.scale, (m.lastgroup[2:], quantity, base))
-
-
-def converted(a: Number, b: Number) -> bool:
-    """Whether ``a`` and ``b`` are one measure in two units: 100 km and 62 miles, 30 °C and 86 °F."""
-    if not a.unit or not b.unit or a.unit[1] != b.unit[1] or a.unit[0] == b.unit[0]:
-        return False  # another quantity, or the same unit: then the figure itself must match
-    x, y = a.unit[2], b.unit[2]
-    if a.unit[1] == "temperature":
-        return abs(x - y) <= 1.5
-    return abs(x - y) <= _CONVERSION_TOLERANCE * max(abs(x), abs(y))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.numbers import chinese_value, find_numbers, missing_numbers
+from l10n.numbers import chinese_value, extra_numbers, find_numbers, missing_numbers, number_words
 
 # (German, translation, target language): every number of the German is found in the translation.
 SAME = [
@@ -66,6 +66,22 @@ SAME = [
     ("seit den 1800er Jahren", "since the 19th century", "en"),
     ("25 Jahre", "twenty-five years", "en"),
     ("75 Millionen Menschen", "seventy-five million people", "en"),
+    # Event times: a German range shares its "Uhr", Chinese writes a full-width colon or 点半 (half past).
+    ("Einlass von 9.30 bis 11.45 Uhr", "admission from 9.30am to 11.45am", "en"),
+    ("Einlass von 9.30 bis 11 Uhr", "admission from 9.30 to 11am", "en"),
+    ("Anstoß um 20.45 Uhr", "比赛于20：45开球", "zh"),
+    ("Beginn um 14.30 Uhr", "下午2点半开始", "zh"),
+    # Decades in the dative ("in den 90ern") and placed in a century ("die 50er des 19. Jahrhunderts").
+    ("in den 90ern", "in the 1990s", "en"),
+    ("in den 50er Jahren des 19. Jahrhunderts", "in the 1850s", "en"),
+    ("in den 50ern des 19. Jahrhunderts", "在19世纪50年代", "zh"),
+    ("seit den 1850er Jahren", "自19世纪50年代以来", "zh"),
+    # Imperial measures in two units, and temperatures without a degree sign (British press).
+    ("Der Stürmer ist 1,85 Meter groß", "The striker is 6ft 1in tall", "en"),
+    ("Der Stürmer wiegt 80 Kilogramm", "The striker weighs 12st 8lb", "en"),
+    ("ein 1,80 Meter hoher Zaun", "a fence 5 feet 11 inches high", "en"),
+    ("bei 30 Grad", "at 86F", "en"),
+    ("bis zu minus 5 Grad", "down to -5℃", "zh"),
     # Version numbers are labels (no ValueError): "Android 10.0.1", "v2.3".
     ("mit Android 10.0.1", "with Android 10.0.1", "en"),
     ("Version v2.3", "version v2.3", "en"),
@@ -88,6 +104,13 @@ DIFFERENT = [
     ("in den 1990er Jahren", "in the '80s", "en"),
     ("25 Jahre", "twenty-four years", "en"),
     ("seit den 1800er Jahren", "自 18 世纪以来", "zh"),
+    ("Einlass von 9.30 bis 11.45 Uhr", "admission from 9.30am to 11.15am", "en"),
+    ("Anstoß um 20.45 Uhr", "比赛于20：15开球", "zh"),
+    ("Beginn um 14.30 Uhr", "下午3点半开始", "zh"),
+    ("in den 50er Jahren des 19. Jahrhunderts", "in the 1950s", "en"),
+    ("in den 50ern des 19. Jahrhunderts", "在20世纪50年代", "zh"),
+    ("Der Stürmer ist 1,85 Meter groß", "The striker is 5ft 1in tall", "en"),
+    ("bei 30 Grad", "at 68F", "en"),
 ]
 
 
@@ -113,3 +136,15 @@ def test_chinese_numerals(text: str, value: float | None) -> None:
 def test_each_target_number_is_used_once() -> None:
     # Two 20s in the source, one in the translation: one is missing.
     assert len(missing_numbers("20 Filialen und 20 Lager", "20 stores and warehouses", "de", "en")) == 1
+
+
+def test_a_measure_in_two_units_is_one_figure() -> None:
+    # "11" of "5ft 11in" is part of the height, no figure the source lacks.
+    assert extra_numbers("Er ist 1,80 Meter groß.", "He is 5ft 11in tall.", "de", "en") == []
+    assert [n.text for n in extra_numbers("Er ist 1,80 Meter groß.", "He is 5ft tall, 11 in the team.", "de", "en")] == ["5", "11"]
+
+
+def test_number_words_come_from_the_data_file() -> None:
+    words = number_words("en")
+    assert words.scales["bn"] == 1e9 and words.words["twelve"] == 12 and words.words["may"] == 5
+    assert number_words("xx").words == {} and len(number_words("xx").clock) == 1  # "12:35" only
