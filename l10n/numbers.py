@@ -28,6 +28,7 @@ class NumberWords:
     one: frozenset[str] = frozenset()  # "eine" before a scale word
     stems: dict[str, float] = field(default_factory=dict)  # "siebt": 7 in "siebtgrößte"
     clock: tuple[re.Pattern[str], ...] = ()
+    dates: tuple[re.Pattern[str], ...] = ()  # numeric dates, groups d, m and y: "12.05.2024"
     decade_of_century: re.Pattern[str] | None = None  # "50er des 19. Jahrhunderts": group "century"
 
 
@@ -49,6 +50,7 @@ def number_words(lang: str) -> NumberWords:
         stems={**{w: v for w, v in words.items() if v.is_integer() and w not in table.get("months", [])},
                **{w: float(v) for w, v in table.get("stems", {}).items()}},
         clock=tuple(re.compile(rf"(?<![\d:.,]){p}") for p in table.get("clock", [])) + (_ANY_CLOCK,),
+        dates=tuple(re.compile(rf"(?<![\w.,]){p}") for p in table.get("date", [])) + (_ANY_DATE,),
         decade_of_century=re.compile(decade) if decade else None)
 
 
@@ -59,6 +61,9 @@ def _number_tables() -> dict[str, dict]:
 
 # "12:35" (and "12：35", with a full-width colon) is a clock time in every language.
 _ANY_CLOCK = re.compile(r"(?<![\d:.,：])(?P<h>\d{1,2})[:：](?P<m>\d{2})(?![\d:：])")
+
+# "12.05.2024" is a date in every language that writes the day first.
+_ANY_DATE = re.compile(r"(?<![\w.,])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d|[.,]\d)")
 
 # Groups of three digits may be set off by a no-break, thin or plain space: "20 000", "20\u202f000".
 _DIGITS = r"(?<!\d)\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d.,])|\d+(?:[.,\u2009\u202f\u00a0']\d+)*"
@@ -89,7 +94,9 @@ class Number:
     values: frozenset[float]
     written: bool = False  # spelled out in words, not digits
     scale: float = 1.0  # the scale word that followed it (Millionen: 1e6)
-    unit: tuple[str, str, float] | None = None  # unit, quantity, value in the base unit: ("km", "length", 100000)
+    # unit, quantity, each value in the base unit: ("km", "length", {100000.0})
+    unit: tuple[str, str, frozenset[float]] | None = None
+    date: str = ""  # the numeric date it is the day, month or year of, as written ("3.7.")
 
     def matches(self, other: "Number") -> bool:
         return any(math.isclose(a, b, rel_tol=1e-9) for a in self.values for b in other.values)
@@ -163,10 +170,11 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     >>> [sorted(n.values) for n in find_numbers("197亿欧元，2.3万名员工", "zh")]
     [[19700000000.0], [23000.0]]
     """
+    dates, text = _find_dates(text, lang)
     times, text = _find_times(text, lang)
     # Written with 万 and 亿 in ideographic script, with the language's words for scales elsewhere.
     found = _find_zh(text) if facts_of(lang).ideographic else _find_latin(text, lang)
-    return times + _spread_scales(found)
+    return dates + times + _spread_scales(found)
 
 
 # Clock times: "12:35", "7.55am", "7.55 Uhr", "晚上 8 点 30 分" (patterns in data/numbers.toml). A time
@@ -180,6 +188,18 @@ def _time_values(hour: int, minute: int) -> frozenset[float]:
     return frozenset(values | ({float(h) for h in hours} if minute == 0 else set()))
 
 
+def _spans(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str]]:
+    """The matches of ``patterns`` in ``text``, earlier patterns first, none overlapping, in order."""
+    spans: list[re.Match[str]] = []
+    for pattern in patterns:
+        spans += [m for m in pattern.finditer(text) if not any(m.start() < o.end() and o.start() < m.end() for o in spans)]
+    return sorted(spans, key=lambda m: m.start())
+
+
+def _blank(text: str, m: re.Match[str]) -> str:
+    return text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
+
+
 def _find_times(text: str, lang: str = "") -> tuple[list[Number], str]:
     """Clock times and ``text`` with them blanked out.
 
@@ -188,15 +208,32 @@ def _find_times(text: str, lang: str = "") -> tuple[list[Number], str]:
     >>> [sorted(n.values)[:2] for n in _find_times("下午2点半，22：08", "zh")[0]]
     [[2.5, 14.5], [10.133333333333333, 22.133333333333333]]
     """
-    spans: list[re.Match[str]] = []
-    for pattern in number_words(lang).clock:
-        spans += [m for m in pattern.finditer(text) if not any(m.start() < o.end() and o.start() < m.end() for o in spans)]
     times = []
-    for m in sorted(spans, key=lambda m: m.start()):
+    for m in _spans(number_words(lang).clock, text):
         minute = 30 if m.groupdict().get("half") else int(m.group("m"))
         times.append(Number(m.group(0), _time_values(int(m.group("h")), minute)))
-        text = text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
+        text = _blank(text, m)
     return times, text
+
+
+def _find_dates(text: str, lang: str = "") -> tuple[list[Number], str]:
+    """Day, month and year of numeric dates, each a number ("12.05.2024" = "12 May 2024" =
+    "2024年5月12日"), and ``text`` with the dates blanked out.
+
+    >>> [(n.text, sorted(n.values)) for n in _find_dates("am 12.5. und am 1.10.24", "de")[0]]
+    [('12', [12.0]), ('5', [5.0]), ('1', [1.0]), ('10', [10.0]), ('24', [24.0, 1924.0, 2024.0])]
+    """
+    dates = []
+    for m in _spans(number_words(lang).dates, text):
+        if not (1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12):
+            continue
+        for part, digits in ((p, m.group(p)) for p in ("d", "m", "y") if m.group(p)):
+            value = float(digits)
+            two_digit_year = part == "y" and len(digits) == 2
+            values = {value, 1900 + value, 2000 + value} if two_digit_year else {value}
+            dates.append(Number(digits, frozenset(values), date=m.group(0).rstrip(".")))
+        text = _blank(text, m)
+    return dates, text
 
 
 def _spread_scales(found: list[Number]) -> list[Number]:
@@ -220,34 +257,50 @@ def _find_latin(text: str, lang: str) -> list[Number]:
     words = number_words(lang)
     found: list[Number] = []
     matches = list(_latin_pattern(lang).finditer(text))
-    skip, consumed = -1, 0  # a word read with the one before it; the end of a measure or decade read
+    consumed = 0  # where the last number read ends (its scale word, unit or century included)
     for i, m in enumerate(matches):
-        if i == skip or m.start() < consumed:
+        if m.start() < consumed:
             continue
         if m.group("num"):
             number, consumed = _digits(m, text, words)
             found.append(number)
             continue
-        word = m.group("word").lower()
-        following = matches[i + 1].group("word") if i + 1 < len(matches) else None
-        scale = words.scales.get((following or "").lower())
-        if word in words.one and scale:
-            found.append(Number(m.group(0), frozenset({scale}), written=True))
-        elif word in words.words:
-            value = words.words[word]
-            if _compound_tens(value, matches[i + 1] if following else None, text, m.end(), words):
-                value, skip = value + words.words[following.lower()], i + 1  # "twenty-five"
-                scale = words.scales.get((matches[i + 2].group("word") or "").lower()) if i + 2 < len(matches) else None
-            found.append(Number(m.group(0), frozenset({float(value * (scale or 1))}), written=True))
+        number, last = _written(matches, i, text, words)
+        if number:
+            found.append(number)
+            consumed = matches[last].end()
     return found
+
+
+def _written(matches: list[re.Match[str]], i: int, text: str, words: NumberWords) -> tuple[Number | None, int]:
+    """The written-out number that starts at word ``i`` ("drei", "twenty-five", "vier Millionen",
+    "a million"), with all its words, and the index of its last word."""
+    word = matches[i].group("word").lower()
+    following = matches[i + 1].group("word") if i + 1 < len(matches) else None
+    scale = words.scales.get((following or "").lower())
+    if word in words.one and scale:
+        value, last = 1.0, i + 1
+    elif word in words.words:
+        value, last = words.words[word], i + (scale is not None)
+        if _compound_tens(value, matches[i + 1] if following else None, text, matches[i].end(), words):
+            value += words.words[following.lower()]  # "twenty-five"
+            scale = words.scales.get((matches[i + 2].group("word") or "").lower()) if i + 2 < len(matches) else None
+            last = i + 1 + (scale is not None)
+    else:
+        return None, i
+    return Number(text[matches[i].start() : matches[last].end()], frozenset({float(value * (scale or 1))}), written=True), last
 
 
 def _digits(m: re.Match[str], text: str, words: NumberWords) -> tuple[Number, int]:
     """The number a match of digits stands for (scale, decade, unit) and where its reading ends."""
-    values = digit_values(m.group("num"))
+    values = digit_values(m.group("num")) | _second_year(m, text)
     scale = words.scales.get((m.group("scale") or "").lower())
-    if m.group("short") and m.group("cur"):  # "£5m", "$3bn", "€20k"
-        scale = {"m": 1e6, "k": 1e3, "bn": 1e9}[m.group("short")]
+    short = _SHORT_SCALES.get(m.group("short") or "")
+    if short and m.group("cur"):  # "£5m", "$3bn", "€20k"
+        scale = short
+    elif short:  # "1.5m visitors" (a million) or "a 100m sprint" (metres): both readings
+        number, end = with_unit(Number(m.group(0), frozenset(values)), text, m.end("num"))
+        return replace(number, values=frozenset(values) | _scaled(values, short)), max(end, m.end())
     if m.group("decade"):
         century = words.decade_of_century and words.decade_of_century.match(text, m.end())
         if century:  # "in den 50ern des 19. Jahrhunderts": the 1850s
@@ -255,6 +308,18 @@ def _digits(m: re.Match[str], text: str, words: NumberWords) -> tuple[Number, in
             return Number(m.group(0), frozenset(values)), century.end()
         values = _decades(values)
     return with_unit(Number(m.group(0), _scaled(values, scale or 1), scale=scale or 1), text, m.end())
+
+
+_SHORT_SCALES = {"m": 1e6, "k": 1e3, "bn": 1e9}
+
+
+def _second_year(m: re.Match[str], text: str) -> set[float]:
+    """The second year of a season written short: "2023/24" and "2023-24" are 2023 to 2024."""
+    first = re.search(r"((?:1[89]|20)\d\d)\s?[/–-]\s?$", text[: m.start()])
+    if not first or not re.fullmatch(r"\d\d", m.group("num")):
+        return set()
+    year = int(first.group(1)) // 100 * 100 + int(m.group("num"))
+    return {float(year if year > int(first.group(1)) else year + 100)}
 
 
 def _compound_tens(value: float, nxt: re.Match[str] | None, text: str, end: int, words: NumberWords) -> bool:
@@ -292,7 +357,7 @@ def _decade_of_century(values: set[float], before: str) -> set[float]:
 def hour_variants(number: Number) -> Number:
     """A 24-hour time may come back as 12-hour ("15 Uhr" -> "3 p.m.")."""
     extra = {v - 12 for v in number.values if 13 <= v <= 23 and v.is_integer()}
-    return Number(number.text, number.values | extra, number.written, number.scale, number.unit)
+    return replace(number, values=number.values | extra)
 
 
 # Chinese counts decades and centuries ("20 世纪 60 年代" for "1960er"): no figure of the source.
@@ -303,13 +368,19 @@ _PARENS = re.compile(r"\([^()]*\)|（[^（）]*）")
 
 
 def _compound_values(text: str, lang: str) -> set[float]:
-    """Numbers German writes into compounds: "fünftplatziert", "siebtgrößte", "achtmal", "Vierfachen"."""
+    """Numbers German writes into compounds: "fünftplatziert", "siebtgrößte", "achtmal", "Vierfachen",
+    and decades: "Zwanzigerjahre" (the 1920s).
+
+    >>> sorted(_compound_values("die siebtgrößte Stadt der Zwanzigerjahre", "de"))
+    [7.0, 20.0, 1920.0, 2020.0]
+    """
     stems = sorted(number_words(lang).stems, key=len, reverse=True)
-    values = set()
+    values: set[float] = set()
     for word in re.findall(r"[a-zäöüß]+", text.lower()):
         stem = next((s for s in stems if word.startswith(s)), None)
         if stem:
-            values.add(number_words(lang).stems[stem])
+            value = number_words(lang).stems[stem]
+            values |= _decades({value}) if word[len(stem) :].startswith("er") else {value}
     return values
 
 
@@ -323,13 +394,14 @@ def extra_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
     known = [hour_variants(n) for n in find_numbers(source, src)]
     compounds = _compound_values(source, src)
     minutes = {round(v % 1 * 60) for n in known if re.search(r"\d[:.]\d", n.text) for v in n.values}
+    dates = {n.date for n in known if n.date}
     bare = _PARENS.sub(lambda m: " " * len(m.group(0)), target)
     extra = []
     for number in find_numbers(bare, tgt):
         if number.written or any(number.matches(k) or converted(number, k) for k in known) or number.values & compounds:
             continue
-        if number.values & minutes:
-            continue  # the minutes of a source time: "23:35" -> "11 点 35 分"
+        if number.values & minutes or number.text in dates:
+            continue  # the minutes of a source time ("23:35" -> "11 点 35 分"), a date as the source writes it
         after = bare.find(number.text) + len(number.text)
         if facts_of(tgt).ideographic and _ZH_ERA.match(bare, after):
             continue
@@ -350,4 +422,5 @@ def missing_numbers(source: str, target: str, src: str, tgt: str) -> list[Number
             missing.append(number)
         else:
             available.remove(hit)
-    return missing
+    # A date copied as written, or a version number read as one ("Version 2.1." at a sentence's end).
+    return [n for n in missing if not (n.date and re.search(rf"(?<![\d.]){re.escape(n.date)}(?!\d)", target))]

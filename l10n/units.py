@@ -31,15 +31,15 @@ def _units() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return pattern, {name.replace("2", "_sq"): (quantity, factor) for name, quantity, factor, _ in rows}
 
 
-def _measure(value: float, text: str, end: int) -> tuple[tuple[str, str, float], int] | None:
-    """The unit after ``end`` in ``text``: (unit, quantity, ``value`` in the base unit), and its end."""
+def _measure(values: frozenset[float], text: str, end: int) -> tuple[tuple[str, str, frozenset[float]], int] | None:
+    """The unit after ``end`` in ``text``: (unit, quantity, each of ``values`` in the base unit), and its end."""
     pattern, table = _units()
     m = pattern.match(text, end)
     if not m:
         return None
     quantity, factor = table[m.lastgroup[2:]]
-    base = (value - 32) * 5 / 9 if factor == "F" else value * float(factor)
-    return (m.lastgroup[2:], quantity, base), m.end()
+    bases = frozenset((v - 32) * 5 / 9 if factor == "F" else v * float(factor) for v in values)
+    return (m.lastgroup[2:], quantity, bases), m.end()
 
 
 def with_unit(number: "Number", text: str, end: int) -> tuple["Number", int]:
@@ -49,27 +49,26 @@ def with_unit(number: "Number", text: str, end: int) -> tuple["Number", int]:
 
     >>> from l10n.numbers import Number
     >>> number, end = with_unit(Number("5", frozenset({5.0})), "5ft 11in tall", 1)
-    >>> number.unit[:2], round(number.unit[2], 3), end
-    (('ft', 'length'), 1.803, 8)
+    >>> number.unit[:2], [round(v, 3) for v in number.unit[2]], end
+    (('ft', 'length'), [1.803], 8)
     """
-    value = max(number.values) if number.values else 0.0
-    found = _measure(value, text, end) if value else None
+    found = _measure(number.values, text, end) if number.values else None
     if not found:
         return number, end
-    unit, end = found
+    (name, quantity, bases), end = found
     second = _SECOND_PART.match(text, end)
-    smaller = second and _measure(float(second.group(1).replace(",", ".")), text, second.end())
-    # Less than one of the larger unit, of the same quantity: "11in" after "5ft", not "30 cm" after "2 mm".
-    if smaller and smaller[0][1] == unit[1] != "temperature" and smaller[0][2] < unit[2] / value:
-        unit, end = (unit[0], unit[1], unit[2] + smaller[0][2]), smaller[1]
-    return replace(number, unit=unit), end
+    smaller = second and _measure(frozenset({float(second.group(1).replace(",", "."))}), text, second.end())
+    one = min(bases) / min(number.values) if min(number.values) else 0.0  # one of the larger unit
+    if smaller and smaller[0][1] == quantity != "temperature" and max(smaller[0][2]) < one:
+        # Less than one of the larger unit, of the same quantity: "11in" after "5ft", not "30 cm" after "2 mm".
+        bases, end = frozenset(b + max(smaller[0][2]) for b in bases), smaller[1]
+    return replace(number, unit=(name, quantity, bases)), end
 
 
 def converted(a: "Number", b: "Number") -> bool:
     """Whether ``a`` and ``b`` are one measure in two units: 100 km and 62 miles, 30 °C and 86 °F."""
     if not a.unit or not b.unit or a.unit[1] != b.unit[1] or a.unit[0] == b.unit[0]:
         return False  # another quantity, or the same unit: then the figure itself must match
-    x, y = a.unit[2], b.unit[2]
     if a.unit[1] == "temperature":
-        return abs(x - y) <= 1.5
-    return abs(x - y) <= _CONVERSION_TOLERANCE * max(abs(x), abs(y))
+        return any(abs(x - y) <= 1.5 for x in a.unit[2] for y in b.unit[2])
+    return any(abs(x - y) <= _CONVERSION_TOLERANCE * max(abs(x), abs(y)) for x in a.unit[2] for y in b.unit[2])

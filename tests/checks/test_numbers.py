@@ -82,9 +82,22 @@ SAME = [
     ("ein 1,80 Meter hoher Zaun", "a fence 5 feet 11 inches high", "en"),
     ("bei 30 Grad", "at 86F", "en"),
     ("bis zu minus 5 Grad", "down to -5℃", "zh"),
+    # Numeric dates are day, month and year; a season's second year written short; "1.5m" for a million.
+    ("am 12.05.2024 in Düsseldorf", "in Düsseldorf on 12 May 2024", "en"),
+    ("am 12.05.2024 in Düsseldorf", "in Düsseldorf on May 12, 2024", "en"),
+    ("am 12.05.2024 in Düsseldorf", "2024年5月12日在杜塞尔多夫", "zh"),
+    ("Anmeldung bis 3.7.", "register by 3 July", "en"),
+    ("die Saison 2023/2024", "the 2023-24 season", "en"),
+    ("die Saison 2023/24", "the 2023/2024 season", "en"),
+    ("1,5 Mio. Besucher", "1.5m visitors", "en"),
+    ("ein 100-Meter-Lauf", "a 100m sprint", "en"),
+    # Conversions of finance and sport: points, a marathon.
+    ("um 0,25 Prozentpunkte", "by 25 basis points", "en"),
+    ("die 42,195 Kilometer", "the 26.2 miles", "en"),
     # Version numbers are labels (no ValueError): "Android 10.0.1", "v2.3".
     ("mit Android 10.0.1", "with Android 10.0.1", "en"),
     ("Version v2.3", "version v2.3", "en"),
+    ("Das Update heißt Version 2.1.", "The update is called version 2.1.", "en"),  # no date 2 January
 ]
 
 DIFFERENT = [
@@ -111,6 +124,12 @@ DIFFERENT = [
     ("in den 50ern des 19. Jahrhunderts", "在20世纪50年代", "zh"),
     ("Der Stürmer ist 1,85 Meter groß", "The striker is 5ft 1in tall", "en"),
     ("bei 30 Grad", "at 68F", "en"),
+    ("am 12.05.2024 in Düsseldorf", "in Düsseldorf on 12 March 2024", "en"),
+    ("am 12.05.2024 in Düsseldorf", "2024年5月21日在杜塞尔多夫", "zh"),
+    ("die Saison 2023/2024", "the 2022-23 season", "en"),
+    ("1,5 Mio. Besucher", "1.5k visitors", "en"),
+    ("um 0,25 Prozentpunkte", "by 50 basis points", "en"),
+    ("Das Update heißt Version 2.1.", "The update is called version 2.2.", "en"),
 ]
 
 
@@ -148,3 +167,8 @@ def test_number_words_come_from_the_data_file() -> None:
     words = number_words("en")
     assert words.scales["bn"] == 1e9 and words.words["twelve"] == 12 and words.words["may"] == 5
     assert number_words("xx").words == {} and len(number_words("xx").clock) == 1  # "12:35" only
+
+
+def test_a_decade_written_in_words_explains_the_figure() -> None:
+    assert extra_numbers("Die Firma wurde in den Zwanzigerjahren gegründet.", "The firm was founded in the 1920s.", "de", "en") == []
+    assert extra_numbers("Die Firma wurde in den Zwanzigerjahren gegründet.", "The firm was founded in the 1930s.", "de", "en")
