@@ -366,16 +366,19 @@ def extra_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
 
 def missing_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
     """Source numbers with no matching number in the target, each target number used once."""
-    wanted = [hour_variants(n) for n in find_numbers(source, src)]
-    available = find_numbers(target, tgt)
-    missing = []
     # Digits first: a written-out word must not take the target number a digit needs.
-    for number in sorted(wanted, key=lambda n: n.written):
-        hit = next((t for t in available if number.matches(t)), None) or \
-            next((t for t in available if converted(number, t)), None)
-        if hit is None:
-            missing.append(number)
-        else:
-            available.remove(hit)
+    missing = sorted(find_numbers(source, src), key=lambda n: n.written)
+    available = find_numbers(target, tgt)
+    # The same figure first, then an hour on the other clock ("15 Uhr" = "3 p.m."), then another
+    # unit: the 14 of "14.02.1990" must not take the "February" its month needs.
+    for same in (Number.matches, lambda n, t: hour_variants(n).matches(t), converted):
+        left = []
+        for number in missing:
+            hit = next((t for t in available if same(number, t)), None)
+            if hit is None:
+                left.append(number)
+            else:
+                available.remove(hit)
+        missing = left
     # A date copied as written, or a version number read as one ("Version 2.1." at a sentence's end).
     return [n for n in missing if not (n.date and re.search(rf"(?<![\d.]){re.escape(n.date)}(?!\d)", target))]

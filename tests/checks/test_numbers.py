@@ -87,6 +87,8 @@ SAME = [
     ("am 12.05.2024 in Düsseldorf", "in Düsseldorf on May 12, 2024", "en"),
     ("am 12.05.2024 in Düsseldorf", "2024年5月12日在杜塞尔多夫", "zh"),
     ("Anmeldung bis 3.7.", "register by 3 July", "en"),
+    ("geboren am 14.02.1990", "born on February 14, 1990", "en"),  # 14 is no 2 p.m. that takes "February"
+    ("geboren am 14.02.1990", "born on 2/14/1990", "en"),
     ("die Saison 2023/2024", "the 2023-24 season", "en"),
     ("die Saison 2023/24", "the 2023/2024 season", "en"),
     ("1,5 Mio. Besucher", "1.5m visitors", "en"),
