@@ -7,8 +7,8 @@ share of entries with an error-level finding (per check), then, per injected fau
 faulty entries that get an error, for each half of the devtest: the even lines (the rules were
 tuned on them) and the odd lines (not looked at while tuning). Targets (issue 17), on each half:
 false alarms <= 1.5%; a changed number, German left untranslated and a loop caught >= 95%; a
-dropped name the English keeps caught >= 80%; a translation swapped with another sentence's caught
->= 60%. Exits 1 when a target is missed.
+dropped name the English keeps caught >= 80%; a translation swapped with another sentence's, or
+with the sentence closest to it in length, caught >= 60%. Exits 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def main() -> int:
 
 def missed_targets(report) -> list[str]:
     """The targets of issue 17 that ``report`` misses."""
-    wanted = {**dict.fromkeys(["number changed", "untranslated", "loop"], 0.95), "swapped": 0.6}
+    wanted = {**dict.fromkeys(["number changed", "untranslated", "loop"], 0.95), "swapped": 0.6, "swapped, similar length": 0.6}
     if report.lang == "en":
         wanted["capitalised word dropped"] = 0.8
     missed = [f"{fault} caught {report.rate(fault):.1%} < {goal:.0%}" for fault, goal in wanted.items()

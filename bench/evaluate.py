@@ -3,7 +3,7 @@
 Builds units from a parallel corpus (German sources with reviewed English or Chinese references
 as approved translations), runs every check, then injects one fault at a time into copies of
 those translations (a number changed, a name dropped, the German left untranslated, a phrase
-repeated in a loop, the translation swapped with another sentence's) and counts how many faulty
+repeated in a loop, the translation swapped with another sentence's, or with the one closest to it in length) and counts how many faulty
 entries get an error. Used by ``bench/check_false_alarms.py`` and ``tests/checks/test_flores.py``
 (evaluation, not part of the installed package: ``from bench.evaluate import ...`` from the
 repository root).
@@ -150,13 +150,16 @@ def evaluate(pairs: list[tuple[str, str]], tgt: str, settings: Settings, seed: i
         report.flagged += bool(found)
         if not found:
             clean_ok.append(i)
-    faults = {**FAULTS, **EXTRA_FAULTS, "swapped": None}
+    faults = {**FAULTS, **EXTRA_FAULTS, "swapped": None, "swapped, similar length": None}
+    by_length = sorted(range(len(pairs)), key=lambda k: (len(pairs[k][1]), k))
     for name, fault in faults.items():
         caught = tried = 0
         for i in clean_ok:
             source, target = pairs[i]
-            if fault is None:
+            if name == "swapped":
                 faulty: str | None = pairs[(i + len(pairs) // 2) % len(pairs)][1]
+            elif fault is None:
+                faulty = pairs[_neighbour(by_length, i)][1]
             else:
                 # Seeded per entry: a fault injected into one entry does not depend on which other
                 # entries were clean, so fixing a false alarm does not reshuffle every other fault.
@@ -167,6 +170,12 @@ def evaluate(pairs: list[tuple[str, str]], tgt: str, settings: Settings, seed: i
             caught += bool(errors(unit(source, faulty, tgt), settings))
         report.caught[name] = (caught, tried)
     return report
+
+
+def _neighbour(by_length: list[int], i: int) -> int:
+    """The pair whose translation is next to pair ``i``'s in length: a swap the length check cannot see."""
+    place = by_length.index(i)
+    return by_length[place + 1] if place + 1 < len(by_length) else by_length[place - 1]
 
 
 def format_report(report: Report, seconds: float | None = None) -> str:

@@ -17,5 +17,5 @@ SEVERITIES = ("error", "warning")
 NAMES = (
     "numbers", "numbers-words", "numbers-extra", "glossary", "terms", "names", "proper-names", "acronyms",
     "masking", "untranslated", "language", "repetition", "length", "end-punctuation", "brackets", "markup",
-    "markers",
+    "markers", "content",
 )

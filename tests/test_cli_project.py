@@ -231,3 +231,16 @@ def test_segment_of_a_source_file_is_the_template_segmentation(run_here):
     assert not any(t.startswith("---") or "date:" in t for t in texts)  # front matter is no sentence
     assert texts[0].startswith("DÜSSELDORF. Die chinesischen")  # the dateline stays with its sentence
     assert not any(t.startswith("#") for t in texts)
+
+
+# --- `check` says when its dictionary is missing -------------------------------------------------
+
+
+def test_check_names_the_missing_dictionary_once(project_dir: Path, run_here, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.setenv("L10N_DING", str(tmp_path / "no-ding"))
+    code, out, err = run_here("check", cwd=project_dir)
+    assert code == 0
+    assert err.splitlines() == ["note: the content check is off: no German-English dictionary (apt-get install trans-de-en, or set L10N_DING)"]
+    (project_dir / "l10n.toml").write_text((project_dir / "l10n.toml").read_text(encoding="utf-8") + '\n[checks]\ndisable = ["content"]\n', encoding="utf-8")
+    code, out, err = run_here("check", cwd=project_dir)
+    assert (code, err) == (0, "")

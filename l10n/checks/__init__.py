@@ -90,7 +90,7 @@ def check(name: str, severity: str) -> Callable[[Callable[[Unit], Iterable[str]]
 
 
 def _load() -> dict[str, Check]:
-    from . import rules  # noqa: F401  (registration happens on import)
+    from . import content, rules  # noqa: F401  (registration happens on import)
 
     return CHECKS
 

@@ -234,7 +234,9 @@ def check(
     """
     from ..checks import check_project, gates, summary
 
-    findings = check_project(_project(project), [f.resolve() for f in files or []], lang)
+    opened = _project(project)
+    _dictionary_note(opened)
+    findings = check_project(opened, [f.resolve() for f in files or []], lang)
     counts, review = summary(findings, "approved"), summary(findings, "review")
     if as_json:
         data = {"findings": [f.as_dict() for f in findings], "summary": counts, "to_review": review, "gate": "all" if everything else "approved"}
@@ -255,6 +257,19 @@ def check(
         typer.echo(plural(counts) + (f"; to review: {plural(review)}" if any(review.values()) else ""))
     if any(gates(f, everything) for f in findings):
         raise typer.Exit(1)
+
+
+def _dictionary_note(project) -> None:
+    """One line on stderr when the `content` check has no dictionary, or is about to index it."""
+    from ..lexicon import DING_ENV, state
+
+    if "content" in project.config.section("checks")["disable"] or project.config.source_language != "de":
+        return
+    now = state()
+    if now == "missing":
+        _echo_err(f"note: the content check is off: no German-English dictionary (apt-get install trans-de-en, or set {DING_ENV})")
+    elif now == "unindexed":
+        _echo_err("note: indexing the German-English and Chinese-English dictionaries for the content check (once, about 20 s)")
 
 
 @app.command()

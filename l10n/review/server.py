@@ -66,11 +66,14 @@ class ReviewServer:
         """Serve until interrupted (or :meth:`stop`); open the page in the browser once listening."""
         import uvicorn
 
+        from ..lexicon import lexicon
         from .app import create_app
 
         app = create_app(self.project, self.token, self.hosts)
         server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
         self._server = server
+        # The checks' dictionaries are indexed on first use (some seconds): start now, not on the first page.
+        threading.Thread(target=lexicon, daemon=True).start()
         if open_browser:
             threading.Thread(target=self._open_when_ready, daemon=True).start()
         server.run(sockets=[self.sock])

@@ -44,6 +44,10 @@ def test_injected_faults_are_caught(report, fault: str) -> None:
     assert report.rate(fault) >= 0.95, format_report(report)
 
 
-def test_swapped_translations_are_mostly_caught(report) -> None:
-    # The aim is 70%; measured 64% (en) and 44% (zh). This guards against regressions.
-    assert report.rate("swapped") >= 0.4, format_report(report)
+@pytest.mark.parametrize("fault", ["swapped", "swapped, similar length"])
+def test_swapped_translations_are_mostly_caught(report, fault: str) -> None:
+    # Issue 17's target is 60%; with Ding installed the `content` check catches over 80% (README).
+    # Without it (a developer's machine) only length, numbers and names catch a swap: 44-73%.
+    from l10n.lexicon import lexicon
+
+    assert report.rate(fault) >= (0.6 if lexicon() else 0.3), format_report(report)
