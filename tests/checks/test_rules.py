@@ -58,6 +58,10 @@ GOOD = [
      "Doors open at 6.30pm and the show runs from 7.30pm to 10pm.", "en"),
     ("Der Einlass beginnt um 18.30 Uhr, die Show läuft von 19.30 bis 22 Uhr.", "18：30开始入场，演出时间为19：30至22：00。", "zh"),
     ("Der Stürmer ist 1,85 Meter groß und wiegt 80 Kilogramm.", "The striker is 6ft 1in tall and weighs 12st 8lb.", "en"),
+    # German institutions and terms English names in English (BMBF, KMU, EuGH).
+    ("Das Projekt wird vom BMBF mit 2 Millionen Euro gefördert und richtet sich an KMU.",
+     "The research ministry is funding the project with 2 million euros; it is aimed at SMEs.", "en"),
+    ("Der EuGH hat die Klage abgewiesen.", "The European Court of Justice dismissed the case.", "en"),
     # A terse headline, rendered longer than a sentence would be.
     ("Neuer Standort für OPPO", "OPPO opens a new European site in its home market", "en"),
     # Inline markers (HTML, Word) moved with the words they belong to.
