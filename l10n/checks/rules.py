@@ -257,15 +257,19 @@ def _headline(text: str) -> bool:
 _GLOSS = re.compile(r"\s*[(（]([^()（）]+)[)）]")
 
 
-def _without_glosses(target: str, source: str) -> str:
-    """``target`` without the bracketed glosses that repeat words of ``source`` (not bracketed there).
+def _without_glosses(target: str, source: str, ideographic: bool = False) -> str:
+    """``target`` without its bracketed glosses: words of ``source`` repeated, or (in a language
+    written in ideographs) words in Latin letters, unless the source has them in brackets too.
 
     >>> _without_glosses("遇难者是尼古拉斯·奥尔登 (Nicholas Alden)，驾车的是他 (XDR)。", "Nicholas Alden (XDR) fuhr.")
     '遇难者是尼古拉斯·奥尔登，驾车的是他 (XDR)。'
+    >>> _without_glosses("埃尔斯沃思地 (Ellsworth Land) 位于南部（见图）。", "Ellsworthland liegt im Süden.", ideographic=True)
+    '埃尔斯沃思地 位于南部（见图）。'
     """
     def gloss(m: re.Match[str]) -> str:
         words = m.group(1).strip()
-        return "" if words in source and f"({words})" not in source else m.group(0)
+        latin = ideographic and not count_ideographs(words) and any(c.isalpha() for c in words)
+        return "" if (words in source or latin) and f"({words})" not in source else m.group(0)
     return _GLOSS.sub(gloss, target)
 
 
@@ -273,7 +277,8 @@ def _without_glosses(target: str, source: str) -> str:
 def length(unit: Unit) -> Iterator[str]:
     """The translation's length is plausible for the language pair; a bracketed gloss of the
     source's words (a Chinese transcription's original: "奥尔登 (Alden)") is not counted."""
-    source, target = len(unit.source.strip()), len(_without_glosses(unit.target, unit.source).strip())
+    glossless = _without_glosses(unit.target, unit.source, facts_of(unit.tgt).ideographic)
+    source, target = len(unit.source.strip()), len(glossless.strip())
     low, high = facts_of(unit.tgt).length_ratio or DEFAULT_LENGTH_RATIO
     if source < SHORT_LENGTH:
         # The ratio of a short sentence scatters more ("Ende 2018 besaß OPPO über 5.000 Patente."

@@ -53,6 +53,9 @@ GOOD = [
     # A Chinese translation that adds the original names in brackets is not too long.
     ("Vorstandschef Hans-Joachim Watzke und Geschäftsführer Carsten Cramer stellten die Zahlen vor.",
      "首席执行官汉斯-约阿希姆·瓦茨克 (Hans-Joachim Watzke) 和总经理卡斯滕·克拉默 (Carsten Cramer) 介绍了这些数据。", "zh"),
+    # ... and the original of a translated name, in Latin letters.
+    ("Die Forscher des Pazifischen Tsunami-Warnzentrums gaben am Morgen keine Warnung heraus.",
+     "太平洋海啸预警中心 (Pacific Tsunami Warning Center, PTWC) 的研究人员当天上午没有发布任何海啸警报。", "zh"),
     # Event times and British measures.
     ("Der Einlass beginnt um 18.30 Uhr, die Show läuft von 19.30 bis 22 Uhr.",
      "Doors open at 6.30pm and the show runs from 7.30pm to 10pm.", "en"),
