@@ -52,6 +52,9 @@ class Number:
     # unit, quantity, each value in the base unit: ("km", "length", {100000.0})
     unit: tuple[str, str, frozenset[float]] | None = None
     date: str = ""  # the numeric date it is the day, month or year of, as written ("3.7.")
+    # Right after a Latin letter: part of a label or formula ("A380", "CO2", "p109"), which the
+    # names check guards; it may match a figure, but is neither required nor an extra figure.
+    glued: bool = False
 
     def matches(self, other: "Number") -> bool:
         return any(math.isclose(a, b, rel_tol=1e-9) for a in self.values for b in other.values)
@@ -218,7 +221,7 @@ def _find_latin(text: str, lang: str) -> list[Number]:
             continue
         if m.group("num"):
             number, consumed = _digits(m, text, words)
-            found.append(number)
+            found.append(replace(number, glued=_glued(text, m.start())))
             continue
         number, last = _written(matches, i, text, words)
         if number:
@@ -268,6 +271,11 @@ def _digits(m: re.Match[str], text: str, words: NumberWords) -> tuple[Number, in
 _SHORT_SCALES = {"m": 1e6, "k": 1e3, "bn": 1e9}
 
 
+def _glued(text: str, start: int) -> bool:
+    """Whether the digits at ``start`` follow a Latin letter: "CO2", "A380", "p109"."""
+    return start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()
+
+
 def _second_year(m: re.Match[str], text: str) -> set[float]:
     """The second year of a season written short: "2023/24" and "2023-24" are 2023 to 2024."""
     first = re.search(r"((?:1[89]|20)\d\d)\s?[/–-]\s?$", text[: m.start()])
@@ -295,7 +303,8 @@ def _find_zh(text: str) -> list[Number]:
             values = digit_values(m.group("num"))
             if text.startswith("年代", m.end()):
                 values = _decades(values) | _decade_of_century(values, text[: m.start()])
-            found.append(with_unit(Number(m.group(0), _scaled(values, scale), scale=scale), text, m.end())[0])
+            number = Number(m.group(0), _scaled(values, scale), scale=scale, glued=_glued(text, m.start()))
+            found.append(with_unit(number, text, m.end())[0])
         else:
             value = chinese_value(m.group("word"))
             if value is not None:
@@ -353,7 +362,8 @@ def extra_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
     bare = _PARENS.sub(lambda m: " " * len(m.group(0)), target)
     extra = []
     for number in find_numbers(bare, tgt):
-        if number.written or any(number.matches(k) or converted(number, k) for k in known) or number.values & compounds:
+        if number.written or number.glued or any(number.matches(k) or converted(number, k) for k in known) \
+                or number.values & compounds:
             continue
         if number.values & minutes or number.text in dates:
             continue  # the minutes of a source time ("23:35" -> "11 点 35 分"), a date as the source writes it
@@ -367,7 +377,7 @@ def extra_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
 def missing_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
     """Source numbers with no matching number in the target, each target number used once."""
     # Digits first: a written-out word must not take the target number a digit needs.
-    missing = sorted(find_numbers(source, src), key=lambda n: n.written)
+    missing = sorted((n for n in find_numbers(source, src) if not n.glued), key=lambda n: n.written)
     available = find_numbers(target, tgt)
     # The same figure first, then an hour on the other clock ("15 Uhr" = "3 p.m."), then another
     # unit: the 14 of "14.02.1990" must not take the "February" its month needs.

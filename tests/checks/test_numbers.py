@@ -96,6 +96,10 @@ SAME = [
     # Conversions of finance and sport: points, a marathon.
     ("um 0,25 Prozentpunkte", "by 25 basis points", "en"),
     ("die 42,195 Kilometer", "the 26.2 miles", "en"),
+    # Digits glued to letters are a label's (left to the names check), but may stand for a figure.
+    ("5.000 Tonnen CO2", "5,000 tonnes of carbon dioxide", "en"),
+    ("(Larson und LaFasto 1989, S. 109)", "(Larson and LaFasto, 1989, p109)", "en"),
+    ("Formel-1-Rennen", "F1 races", "en"),
     # Version numbers are labels (no ValueError): "Android 10.0.1", "v2.3".
     ("mit Android 10.0.1", "with Android 10.0.1", "en"),
     ("Version v2.3", "version v2.3", "en"),
@@ -174,3 +178,8 @@ def test_number_words_come_from_the_data_file() -> None:
 def test_a_decade_written_in_words_explains_the_figure() -> None:
     assert extra_numbers("Die Firma wurde in den Zwanzigerjahren gegründet.", "The firm was founded in the 1920s.", "de", "en") == []
     assert extra_numbers("Die Firma wurde in den Zwanzigerjahren gegründet.", "The firm was founded in the 1930s.", "de", "en")
+
+
+def test_digits_of_a_label_are_no_extra_figure() -> None:
+    assert extra_numbers("Das Werk spart Kohlendioxid.", "The plant saves CO2.", "de", "en") == []
+    assert extra_numbers("Das Werk spart Kohlendioxid.", "该工厂减少CO2排放。", "de", "zh") == []
