@@ -135,12 +135,9 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     return dates + times + _spread_scales(found)
 
 
-# Clock times: "12:35", "7.55am", "7.55 Uhr", "晚上 8 点 30 分" (patterns in data/numbers.toml). A time
-# matches another with the same minutes (any 12/24-hour form); on the hour it also matches its
-# hour alone ("15 Uhr", "3 p.m.").
-
-
 def _time_values(hour: int, minute: int) -> frozenset[float]:
+    """A clock time ("12:35", "7.55am", "7.55 Uhr", "晚上 8 点 30 分") matches another with the same
+    minutes (any 12/24-hour form); on the hour it also matches its hour alone ("15 Uhr", "3 p.m.")."""
     hours = {hour, hour - 12 if hour > 12 else hour + 12}
     values = {v for h in hours for v in (h + minute / 60, h * 100.0 + minute)}
     return frozenset(values | ({float(h) for h in hours} if minute == 0 else set()))
