@@ -65,6 +65,8 @@ GOOD = [
     ("Das Projekt wird vom BMBF mit 2 Millionen Euro gefördert und richtet sich an KMU.",
      "The research ministry is funding the project with 2 million euros; it is aimed at SMEs.", "en"),
     ("Der EuGH hat die Klage abgewiesen.", "The European Court of Justice dismissed the case.", "en"),
+    ("Das BMBF fördert das Projekt der IHK.",
+     "The Federal Ministry of Education and Research is funding the project of the Chamber of Industry and Commerce.", "en"),
     # A chemical formula is written out or with a subscript: no name, and its 2 is no figure.
     ("Das Werk spart jährlich 5.000 Tonnen CO2 ein.", "The plant saves 5,000 tonnes of CO₂ a year.", "en"),
     ("Die CO2-Emissionen des Werks sanken um 12 Prozent.", "The plant's carbon emissions fell by 12 per cent.", "en"),
@@ -92,6 +94,8 @@ BAD = [
     ("names", "Das neue iPhone kam mit 5G.", "The new phone came with fast networks.", "en"),
     ("names", "Basketball-Legende LeBron James spendete.", "Basketball legend James donated.", "en"),
     ("names", "Der Airbus A380 landete in Düsseldorf.", "The Airbus A330 landed in Düsseldorf.", "en"),
+    ("length", "Das BMBF fördert das Projekt.", "The Federal Ministry of Education and Research is funding the "
+     "project, which was presented at a press conference in Berlin on Monday with great fanfare.", "en"),
     ("length", "Vorstandschef Hans-Joachim Watzke und Geschäftsführer Carsten Cramer stellten die Zahlen vor.",
      "瓦茨克 (Hans-Joachim Watzke) 和克拉默 (Carsten Cramer)。", "zh"),
     ("untranslated", "Die chinesischen Technologiekonzerne eröffnen Niederlassungen.",
