@@ -305,7 +305,9 @@ def _find_zh(text: str) -> list[Number]:
         else:
             value = chinese_value(m.group("word"))
             if value is not None:
-                found.append(Number(m.group(0), frozenset({value}), written=True))
+                # "三成" is three tenths: 30 per cent ("近三成受访者" = "knapp 30 Prozent der Befragten").
+                tenths = {value * 10} if text.startswith("成", m.end()) and value < 10 else set()
+                found.append(Number(m.group(0), frozenset({value} | tenths), written=True))
     return found
 
 

@@ -100,6 +100,7 @@ SAME = [
     ("5.000 Tonnen CO2", "5,000 tonnes of carbon dioxide", "en"),
     ("(Larson und LaFasto 1989, S. 109)", "(Larson and LaFasto, 1989, p109)", "en"),
     ("Formel-1-Rennen", "F1 races", "en"),
+    ("knapp 30 Prozent der Befragten", "近三成受访者", "zh"),  # 成: tenths
     # Version numbers are labels (no ValueError): "Android 10.0.1", "v2.3".
     ("mit Android 10.0.1", "with Android 10.0.1", "en"),
     ("Version v2.3", "version v2.3", "en"),
@@ -136,6 +137,7 @@ DIFFERENT = [
     ("1,5 Mio. Besucher", "1.5k visitors", "en"),
     ("um 0,25 Prozentpunkte", "by 50 basis points", "en"),
     ("Das Update heißt Version 2.1.", "The update is called version 2.2.", "en"),
+    ("knapp 30 Prozent der Befragten", "近两成受访者", "zh"),
 ]
 
 
