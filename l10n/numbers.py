@@ -218,7 +218,7 @@ def _find_latin(text: str, lang: str) -> list[Number]:
             continue
         if m.group("num"):
             number, consumed = _digits(m, text, words)
-            found.append(replace(number, glued=_glued(text, m.start())))
+            found.append(replace(number, glued=_glued(text, m)))
             continue
         number, last = _written(matches, i, text, words)
         if number:
@@ -268,9 +268,11 @@ def _digits(m: re.Match[str], text: str, words: NumberWords) -> tuple[Number, in
 _SHORT_SCALES = {"m": 1e6, "k": 1e3, "bn": 1e9}
 
 
-def _glued(text: str, start: int) -> bool:
-    """Whether the digits at ``start`` follow a Latin letter: "CO2", "A380", "p109"."""
-    return start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()
+def _glued(text: str, m: re.Match[str]) -> bool:
+    """Whether the digits of ``m`` are a label's: plain digits right after a Latin letter ("CO2",
+    "A380", "p109"), not a figure with separators ("A20.000")."""
+    start = m.start()
+    return start > 0 and text[start - 1].isascii() and text[start - 1].isalpha() and m.group("num").isdigit()
 
 
 def _second_year(m: re.Match[str], text: str) -> set[float]:
@@ -300,7 +302,7 @@ def _find_zh(text: str) -> list[Number]:
             values = digit_values(m.group("num"))
             if text.startswith("年代", m.end()):
                 values = _decades(values) | _decade_of_century(values, text[: m.start()])
-            number = Number(m.group(0), _scaled(values, scale), scale=scale, glued=_glued(text, m.start()))
+            number = Number(m.group(0), _scaled(values, scale), scale=scale, glued=_glued(text, m))
             found.append(with_unit(number, text, m.end())[0])
         else:
             value = chinese_value(m.group("word"))
