@@ -153,7 +153,6 @@ def evaluate(pairs: list[tuple[str, str]], tgt: str, settings: Settings, seed: i
     faults = {**FAULTS, **EXTRA_FAULTS, "swapped": None, "swapped, similar length": None}
     by_length = sorted(range(len(pairs)), key=lambda k: (len(pairs[k][1]), k))
     for name, fault in faults.items():
-        rng = random.Random(seed)
         caught = tried = 0
         for i in clean_ok:
             source, target = pairs[i]
@@ -162,7 +161,9 @@ def evaluate(pairs: list[tuple[str, str]], tgt: str, settings: Settings, seed: i
             elif fault is None:
                 faulty = pairs[_neighbour(by_length, i)][1]
             else:
-                faulty = fault(source, target, tgt, rng)
+                # Seeded per entry: a fault injected into one entry does not depend on which other
+                # entries were clean, so fixing a false alarm does not reshuffle every other fault.
+                faulty = fault(source, target, tgt, random.Random(f"{seed}:{name}:{i}"))
             if faulty is None or faulty == target:
                 continue
             tried += 1

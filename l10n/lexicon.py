@@ -355,7 +355,7 @@ def state() -> str:
     ding, cedict = ding_path(), _cedict_path()
     if not ding.is_file() or not cedict.is_file():
         return "missing"
-    return "ready" if _index_path(ding, cedict).exists() else "unindexed"
+    return "ready" if _index_path(ding, cedict).exists() else "unindexed"  # the review server warms it up
 
 
 def lexicon() -> Lexicon | None:

@@ -11,60 +11,27 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib.resources import files
 
 from .languages import facts_of
+from .numberwords import NumberWords, number_words
+from .units import converted, with_unit
 
-# Scale words after a number. German "Billion" is English "trillion".
-_SCALES = {
-    "de": {"tausend": 1e3, "mio": 1e6, "million": 1e6, "millionen": 1e6, "mrd": 1e9,
-           "milliarde": 1e9, "milliarden": 1e9, "billion": 1e12, "billionen": 1e12},
-    "en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "billion": 1e9,
-           "billions": 1e9, "bn": 1e9, "trillion": 1e12, "trillions": 1e12},
-}
-_WORDS = {
-    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
-           "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14,
-           "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, "zwanzig": 20, "dreißig": 30,
-           "vierzig": 40, "fünfzig": 50, "hundert": 100, "tausend": 1000},
-    "en": {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-           "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-           "nineteen": 19, "twenty": 20,
-           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-           "ninety": 90, "hundred": 100, "thousand": 1000,
-           "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-           "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12, "both": 2,
-           "twice": 2, "double": 2, "dozen": 12, "half": 0.5, "single": 1},
-}
-# Month names are numbers too: Chinese writes "16. November" as "11月16日".
-_MONTHS = {
-    "de": ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-           "oktober", "november", "dezember"],
-    "en": ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"],
-}
-for _lang, _names in _MONTHS.items():
-    _WORDS[_lang].update({name: number for number, name in enumerate(_names, 1)})
-# "eine Million", "a million": the article is the number.
-_ONE = {"de": {"ein", "eine", "einer", "einem", "einen"}, "en": {"a", "one"}}
 
 # Groups of three digits may be set off by a no-break, thin or plain space: "20 000", "20\u202f000".
 _DIGITS = r"(?<!\d)\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d.,])|\d+(?:[.,\u2009\u202f\u00a0']\d+)*"
 _GROUP_SPACES = " \u2009\u202f\u00a0'"
 
 
+@lru_cache(maxsize=None)
 def _latin_pattern(lang: str) -> re.Pattern[str]:
     # Only a scale word is part of the number: "20,000 square metres" is 20,000 and "1 January"
     # leaves the month to be read as a number of its own.
-    scales = "|".join(sorted(_SCALES.get(lang, {}), key=len, reverse=True)) or "(?!)"
+    scales = "|".join(sorted(number_words(lang).scales, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?P<cur>[£$€¥])?(?P<num>{_DIGITS})(?:\s*(?P<scale>(?i:{scales}))\b\.?"
-                      rf"|(?P<short>[mk]|bn)\b(?<=[mkn]))?(?P<decade>'?s\b|er\b)?|(?P<word>[A-Za-zäöüß]+)")
+                      rf"|(?P<short>[mk]|bn)\b(?<=[mkn]))?(?P<decade>'?s\b|ern?\b)?|(?P<word>[A-Za-zäöüß]+)")
 
-
-_LATIN_NUMBERS = {lang: _latin_pattern(lang) for lang in ("de", "en", "")}
 
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}
@@ -82,7 +49,12 @@ class Number:
     values: frozenset[float]
     written: bool = False  # spelled out in words, not digits
     scale: float = 1.0  # the scale word that followed it (Millionen: 1e6)
-    unit: tuple[str, str, float] | None = None  # unit, quantity, value in the base unit: ("km", "length", 100000)
+    # unit, quantity, each value in the base unit: ("km", "length", {100000.0})
+    unit: tuple[str, str, frozenset[float]] | None = None
+    date: str = ""  # the numeric date it is the day, month or year of, as written ("3.7.")
+    # Right after a Latin letter: part of a label or formula ("A380", "CO2", "p109"), which the
+    # names check guards; it may match a figure, but is neither required nor an extra figure.
+    glued: bool = False
 
     def matches(self, other: "Number") -> bool:
         return any(math.isclose(a, b, rel_tol=1e-9) for a in self.values for b in other.values)
@@ -156,39 +128,67 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     >>> [sorted(n.values) for n in find_numbers("197亿欧元，2.3万名员工", "zh")]
     [[19700000000.0], [23000.0]]
     """
+    dates, text = _find_dates(text, lang)
     times, text = _find_times(text, lang)
     # Written with 万 and 亿 in ideographic script, with the language's words for scales elsewhere.
     found = _find_zh(text) if facts_of(lang).ideographic else _find_latin(text, lang)
-    return times + _spread_scales(found)
-
-
-# Clock times: "12:35", "7.55am", "7.55 Uhr", "晚上 8 点 30 分". A time matches another with the
-# same minutes (any 12/24-hour form); on the hour it also matches its hour alone ("15 Uhr", "3 p.m.").
-_TIME = {
-    "de": re.compile(r"(?<![\d:.,])(\d{1,2})[:.](\d{2})(?=\s*Uhr)|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])"),
-    "en": re.compile(r"(?<![\d:.,])(\d{1,2})[:.](\d{2})\s*(?=[ap]\.?m\b)|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])"),
-    "zh": re.compile(r"(?<![\d:.,])(\d{1,2})\s*[点時时]\s*(\d{1,2})\s*分|(?<![\d:.,])(\d{1,2}):(\d{2})(?![\d:])"),
-}
+    return dates + times + _spread_scales(found)
 
 
 def _time_values(hour: int, minute: int) -> frozenset[float]:
+    """A clock time ("12:35", "7.55am", "7.55 Uhr", "晚上 8 点 30 分") matches another with the same
+    minutes (any 12/24-hour form); on the hour it also matches its hour alone ("15 Uhr", "3 p.m.")."""
     hours = {hour, hour - 12 if hour > 12 else hour + 12}
     values = {v for h in hours for v in (h + minute / 60, h * 100.0 + minute)}
     return frozenset(values | ({float(h) for h in hours} if minute == 0 else set()))
 
 
+def _spans(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str]]:
+    """The matches of ``patterns`` in ``text``, earlier patterns first, none overlapping, in order."""
+    spans: list[re.Match[str]] = []
+    for pattern in patterns:
+        spans += [m for m in pattern.finditer(text) if not any(m.start() < o.end() and o.start() < m.end() for o in spans)]
+    return sorted(spans, key=lambda m: m.start())
+
+
+def _blank(text: str, m: re.Match[str]) -> str:
+    return text[: m.start()] + " " * len(m.group(0)) + text[m.end() :]
+
+
 def _find_times(text: str, lang: str = "") -> tuple[list[Number], str]:
     """Clock times and ``text`` with them blanked out.
 
-    >>> [n.text for n in _find_times("um 7.55 Uhr und 12:35", "de")[0]]
-    ['7.55', '12:35']
+    >>> [n.text for n in _find_times("von 9.30 bis 11.45 Uhr und um 12:35", "de")[0]]
+    ['9.30', '11.45', '12:35']
+    >>> [sorted(n.values)[:2] for n in _find_times("下午2点半，22：08", "zh")[0]]
+    [[2.5, 14.5], [10.133333333333333, 22.133333333333333]]
     """
     times = []
-    pattern = _TIME.get(lang, _TIME["de"])
-    for m in pattern.finditer(text):
-        hour, minute = (int(g) for g in (m.groups()[:2] if m.group(1) else m.groups()[2:]))
-        times.append(Number(m.group(0), _time_values(hour, minute)))
-    return times, pattern.sub(lambda m: " " * len(m.group(0)), text)
+    for m in _spans(number_words(lang).clock, text):
+        minute = 30 if m.groupdict().get("half") else int(m.group("m"))
+        times.append(Number(m.group(0), _time_values(int(m.group("h")), minute)))
+        text = _blank(text, m)
+    return times, text
+
+
+def _find_dates(text: str, lang: str = "") -> tuple[list[Number], str]:
+    """Day, month and year of numeric dates, each a number ("12.05.2024" = "12 May 2024" =
+    "2024年5月12日"), and ``text`` with the dates blanked out.
+
+    >>> [(n.text, sorted(n.values)) for n in _find_dates("am 12.5. und am 1.10.24", "de")[0]]
+    [('12', [12.0]), ('5', [5.0]), ('1', [1.0]), ('10', [10.0]), ('24', [24.0, 1924.0, 2024.0])]
+    """
+    dates = []
+    for m in _spans(number_words(lang).dates, text):
+        if not (1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12):
+            continue
+        for part, digits in ((p, m.group(p)) for p in ("d", "m", "y") if m.group(p)):
+            value = float(digits)
+            two_digit_year = part == "y" and len(digits) == 2
+            values = {value, 1900 + value, 2000 + value} if two_digit_year else {value}
+            dates.append(Number(digits, frozenset(values), date=m.group(0).rstrip(".")))
+        text = _blank(text, m)
+    return dates, text
 
 
 def _spread_scales(found: list[Number]) -> list[Number]:
@@ -196,7 +196,7 @@ def _spread_scales(found: list[Number]) -> list[Number]:
     spread = list(found)
     for i, (first, second) in enumerate(zip(found, found[1:])):
         if first.scale == 1 and second.scale > 1 and not first.written:
-            spread[i] = Number(first.text, first.values | _scaled(set(first.values), second.scale), unit=first.unit)
+            spread[i] = replace(first, values=first.values | _scaled(set(first.values), second.scale))
     return spread
 
 
@@ -209,41 +209,86 @@ def _decades(values: set[float]) -> set[float]:
 
 
 def _find_latin(text: str, lang: str) -> list[Number]:
-    scales, words, ones = _SCALES.get(lang, {}), _WORDS.get(lang, {}), _ONE.get(lang, set())
+    words = number_words(lang)
     found: list[Number] = []
-    matches = list(_LATIN_NUMBERS.get(lang, _LATIN_NUMBERS[""]).finditer(text))
-    skip = -1
+    matches = list(_latin_pattern(lang).finditer(text))
+    consumed = 0  # where the last number read ends (its scale word, unit or century included)
     for i, m in enumerate(matches):
-        if i == skip:
+        if m.start() < consumed:
             continue
         if m.group("num"):
-            values = digit_values(m.group("num"))
-            scale = scales.get((m.group("scale") or "").lower())
-            if m.group("short") and m.group("cur"):  # "£5m", "$3bn", "€20k"
-                scale = {"m": 1e6, "k": 1e3, "bn": 1e9}[m.group("short")]
-            if m.group("decade"):
-                values = _decades(values)
-            found.append(with_unit(Number(m.group(0), _scaled(values, scale or 1), scale=scale or 1), text, m.end()))
+            number, consumed = _digits(m, text, words)
+            found.append(replace(number, glued=_glued(text, m)))
             continue
-        word = m.group("word").lower()
-        following = matches[i + 1].group("word") if i + 1 < len(matches) else None
-        scale = scales.get((following or "").lower())
-        if word in ones and scale:
-            found.append(Number(m.group(0), frozenset({scale}), written=True))
-        elif word in words:
-            value = words[word]
-            if _compound_tens(value, matches[i + 1] if following else None, text, m.end()):
-                value, skip = value + words[following.lower()], i + 1  # "twenty-five"
-                scale = scales.get((matches[i + 2].group("word") or "").lower()) if i + 2 < len(matches) else None
-            found.append(Number(m.group(0), frozenset({float(value * (scale or 1))}), written=True))
+        number, last = _written(matches, i, text, words)
+        if number:
+            found.append(number)
+            consumed = matches[last].end()
     return found
 
 
-def _compound_tens(value: float, nxt: re.Match[str] | None, text: str, end: int) -> bool:
+def _written(matches: list[re.Match[str]], i: int, text: str, words: NumberWords) -> tuple[Number | None, int]:
+    """The written-out number that starts at word ``i`` ("drei", "twenty-five", "vier Millionen",
+    "a million"), with all its words, and the index of its last word."""
+    word = matches[i].group("word").lower()
+    following = matches[i + 1].group("word") if i + 1 < len(matches) else None
+    scale = words.scales.get((following or "").lower())
+    if word in words.one and scale:
+        value, last = 1.0, i + 1
+    elif word in words.words:
+        value, last = words.words[word], i + (scale is not None)
+        if _compound_tens(value, matches[i + 1] if following else None, text, matches[i].end(), words):
+            value += words.words[following.lower()]  # "twenty-five"
+            scale = words.scales.get((matches[i + 2].group("word") or "").lower()) if i + 2 < len(matches) else None
+            last = i + 1 + (scale is not None)
+    else:
+        return None, i
+    return Number(text[matches[i].start() : matches[last].end()], frozenset({float(value * (scale or 1))}), written=True), last
+
+
+def _digits(m: re.Match[str], text: str, words: NumberWords) -> tuple[Number, int]:
+    """The number a match of digits stands for (scale, decade, unit) and where its reading ends."""
+    values = digit_values(m.group("num")) | _second_year(m, text)
+    scale = words.scales.get((m.group("scale") or "").lower())
+    short = _SHORT_SCALES.get(m.group("short") or "")
+    if short and m.group("cur"):  # "£5m", "$3bn", "€20k"
+        scale = short
+    elif short:  # "1.5m visitors" (a million) or "a 100m sprint" (metres): both readings
+        number, end = with_unit(Number(m.group(0), frozenset(values)), text, m.end("num"))
+        return replace(number, values=frozenset(values) | _scaled(values, short)), max(end, m.end())
+    if m.group("decade"):
+        century = words.decade_of_century and words.decade_of_century.match(text, m.end())
+        if century:  # "in den 50ern des 19. Jahrhunderts": the 1850s
+            values = {(int(century.group("century")) - 1) * 100 + v for v in values if v < 100}
+            return Number(m.group(0), frozenset(values)), century.end()
+        values = _decades(values)
+    return with_unit(Number(m.group(0), _scaled(values, scale or 1), scale=scale or 1), text, m.end())
+
+
+_SHORT_SCALES = {"m": 1e6, "k": 1e3, "bn": 1e9}
+
+
+def _glued(text: str, m: re.Match[str]) -> bool:
+    """Whether the digits of ``m`` are a label's: plain digits right after a Latin letter ("CO2",
+    "A380", "p109"), not a figure with separators ("A20.000")."""
+    start = m.start()
+    return start > 0 and text[start - 1].isascii() and text[start - 1].isalpha() and m.group("num").isdigit()
+
+
+def _second_year(m: re.Match[str], text: str) -> set[float]:
+    """The second year of a season written short: "2023/24" and "2023-24" are 2023 to 2024."""
+    first = re.search(r"((?:1[89]|20)\d\d)\s?[/–-]\s?$", text[: m.start()])
+    if not first or not re.fullmatch(r"\d\d", m.group("num")):
+        return set()
+    year = int(first.group(1)) // 100 * 100 + int(m.group("num"))
+    return {float(year if year > int(first.group(1)) else year + 100)}
+
+
+def _compound_tens(value: float, nxt: re.Match[str] | None, text: str, end: int, words: NumberWords) -> bool:
     """Whether a tens word and the next are one number: "twenty-five"."""
     if nxt is None or not nxt.group("word") or text[end : nxt.start()] != "-":
         return False
-    unit = _WORDS["en"].get(nxt.group("word").lower(), 0)
+    unit = words.words.get(nxt.group("word").lower(), 0)
     return value in (20, 30, 40, 50, 60, 70, 80, 90) and 1 <= unit <= 9 and float(unit).is_integer()
 
 
@@ -256,37 +301,51 @@ def _find_zh(text: str) -> list[Number]:
                 scale *= _ZH_BIG.get(char) or _ZH_UNIT[char]
             values = digit_values(m.group("num"))
             if text.startswith("年代", m.end()):
-                values = _decades(values)
-            found.append(with_unit(Number(m.group(0), _scaled(values, scale), scale=scale), text, m.end()))
+                values = _decades(values) | _decade_of_century(values, text[: m.start()])
+            number = Number(m.group(0), _scaled(values, scale), scale=scale, glued=_glued(text, m))
+            found.append(with_unit(number, text, m.end())[0])
         else:
             value = chinese_value(m.group("word"))
             if value is not None:
-                found.append(Number(m.group(0), frozenset({value}), written=True))
+                # "三成" is three tenths: 30 per cent ("近三成受访者" = "knapp 30 Prozent der Befragten").
+                tenths = {value * 10} if text.startswith("成", m.end()) and value < 10 else set()
+                found.append(Number(m.group(0), frozenset({value} | tenths), written=True))
     return found
+
+
+def _decade_of_century(values: set[float], before: str) -> set[float]:
+    """ "19 世纪 50 年代" is the 1850s: the decade's values when a century comes right before it."""
+    century = re.search(r"(\d{1,2})\s*世纪\s*$", before)
+    return {(int(century.group(1)) - 1) * 100 + v for v in values if v < 100} if century else set()
 
 
 def hour_variants(number: Number) -> Number:
     """A 24-hour time may come back as 12-hour ("15 Uhr" -> "3 p.m.")."""
     extra = {v - 12 for v in number.values if 13 <= v <= 23 and v.is_integer()}
-    return Number(number.text, number.values | extra, number.written, number.scale, number.unit)
+    return replace(number, values=number.values | extra)
 
 
 # Chinese counts decades and centuries ("20 世纪 60 年代" for "1960er"): no figure of the source.
 _ZH_ERA = re.compile(r"\s*(?:世纪|年代)")
 
 
-# German writes numbers into compounds: "fünftplatziert", "siebtgrößte", "achtmal", "Vierfachen".
-_STEMS = {**{w: float(v) for w, v in _WORDS["de"].items() if isinstance(v, int) and v < 1000},
-          "erst": 1.0, "zweit": 2.0, "dritt": 3.0, "siebt": 7.0, "tausend": 1000.0}
 _PARENS = re.compile(r"\([^()]*\)|（[^（）]*）")
 
 
-def _compound_values(text: str) -> set[float]:
-    values = set()
+def _compound_values(text: str, lang: str) -> set[float]:
+    """Numbers German writes into compounds: "fünftplatziert", "siebtgrößte", "achtmal", "Vierfachen",
+    and decades: "Zwanzigerjahre" (the 1920s).
+
+    >>> sorted(_compound_values("die siebtgrößte Stadt der Zwanzigerjahre", "de"))
+    [7.0, 20.0, 1920.0, 2020.0]
+    """
+    stems = sorted(number_words(lang).stems, key=len, reverse=True)
+    values: set[float] = set()
     for word in re.findall(r"[a-zäöüß]+", text.lower()):
-        stem = next((s for s in sorted(_STEMS, key=len, reverse=True) if word.startswith(s)), None)
+        stem = next((s for s in stems if word.startswith(s)), None)
         if stem:
-            values.add(_STEMS[stem])
+            value = number_words(lang).stems[stem]
+            values |= _decades({value}) if word[len(stem) :].startswith("er") else {value}
     return values
 
 
@@ -298,15 +357,17 @@ def extra_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
     compounds count ("achtmal" explains "8 times").
     """
     known = [hour_variants(n) for n in find_numbers(source, src)]
-    compounds = _compound_values(source) if src == "de" else set()
+    compounds = _compound_values(source, src)
     minutes = {round(v % 1 * 60) for n in known if re.search(r"\d[:.]\d", n.text) for v in n.values}
+    dates = {n.date for n in known if n.date}
     bare = _PARENS.sub(lambda m: " " * len(m.group(0)), target)
     extra = []
     for number in find_numbers(bare, tgt):
-        if number.written or any(number.matches(k) or converted(number, k) for k in known) or number.values & compounds:
+        if number.written or number.glued or any(number.matches(k) or converted(number, k) for k in known) \
+                or number.values & compounds:
             continue
-        if number.values & minutes:
-            continue  # the minutes of a source time: "23:35" -> "11 点 35 分"
+        if number.values & minutes or number.text in dates:
+            continue  # the minutes of a source time ("23:35" -> "11 点 35 分"), a date as the source writes it
         after = bare.find(number.text) + len(number.text)
         if facts_of(tgt).ideographic and _ZH_ERA.match(bare, after):
             continue
@@ -316,52 +377,19 @@ def extra_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
 
 def missing_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
     """Source numbers with no matching number in the target, each target number used once."""
-    wanted = [hour_variants(n) for n in find_numbers(source, src)]
-    available = find_numbers(target, tgt)
-    missing = []
     # Digits first: a written-out word must not take the target number a digit needs.
-    for number in sorted(wanted, key=lambda n: n.written):
-        hit = next((t for t in available if number.matches(t)), None) or \
-            next((t for t in available if converted(number, t)), None)
-        if hit is None:
-            missing.append(number)
-        else:
-            available.remove(hit)
-    return missing
-
-
-# --- units: "100 Kilometer" = "62 miles", "30 Grad" = "86 °F" ------------------------------------
-
-_CONVERSION_TOLERANCE = 0.05  # conversions are rounded: 100 km is "62 miles", 30 m "100 feet"
-
-
-@lru_cache(maxsize=1)
-def _units() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    """The unit spellings of ``data/units.tsv`` as one pattern, and each unit's quantity and factor."""
-    text = files("l10n").joinpath("data/units.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    alternatives = "|".join(f"(?P<u_{name.replace('2', '_sq')}>{spellings})" for name, _, _, spellings in rows)
-    pattern = re.compile(rf"\s*(?:{alternatives})(?![^\W\d_])", re.IGNORECASE)
-    return pattern, {name.replace("2", "_sq"): (quantity, factor) for name, quantity, factor, _ in rows}
-
-
-def with_unit(number: Number, text: str, end: int) -> Number:
-    """``number`` with the unit that follows it at ``end`` in ``text``, if any."""
-    pattern, table = _units()
-    m = pattern.match(text, end)
-    if not m or not number.values:
-        return number
-    quantity, factor = table[m.lastgroup[2:]]
-    value = max(number.values)
-    base = (value - 32) * 5 / 9 if factor == "F" else value * float(factor)
-    return Number(number.text, number.values, number.written, number.scale, (m.lastgroup[2:], quantity, base))
-
-
-def converted(a: Number, b: Number) -> bool:
-    """Whether ``a`` and ``b`` are one measure in two units: 100 km and 62 miles, 30 °C and 86 °F."""
-    if not a.unit or not b.unit or a.unit[1] != b.unit[1] or a.unit[0] == b.unit[0]:
-        return False  # another quantity, or the same unit: then the figure itself must match
-    x, y = a.unit[2], b.unit[2]
-    if a.unit[1] == "temperature":
-        return abs(x - y) <= 1.5
-    return abs(x - y) <= _CONVERSION_TOLERANCE * max(abs(x), abs(y))
+    missing = sorted((n for n in find_numbers(source, src) if not n.glued), key=lambda n: n.written)
+    available = find_numbers(target, tgt)
+    # The same figure first, then an hour on the other clock ("15 Uhr" = "3 p.m."), then another
+    # unit: the 14 of "14.02.1990" must not take the "February" its month needs.
+    for same in (Number.matches, lambda n, t: hour_variants(n).matches(t), converted):
+        left = []
+        for number in missing:
+            hit = next((t for t in available if same(number, t)), None)
+            if hit is None:
+                left.append(number)
+            else:
+                available.remove(hit)
+        missing = left
+    # A date copied as written, or a version number read as one ("Version 2.1." at a sentence's end).
+    return [n for n in missing if not (n.date and re.search(rf"(?<![\d.]){re.escape(n.date)}(?!\d)", target))]

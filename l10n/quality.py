@@ -86,7 +86,7 @@ def kept_shares(project, sources: list[str], outputs: list[str], lang: str) -> t
             if forms:
                 terms += len(term.find(text, src))
                 kept_terms += min(len(term.find(text, src)), sum(output.count(f) for f in forms))
-        numbers += sum(1 for n in find_numbers(text, src) if not n.written)
+        numbers += sum(1 for n in find_numbers(text, src) if not n.written and not n.glued)
         lost_numbers += sum(1 for n in missing_numbers(text, output, src, lang) if not n.written)
     share = lambda kept, total: round(kept / total, 4) if total else None  # noqa: E731
     return terms, share(kept_terms, terms), numbers, share(numbers - lost_numbers, numbers)

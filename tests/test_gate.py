@@ -30,13 +30,13 @@ def test_errors_in_unreviewed_entries_are_to_review_and_do_not_fail(empty_projec
     write_po(empty_project, "#, fuzzy\n" + WRONG_NUMBER)
     result = run("check", "-C", str(empty_project))
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()  # stderr may hold a note (no dictionary for `content`)
     assert lines[0] == "to review (unreviewed suggestions, not in a release):"
     assert lines[1].startswith("  locales/en/x.po:6: error: [numbers] number 10.000")
     assert lines[-1] == "0 errors, 0 warnings; to review: 2 errors, 0 warnings"
     # --all gates on everything.
     assert run("check", "--all", "-C", str(empty_project)).exit_code == 1
-    data = json.loads(run("check", "--json", "-C", str(empty_project)).output)
+    data = json.loads(run("check", "--json", "-C", str(empty_project)).stdout)
     assert {f["group"] for f in data["findings"]} == {"review"}
     assert data["summary"]["error"] == 0 and data["to_review"]["error"] == 2 and data["gate"] == "approved"
 
@@ -45,7 +45,7 @@ def test_errors_in_approved_entries_fail(empty_project: Path) -> None:
     write_po(empty_project, WRONG_NUMBER)
     result = run("check", "--json", "-C", str(empty_project))
     assert result.exit_code == 1
-    assert {f["group"] for f in json.loads(result.output)["findings"]} == {"approved"}
+    assert {f["group"] for f in json.loads(result.stdout)["findings"]} == {"approved"}
 
 
 def test_ignore_flag_silences_one_check_on_one_entry(empty_project: Path) -> None:
@@ -53,7 +53,7 @@ def test_ignore_flag_silences_one_check_on_one_entry(empty_project: Path) -> Non
              'msgid "OPPO hat 20.000 Mitarbeiter."\nmsgstr "OPPO has 2,000 employees."\n')
     result = run("check", "-C", str(empty_project))
     assert result.exit_code == 1  # the other entry still has its error
-    assert [ln.split(": error")[0] for ln in result.output.splitlines() if ": error" in ln] == ["locales/en/x.po:10", "locales/en/x.po:10"]
+    assert [ln.split(": error")[0] for ln in result.stdout.splitlines() if ": error" in ln] == ["locales/en/x.po:10", "locales/en/x.po:10"]
 
 
 @pytest.mark.parametrize("escape", ['\\"', "\\n", "\\a", "\\x41", "\\101", "\\t"])
@@ -63,7 +63,7 @@ def test_findings_in_entries_with_gettext_escapes_name_their_line(empty_project:
              f'msgid "OPPO hat {escape}20.000 Mitarbeiter."\nmsgstr "OPPO has {escape}2,000 employees."\n')
     result = run("check", "-C", str(empty_project))
     assert result.exit_code == 1
-    found = [ln.split(": ")[0] for ln in result.output.splitlines()[:-1]]  # the last line is the summary
+    found = [ln.split(": ")[0] for ln in result.stdout.splitlines()[:-1]]  # the last line is the summary
     assert len(found) >= 2 and set(found) == {"locales/en/x.po:9"}, result.output
 
 
@@ -71,7 +71,7 @@ def test_unknown_ignore_flag_is_a_warning_naming_file_and_line(empty_project: Pa
     write_po(empty_project, "#, ignore-numbres\n" + WRONG_NUMBER.replace("1,000", "10,000"))
     result = run("check", "-C", str(empty_project))
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == [
+    assert result.stdout.splitlines() == [
         "locales/en/x.po:6: warning: [flags] unknown flag 'ignore-numbres': there is no check 'numbres' (did you mean ignore-numbers?)",
         "0 errors, 1 warning",
     ]

@@ -187,7 +187,7 @@ def test_check_command_exit_code_and_json(empty_project: Path) -> None:
                   'msgid "VIVO hat 10.000 Mitarbeiter."\nmsgstr "Vivo has 1,000 employees."\n', encoding="utf-8")
     result = run("check", "--json", "-C", str(empty_project))
     assert result.exit_code == 1, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert {(f["line"], f["check"]) for f in data["findings"]} == {(9, "numbers"), (9, "numbers-extra"), (9, "glossary")}
     assert data["findings"][0]["path"] == "locales/en/x.po"
     po.write_text(po.read_text(encoding="utf-8").replace("Vivo has 1,000", "VIVO has 10,000"), encoding="utf-8")

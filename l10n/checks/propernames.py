@@ -43,6 +43,7 @@ _NEIGHBOUR = re.compile(r"[A-ZÄÖÜ][\w'’]*")
 _BEFORE_HYPHEN = re.compile(r"-([A-ZÄÖÜ]\w+)")  # "Schengen|-Raum"
 _MIN_PART = 4  # compound parts (and stems of inflected names) of at least this many letters
 _SPELLING = 0.8  # similarity of two spellings of one name
+_DOUBLED = re.compile(r"(\w)\1")
 
 
 def _data(name: str) -> list[str]:
@@ -256,11 +257,16 @@ def kept(name: str, target: str) -> bool:
     (True, True, True, True)
     >>> kept("Müller", "Mr Mueller"), kept("Müller", "Mr Smith"), kept("Kanada", "Canadian citizens")
     (True, False, True)
+    >>> kept("Lary", "survivors of Larry Nassar"), kept("Lary", "survivors of Harry Nassar")
+    (True, False)
     """
     folded = fold(target)
     words = re.findall(r"\w+", folded)
     joined = folded.replace(" ", "").replace("-", "")  # Hongkong: Hong Kong
     if any(w.startswith(form) for form in _forms(name) for w in words) or fold(name) in joined:
+        return True
+    # A letter doubled or not: Lary/Larry, Philip/Phillip, Mathew/Matthew.
+    if _DOUBLED.sub(r"\1", fold(name)) in {_DOUBLED.sub(r"\1", w) for w in words}:
         return True
     # Another spelling of the same name: Elisabeth/Elizabeth, Kongo/Congo (letters of 5 or more).
     if len(name) >= 5 and any(SequenceMatcher(None, fold(name), w).ratio() >= _SPELLING for w in words):
@@ -303,6 +309,28 @@ def lost_countries(source: str, target: str) -> list[str]:
         opening = head[: len(head) - len(before[0])].rstrip()[-1:] if before else ""
         if before and before[0][:1].isupper() and before[0][-1:].isalpha() and opening not in _OPENERS | {""}:
             continue  # part of a longer name: "Republik China", "Hong Kong Island"
-        if names and not any(name in target for name in names) and m.group(0) not in lost:
+        if names and not any(name in target for name in names) and m.group(0) not in lost \
+                and not _paired(m.group(0), source, target):
             lost.append(m.group(0))
     return lost
+
+
+@lru_cache(maxsize=1)
+def short_forms() -> dict[str, str]:
+    """German country name (or acronym) -> the one character Chinese writes for it in a pair (中美)."""
+    return {name: line.split("\t")[0] for line in _data("zh_country_abbreviations.tsv") for name in line.split("\t")[1:]}
+
+
+def _paired(country: str, source: str, target: str) -> bool:
+    """Whether ``target`` writes ``country`` by its short form beside another country of ``source``:
+    "die Beziehungen zwischen den USA und China" = "美中关系".
+
+    >>> _paired("China", "Gespräche zwischen den USA und China.", "美中会谈。"), _paired("China", "In China.", "美中会谈。")
+    (True, False)
+    """
+    mine = short_forms().get(country)
+    others = {form for name, form in short_forms().items() if form != mine and re.search(rf"(?<![\w-]){name}(?![\w-])", source)}
+    if not mine or not others:
+        return False
+    pair = "".join(sorted(others))
+    return re.search(f"{mine}[{pair}]|[{pair}]{mine}", target) is not None

@@ -72,13 +72,21 @@ def glossary_terms(unit: Unit) -> Iterator[str]:
 _NAME = re.compile(r"(?<![\w.])[A-Za-z0-9][\w&]*(?:\.[\w&]+)*")
 
 
+def _lines(name: str) -> list[str]:
+    """The entries of a one-a-line file in ``data/`` (comments after ``#`` left out)."""
+    text = files("l10n.checks").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
+
+
 @lru_cache(maxsize=1)
 def _translated_acronyms() -> frozenset[str]:
-    text = files("l10n.checks").joinpath("data/translated_acronyms.txt").read_text(encoding="utf-8")
-    return frozenset(line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip())
+    return frozenset(_lines("translated_acronyms.txt"))
 
 
-_MC = re.compile(r"Ma?c[A-Z][a-z]+")
+@lru_cache(maxsize=1)
+def _particle_name() -> re.Pattern[str]:
+    """McDonald, DiCaprio, KwaZulu: a name opened by a particle (``data/name_particles.txt``)."""
+    return re.compile(f"(?:{'|'.join(map(re.escape, _lines('name_particles.txt')))})[A-Z][a-z]+")
 _NOT_NAMES = re.compile(r"\d+(?:er|ern|ers|s|th|st|nd|rd)|[IVXLC]+")  # 1960er, 1980s, XIV
 
 
@@ -88,7 +96,7 @@ def name_tokens(text: str) -> list[str]:
     >>> name_tokens("OPPO und VIVO eröffnen in Düsseldorf; die EU, der A380 und Ludwig XIV. in den 1960er Jahren.")
     ['OPPO', 'VIVO', 'A380']
     >>> name_tokens("McDonald's und MacArthur, aber iPhone")
-    ['iPhone']
+    ['McDonald', 'MacArthur', 'iPhone']
     """
     return list(_name_tokens(text))
 
@@ -100,11 +108,10 @@ def _name_tokens(text: str) -> tuple[str, ...]:
     for token in _NAME.findall(text):
         letters = [c for c in token if c.isalpha()]
         caps = sum(c.isupper() for c in letters)
-        # McDonald, MacArthur: a surname, not CamelCase (Chinese writes 麦当劳, 麦克阿瑟).
         camel = re.search(r"[a-z][A-Z]", token) is not None
         mixed = bool(letters) and any(c in "0123456789" for c in token)
         shouting = caps == len(letters) and len(letters) >= 5 and not mixed and "." not in token
-        if (caps >= 2 or camel or mixed) and not shouting and not _NOT_NAMES.fullmatch(token) and not _MC.fullmatch(token) \
+        if (caps >= 2 or camel or mixed) and not shouting and not _NOT_NAMES.fullmatch(token) \
                 and token not in _translated_acronyms():
             names.append(token)
     return tuple(names)
@@ -124,10 +131,18 @@ def _kept(name: str, target: str, source: str = "") -> bool:
 
 
 def protected_names(source: str, tgt: str) -> list[str]:
-    """The names of ``source`` that a ``tgt`` translation must keep as they are."""
+    """The names of ``source`` that a ``tgt`` translation must keep as they are.
+
+    A language that writes names in its own script transcribes a name opened by a particle
+    (McDonald: 麦当劳, KwaZulu: 夸祖鲁) and often renders a short acronym:
+
+    >>> protected_names("McDonald's eröffnet in KwaZulu-Natal eine Filiale mit iPhone-Kassen, sagt die FIFA.", "zh")
+    ['iPhone']
+    """
     found = dict.fromkeys(name_tokens(source))
-    own_script = facts_of(tgt).names_in_own_script
-    return [n for n in found if not (own_script and _short_acronym(n))]
+    if not facts_of(tgt).names_in_own_script:
+        return list(found)
+    return [n for n in found if not (_short_acronym(n) or _particle_name().fullmatch(n))]
 
 
 @check("names", "error")
@@ -230,6 +245,7 @@ MIN_LENGTH = 25
 SHORT_LENGTH = 60
 SHORT_WIDEN = 1.25
 HEADLINE_WIDEN = 1.3
+SPELLED_OUT = 30
 
 
 def _headline(text: str) -> bool:
@@ -238,10 +254,32 @@ def _headline(text: str) -> bool:
     return len(stripped) < 100 and stripped[-1:] not in ".!?:;。！？"
 
 
+# A bracketed gloss: the original of a transcribed name or term, "尼古拉斯·奥尔登 (Nicholas Alden)".
+_GLOSS = re.compile(r"\s*[(（]([^()（）]+)[)）]")
+
+
+def _without_glosses(target: str, source: str, ideographic: bool = False) -> str:
+    """``target`` without its bracketed glosses: words of ``source`` repeated, or (in a language
+    written in ideographs) words in Latin letters, unless the source has them in brackets too.
+
+    >>> _without_glosses("遇难者是尼古拉斯·奥尔登 (Nicholas Alden)，驾车的是他 (XDR)。", "Nicholas Alden (XDR) fuhr.")
+    '遇难者是尼古拉斯·奥尔登，驾车的是他 (XDR)。'
+    >>> _without_glosses("埃尔斯沃思地 (Ellsworth Land) 位于南部（见图）。", "Ellsworthland liegt im Süden.", ideographic=True)
+    '埃尔斯沃思地 位于南部（见图）。'
+    """
+    def gloss(m: re.Match[str]) -> str:
+        words = m.group(1).strip()
+        latin = ideographic and not count_ideographs(words) and any(c.isalpha() for c in words)
+        return "" if (words in source or latin) and f"({words})" not in source else m.group(0)
+    return _GLOSS.sub(gloss, target)
+
+
 @check("length", "error")
 def length(unit: Unit) -> Iterator[str]:
-    """The translation's length is plausible for the language pair."""
-    source, target = len(unit.source.strip()), len(unit.target.strip())
+    """The translation's length is plausible for the language pair; a bracketed gloss of the
+    source's words (a Chinese transcription's original: "奥尔登 (Alden)") is not counted."""
+    glossless = _without_glosses(unit.target, unit.source, facts_of(unit.tgt).ideographic)
+    source, target = len(unit.source.strip()), len(glossless.strip())
     low, high = facts_of(unit.tgt).length_ratio or DEFAULT_LENGTH_RATIO
     if source < SHORT_LENGTH:
         # The ratio of a short sentence scatters more ("Ende 2018 besaß OPPO über 5.000 Patente."
@@ -250,7 +288,10 @@ def length(unit: Unit) -> Iterator[str]:
     if _headline(unit.source):
         # A terse headline ("Neuer Standort in Düsseldorf") is often rendered longer or shorter.
         low, high = round(low / HEADLINE_WIDEN, 2), round(high * HEADLINE_WIDEN, 2)
-    if source >= MIN_LENGTH and not low <= target / source <= high:
+    # An acronym a translation renders in words ("BMBF": "the Federal Ministry of Education and
+    # Research") may lengthen it by what about SPELLED_OUT characters of German would give.
+    spelled = SPELLED_OUT * sum(token in _translated_acronyms() for token in _NAME.findall(unit.source))
+    if source >= MIN_LENGTH and not (low <= target / source and target / (source + spelled) <= high):
         yield f"translation is {target / source:.2f} times the source length (expected {low}-{high})"
 
 

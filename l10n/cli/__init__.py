@@ -235,8 +235,8 @@ def check(
     from ..checks import check_project, gates, summary
 
     opened = _project(project)
-    _dictionary_note(opened)
     findings = check_project(opened, [f.resolve() for f in files or []], lang)
+    _dictionary_note(opened)
     counts, review = summary(findings, "approved"), summary(findings, "review")
     if as_json:
         data = {"findings": [f.as_dict() for f in findings], "summary": counts, "to_review": review, "gate": "all" if everything else "approved"}
@@ -260,16 +260,13 @@ def check(
 
 
 def _dictionary_note(project) -> None:
-    """One line on stderr when the `content` check has no dictionary, or is about to index it."""
+    """One line on stderr, after the findings, when the `content` check had no dictionary."""
     from ..lexicon import DING_ENV, state
 
     if "content" in project.config.section("checks")["disable"] or project.config.source_language != "de":
         return
-    now = state()
-    if now == "missing":
+    if state() == "missing":
         _echo_err(f"note: the content check is off: no German-English dictionary (apt-get install trans-de-en, or set {DING_ENV})")
-    elif now == "unindexed":
-        _echo_err("note: indexing the German-English and Chinese-English dictionaries for the content check (once, about 20 s)")
 
 
 @app.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.numbers import chinese_value, find_numbers, missing_numbers
+from l10n.numbers import chinese_value, extra_numbers, find_numbers, missing_numbers, number_words
 
 # (German, translation, target language): every number of the German is found in the translation.
 SAME = [
@@ -66,9 +66,45 @@ SAME = [
     ("seit den 1800er Jahren", "since the 19th century", "en"),
     ("25 Jahre", "twenty-five years", "en"),
     ("75 Millionen Menschen", "seventy-five million people", "en"),
+    # Event times: a German range shares its "Uhr", Chinese writes a full-width colon or 点半 (half past).
+    ("Einlass von 9.30 bis 11.45 Uhr", "admission from 9.30am to 11.45am", "en"),
+    ("Einlass von 9.30 bis 11 Uhr", "admission from 9.30 to 11am", "en"),
+    ("Anstoß um 20.45 Uhr", "比赛于20：45开球", "zh"),
+    ("Beginn um 14.30 Uhr", "下午2点半开始", "zh"),
+    # Decades in the dative ("in den 90ern") and placed in a century ("die 50er des 19. Jahrhunderts").
+    ("in den 90ern", "in the 1990s", "en"),
+    ("in den 50er Jahren des 19. Jahrhunderts", "in the 1850s", "en"),
+    ("in den 50ern des 19. Jahrhunderts", "在19世纪50年代", "zh"),
+    ("seit den 1850er Jahren", "自19世纪50年代以来", "zh"),
+    # Imperial measures in two units, and temperatures without a degree sign (British press).
+    ("Der Stürmer ist 1,85 Meter groß", "The striker is 6ft 1in tall", "en"),
+    ("Der Stürmer wiegt 80 Kilogramm", "The striker weighs 12st 8lb", "en"),
+    ("ein 1,80 Meter hoher Zaun", "a fence 5 feet 11 inches high", "en"),
+    ("bei 30 Grad", "at 86F", "en"),
+    ("bis zu minus 5 Grad", "down to -5℃", "zh"),
+    # Numeric dates are day, month and year; a season's second year written short; "1.5m" for a million.
+    ("am 12.05.2024 in Düsseldorf", "in Düsseldorf on 12 May 2024", "en"),
+    ("am 12.05.2024 in Düsseldorf", "in Düsseldorf on May 12, 2024", "en"),
+    ("am 12.05.2024 in Düsseldorf", "2024年5月12日在杜塞尔多夫", "zh"),
+    ("Anmeldung bis 3.7.", "register by 3 July", "en"),
+    ("geboren am 14.02.1990", "born on February 14, 1990", "en"),  # 14 is no 2 p.m. that takes "February"
+    ("geboren am 14.02.1990", "born on 2/14/1990", "en"),
+    ("die Saison 2023/2024", "the 2023-24 season", "en"),
+    ("die Saison 2023/24", "the 2023/2024 season", "en"),
+    ("1,5 Mio. Besucher", "1.5m visitors", "en"),
+    ("ein 100-Meter-Lauf", "a 100m sprint", "en"),
+    # Conversions of finance and sport: points, a marathon.
+    ("um 0,25 Prozentpunkte", "by 25 basis points", "en"),
+    ("die 42,195 Kilometer", "the 26.2 miles", "en"),
+    # Digits glued to letters are a label's (left to the names check), but may stand for a figure.
+    ("5.000 Tonnen CO2", "5,000 tonnes of carbon dioxide", "en"),
+    ("(Larson und LaFasto 1989, S. 109)", "(Larson and LaFasto, 1989, p109)", "en"),
+    ("Formel-1-Rennen", "F1 races", "en"),
+    ("knapp 30 Prozent der Befragten", "近三成受访者", "zh"),  # 成: tenths
     # Version numbers are labels (no ValueError): "Android 10.0.1", "v2.3".
     ("mit Android 10.0.1", "with Android 10.0.1", "en"),
     ("Version v2.3", "version v2.3", "en"),
+    ("Das Update heißt Version 2.1.", "The update is called version 2.1.", "en"),  # no date 2 January
 ]
 
 DIFFERENT = [
@@ -88,6 +124,20 @@ DIFFERENT = [
     ("in den 1990er Jahren", "in the '80s", "en"),
     ("25 Jahre", "twenty-four years", "en"),
     ("seit den 1800er Jahren", "自 18 世纪以来", "zh"),
+    ("Einlass von 9.30 bis 11.45 Uhr", "admission from 9.30am to 11.15am", "en"),
+    ("Anstoß um 20.45 Uhr", "比赛于20：15开球", "zh"),
+    ("Beginn um 14.30 Uhr", "下午3点半开始", "zh"),
+    ("in den 50er Jahren des 19. Jahrhunderts", "in the 1950s", "en"),
+    ("in den 50ern des 19. Jahrhunderts", "在20世纪50年代", "zh"),
+    ("Der Stürmer ist 1,85 Meter groß", "The striker is 5ft 1in tall", "en"),
+    ("bei 30 Grad", "at 68F", "en"),
+    ("am 12.05.2024 in Düsseldorf", "in Düsseldorf on 12 March 2024", "en"),
+    ("am 12.05.2024 in Düsseldorf", "2024年5月21日在杜塞尔多夫", "zh"),
+    ("die Saison 2023/2024", "the 2022-23 season", "en"),
+    ("1,5 Mio. Besucher", "1.5k visitors", "en"),
+    ("um 0,25 Prozentpunkte", "by 50 basis points", "en"),
+    ("Das Update heißt Version 2.1.", "The update is called version 2.2.", "en"),
+    ("knapp 30 Prozent der Befragten", "近两成受访者", "zh"),
 ]
 
 
@@ -113,3 +163,25 @@ def test_chinese_numerals(text: str, value: float | None) -> None:
 def test_each_target_number_is_used_once() -> None:
     # Two 20s in the source, one in the translation: one is missing.
     assert len(missing_numbers("20 Filialen und 20 Lager", "20 stores and warehouses", "de", "en")) == 1
+
+
+def test_a_measure_in_two_units_is_one_figure() -> None:
+    # "11" of "5ft 11in" is part of the height, no figure the source lacks.
+    assert extra_numbers("Er ist 1,80 Meter groß.", "He is 5ft 11in tall.", "de", "en") == []
+    assert [n.text for n in extra_numbers("Er ist 1,80 Meter groß.", "He is 5ft tall, 11 in the team.", "de", "en")] == ["5", "11"]
+
+
+def test_number_words_come_from_the_data_file() -> None:
+    words = number_words("en")
+    assert words.scales["bn"] == 1e9 and words.words["twelve"] == 12 and words.words["may"] == 5
+    assert number_words("xx").words == {} and len(number_words("xx").clock) == 1  # "12:35" only
+
+
+def test_a_decade_written_in_words_explains_the_figure() -> None:
+    assert extra_numbers("Die Firma wurde in den Zwanzigerjahren gegründet.", "The firm was founded in the 1920s.", "de", "en") == []
+    assert extra_numbers("Die Firma wurde in den Zwanzigerjahren gegründet.", "The firm was founded in the 1930s.", "de", "en")
+
+
+def test_digits_of_a_label_are_no_extra_figure() -> None:
+    assert extra_numbers("Das Werk spart Kohlendioxid.", "The plant saves CO2.", "de", "en") == []
+    assert extra_numbers("Das Werk spart Kohlendioxid.", "该工厂减少CO2排放。", "de", "zh") == []

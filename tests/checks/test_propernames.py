@@ -23,6 +23,9 @@ def _errors(source: str, target: str, tgt: str = "en") -> list[str]:
     ("Ein Gebäude in Hongkong brannte.", "A building in Hong Kong burned."),
     ("Die Tochter von Königin Elisabeth kam.", "Queen Elizabeth's daughter came."),
     ("Die Regierung baut ein Haus mit Türen und einem Baum.", "The government builds a house with doors and a tree."),
+    # A letter doubled or not, in a short name too: one name (Ana/Anna, Jef/Jeff).
+    ("Die Festrede hielt die Autorin Ana Lopez in Madrid.", "The keynote was given by author Anna Lopez in Madrid."),
+    ("Trainer ist nun Jef Vermeulen.", "The new coach is Jeff Vermeulen."),
 ])
 def test_names_kept_or_nouns_translated_pass(source: str, target: str) -> None:
     assert _errors(source, target) == []
@@ -46,6 +49,16 @@ def test_chinese_translation_names_the_countries() -> None:
     # Countries have one agreed Chinese name (CLDR): a translation of another sentence lacks it.
     assert _errors("Japan und Deutschland unterzeichnen ein Abkommen.", "日本和德国签署了一项协议。", "zh") == []
     assert _errors("Japan und Deutschland unterzeichnen ein Abkommen.", "双方签署了一项协议。", "zh") == ["proper-names"]
+
+
+def test_chinese_pairs_of_countries_use_short_forms() -> None:
+    # "the relations between the USA and China" is 美中关系 in Chinese news: 中 stands for China there.
+    source = "Die Beziehungen zwischen den USA und China haben sich seit 1979 verbessert."
+    assert _errors(source, "自1979年以来，美中关系有所改善。", "zh") == []
+    assert _errors("Die Handelsgespräche zwischen China und der EU beginnen.", "中欧贸易谈判开始。", "zh") == []
+    # Only beside another country the source names: 美日 does not name China.
+    assert _errors(source, "自1979年以来，美日关系有所改善。", "zh") == ["proper-names"]
+    assert _errors("Die Fabrik in China wächst.", "美中工厂在发展。", "zh") == ["proper-names"]
 
 
 # With Ding (Debian's trans-de-en, installed by .ci/run): names made of English words, names after

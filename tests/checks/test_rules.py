@@ -47,6 +47,30 @@ GOOD = [
     # Mc/Mac surnames are no CamelCase brand: Chinese writes them in Chinese.
     ("McDonald's eröffnet eine Filiale in Düsseldorf.", "麦当劳在杜塞尔多夫开设分店。", "zh"),
     ("General MacArthur landete dort.", "麦克阿瑟将军在那里登陆。", "zh"),
+    # Names opened by a particle are transcribed in Chinese (勒布朗 for LeBron, 夸祖鲁 for KwaZulu).
+    ("Basketball-Legende LeBron James spendete der Schule 2 Millionen Dollar.", "篮球传奇人物勒布朗·詹姆斯向学校捐赠了200万美元。", "zh"),
+    ("Die Klinik in KwaZulu-Natal behandelt 300 Patienten.", "夸祖鲁-纳塔尔省的这家诊所治疗300名患者。", "zh"),
+    # A Chinese translation that adds the original names in brackets is not too long.
+    ("Vorstandschef Hans-Joachim Watzke und Geschäftsführer Carsten Cramer stellten die Zahlen vor.",
+     "首席执行官汉斯-约阿希姆·瓦茨克 (Hans-Joachim Watzke) 和总经理卡斯滕·克拉默 (Carsten Cramer) 介绍了这些数据。", "zh"),
+    # ... and the original of a translated name, in Latin letters.
+    ("Die Forscher des Pazifischen Tsunami-Warnzentrums gaben am Morgen keine Warnung heraus.",
+     "太平洋海啸预警中心 (Pacific Tsunami Warning Center, PTWC) 的研究人员当天上午没有发布任何海啸警报。", "zh"),
+    # Event times and British measures.
+    ("Der Einlass beginnt um 18.30 Uhr, die Show läuft von 19.30 bis 22 Uhr.",
+     "Doors open at 6.30pm and the show runs from 7.30pm to 10pm.", "en"),
+    ("Der Einlass beginnt um 18.30 Uhr, die Show läuft von 19.30 bis 22 Uhr.", "18：30开始入场，演出时间为19：30至22：00。", "zh"),
+    ("Der Stürmer ist 1,85 Meter groß und wiegt 80 Kilogramm.", "The striker is 6ft 1in tall and weighs 12st 8lb.", "en"),
+    # German institutions and terms English names in English (BMBF, KMU, EuGH).
+    ("Das Projekt wird vom BMBF mit 2 Millionen Euro gefördert und richtet sich an KMU.",
+     "The research ministry is funding the project with 2 million euros; it is aimed at SMEs.", "en"),
+    ("Der EuGH hat die Klage abgewiesen.", "The European Court of Justice dismissed the case.", "en"),
+    ("Das BMBF fördert das Projekt der IHK.",
+     "The Federal Ministry of Education and Research is funding the project of the Chamber of Industry and Commerce.", "en"),
+    # A chemical formula is written out or with a subscript: no name, and its 2 is no figure.
+    ("Das Werk spart jährlich 5.000 Tonnen CO2 ein.", "The plant saves 5,000 tonnes of CO₂ a year.", "en"),
+    ("Die CO2-Emissionen des Werks sanken um 12 Prozent.", "The plant's carbon emissions fell by 12 per cent.", "en"),
+    ("Das Werk spart jährlich 5.000 Tonnen CO2 ein.", "该工厂每年减少5000吨二氧化碳排放。", "zh"),
     # A terse headline, rendered longer than a sentence would be.
     ("Neuer Standort für OPPO", "OPPO opens a new European site in its home market", "en"),
     # Inline markers (HTML, Word) moved with the words they belong to.
@@ -68,6 +92,12 @@ BAD = [
     ("glossary", "VIVO gründet ein Zentrum.", "维沃建立了一个中心。", "zh"),
     ("terms", "Die Wirtschaftsförderungsgesellschaft hilft.", "The business promotion company helps.", "en"),
     ("names", "Das neue iPhone kam mit 5G.", "The new phone came with fast networks.", "en"),
+    ("names", "Basketball-Legende LeBron James spendete.", "Basketball legend James donated.", "en"),
+    ("names", "Der Airbus A380 landete in Düsseldorf.", "The Airbus A330 landed in Düsseldorf.", "en"),
+    ("length", "Das BMBF fördert das Projekt.", "The Federal Ministry of Education and Research is funding the "
+     "project, which was presented at a press conference in Berlin on Monday with great fanfare.", "en"),
+    ("length", "Vorstandschef Hans-Joachim Watzke und Geschäftsführer Carsten Cramer stellten die Zahlen vor.",
+     "瓦茨克 (Hans-Joachim Watzke) 和克拉默 (Carsten Cramer)。", "zh"),
     ("untranslated", "Die chinesischen Technologiekonzerne eröffnen Niederlassungen.",
      "Die chinesischen Technologiekonzerne eröffnen Niederlassungen.", "en"),
     ("untranslated", "Die chinesischen Technologiekonzerne eröffnen Niederlassungen.",

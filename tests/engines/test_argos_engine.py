@@ -234,7 +234,7 @@ def test_protected_terms_are_kept_or_flagged_never_silently_changed(empty_projec
     # Each flagged entry, and no other, gets the masking finding: the noise output has many other
     # findings, so the exit code alone could not tell this one apart.
     result = CliRunner().invoke(app, ["check", "--all", "--json", "-C", str(empty_project)])
-    findings = json.loads(result.output)["findings"]
+    findings = json.loads(result.stdout)["findings"]
     masking = {(f["path"].split("/")[1], f["msgid"]) for f in findings if f["check"] == "masking"}
     assert masking == lost
     assert all(f["group"] == "review" and f["severity"] == "error" for f in findings if f["check"] == "masking")
