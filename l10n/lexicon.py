@@ -11,7 +11,11 @@ Two kept dictionaries, read where their packages install them, never copied into
 Both are reduced to stems (Snowball's German and English stemmers, by PyStemmer, so "Häuser" meets "Haus" and
 "governments" meets "government") and indexed once into an SQLite file in the user's cache
 (``$XDG_CACHE_HOME/l10n/``, named after the dictionaries' sizes and dates, so an update makes a
-new index). Building it takes some seconds, once; a lookup is then a query.
+new index). Building it takes some seconds, once; a lookup is then a query. The index also keeps
+the words Ding uses as German (its headwords, the nouns of its phrases, every lower-case word of
+its German side) and as English (the lower-case words of its glosses), for
+:meth:`Lexicon.is_german` and :meth:`Lexicon.is_english`: "Haus", "Häuser" and "Wirtschaftsminister"
+are German, "Street" and "Court" are English words and no German ones.
 
 :func:`lexicon` returns None when Ding is not installed: the checks that use it stay silent.
 """
@@ -33,7 +37,7 @@ from .fs import make_temp_file
 
 DING = Path("/usr/share/trans/de-en")
 DING_ENV = "L10N_DING"
-_FORMAT = 1  # bump when the index's layout or the stemming changes
+_FORMAT = 2  # bump when the index's layout or the stemming changes
 _LONGEST_CHINESE = 6  # characters of the longest CC-CEDICT word looked for in a text
 _MIN_HEAD = 4  # letters of the last part of a compound looked up alone ("Wirtschafts|minister")
 _BRACKETS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|/[^/]*/")
@@ -43,6 +47,13 @@ ENGLISH_FILLERS = frozenset(
     "the a an of to in on at for by with from and or as is be are was were it its this that sb sth "
     "one someone something oneself into out up".split())
 _MAX_GLOSS_WORDS = 2  # a longer English gloss explains rather than translates
+_ENGLISH_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")  # lower case, in a gloss
+_ALTERNATIVES = re.compile(r"[|;]")  # of a Ding side: its senses and their alternatives
+_NOUN_TAG = re.compile(r"([^\W\d_]+) \{(?:m|f|n|pl|m,f|m,n|n,m|f,n)\}")  # "großer Friedhof {m}"
+# Endings of inflected German words whose base form Ding lists (Hauses, Häusern, pazifischen).
+_GERMAN_ENDINGS = ("", "s", "es", "e", "en", "n", "er", "ern", "ns", "em")
+_LINKS = ("s", "es", "n", "en", "e", "er")  # between the parts of a compound (Wirtschaft|s|minister)
+_MIN_PART = 3  # letters of a German word, or of the first part of a compound
 
 
 @lru_cache(maxsize=None)
@@ -113,6 +124,41 @@ def _english_meanings(side: str) -> set[str]:
     return stems
 
 
+def ding_words(lines: Iterable[str], function_words: frozenset[str]) -> tuple[set[str], set[str]]:
+    """The words (lower case) Ding uses as German and as English, from Ding's lines.
+
+    German: the one-word alternatives of its senses, the nouns of its phrases (those with a gender
+    or plural tag) and the lower-case words of its phrases; a capitalised word seen only inside a
+    phrase may be a name ("Wall Street"), and a place ("Berlin [geogr.]") is no German word.
+
+    >>> german, english = ding_words(["Straße {f} | Straßen {pl} | an der Wall Street :: street | streets | on Wall Street",
+    ...                               "Berlin [geogr.] :: Berlin", "großer Friedhof {m} :: graveyard"], frozenset({"an", "der"}))
+    >>> sorted(german), sorted(english)
+    (['friedhof', 'großer', 'straße', 'straßen'], ['graveyard', 'on', 'street', 'streets'])
+    """
+    german: set[str] = set()
+    english: set[str] = set()
+    for line in lines:
+        if line.startswith("#") or "::" not in line:
+            continue
+        de_side, en_side = line.split("::", 1)
+        english.update(_ENGLISH_WORD.findall(en_side))
+        if "[geogr.]" in de_side:  # a few thousand lines: look at each alternative
+            for alternative in _ALTERNATIVES.split(de_side):
+                if "[geogr.]" not in alternative:
+                    _german_words(alternative, function_words, german)
+        else:
+            _german_words(de_side, function_words, german)
+    return german, english
+
+
+def _german_words(side: str, function_words: frozenset[str], german: set[str]) -> None:
+    german.update(noun.lower() for noun in _NOUN_TAG.findall(side))
+    for alternative in _ALTERNATIVES.split(_BRACKETS.sub(" ", side)):
+        words = [w for w in alternative.split() if not w.endswith(".") and w.lower() not in function_words]
+        german.update(w.lower() for w in words if (len(words) == 1 or w.islower()) and _LATIN_WORD.fullmatch(w))
+
+
 def read_ding(lines: Iterable[str], function_words: frozenset[str]) -> dict[str, set[str]]:
     """German stem -> English stems, from Ding's lines (``German | senses :: English | senses``).
 
@@ -173,6 +219,21 @@ class Lexicon:
         """
         return _lookup_german(self.path, word)
 
+    def translations(self, word: str) -> frozenset[str]:
+        """English stems Ding gives for the German ``word`` itself or an inflection of it (no
+        compound is taken apart: "Petersburg" is not looked up as "Burg")."""
+        return _lookup_german(self.path, word, compounds=False)
+
+    def is_english(self, word: str) -> bool:
+        """Whether Ding's glosses use ``word`` (in lower case) as an English word."""
+        return _has(self.path, "en_word", word.lower())
+
+    def is_german(self, word: str, function_words: frozenset[str] = frozenset()) -> bool:
+        """Whether ``word`` is a German word Ding knows, inflected (Häusern, pazifischen), or a
+        compound of German words ("Hausbau", "Wirtschaftsministerin", "Anschwemmen"); a word of
+        ``function_words`` counts as German, also as the first part of a compound (an|schwemmen)."""
+        return _compound(self.path, word.lower(), function_words, 0)
+
     def chinese_meanings(self, text: str) -> frozenset[str]:
         """English stems of every CC-CEDICT word (two characters or more) found in ``text``,
         overlapping ones included (a reading that takes any word the text may hold)."""
@@ -207,15 +268,51 @@ class Lexicon:
 
 
 @lru_cache(maxsize=65536)
-def _lookup_german(index: Path, word: str) -> frozenset[str]:
+def _lookup_german(index: Path, word: str, compounds: bool = True) -> frozenset[str]:
     with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as db:
         stem = german_stem(word)
-        tails = [stem] + [german_stem(word[i:]) for i in range(1, len(word) - _MIN_HEAD + 1)]
+        tails = [stem] + [german_stem(word[i:]) for i in range(1, len(word) - _MIN_HEAD + 1) if compounds]
         for tail in tails:
             row = db.execute("SELECT en FROM de WHERE stem = ?", (tail,)).fetchone()
             if row:
                 return frozenset(row[0].split())
     return frozenset()
+
+
+@lru_cache(maxsize=65536)
+def _has(index: Path, table: str, word: str) -> bool:
+    with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as db:
+        return db.execute(f"SELECT 1 FROM {table} WHERE word = ?", (word,)).fetchone() is not None
+
+
+def _inflected(index: Path, word: str) -> bool:
+    """``word`` (lower case), or it less an inflection ending, is a German word of Ding."""
+    return any(word.endswith(end) and len(word) - len(end) >= _MIN_PART
+               and _has(index, "de_word", word[: len(word) - len(end)]) for end in _GERMAN_ENDINGS)
+
+
+@lru_cache(maxsize=65536)
+def _compound(index: Path, word: str, function_words: frozenset[str], depth: int) -> bool:
+    if word in function_words or _inflected(index, word):
+        return True
+    if depth > 2:
+        return False
+    for i in range(2, len(word) - _MIN_HEAD + 1):
+        head, tail = word[:i], word[i:]
+        if (len(head) >= _MIN_PART or head in function_words) and _inflected(index, tail) and \
+                _first_part(index, head, function_words, depth):
+            return True
+    return False
+
+
+def _first_part(index: Path, head: str, function_words: frozenset[str], depth: int) -> bool:
+    """A first part of a compound: a German word, a verb's stem (Schreib|tisch) or a word and a
+    linking letter or two (Wirtschaft|s|minister)."""
+    if head in function_words or _inflected(index, head) or \
+            any(_has(index, "de_word", head + end) for end in ("en", "e", "n")):
+        return True
+    return any(head.endswith(link) and _compound(index, head[: -len(link)], function_words, depth + 1) for link in _LINKS) \
+        or _compound(index, head, function_words, depth + 1)
 
 
 def _index_path(ding: Path, cedict: Path) -> Path:
@@ -231,8 +328,10 @@ def build_index(ding: Path, cedict: Path, index: Path, function_words: frozenset
     fd, temp = make_temp_file(index.parent, index.name)
     os.close(fd)
     try:
-        with open(ding, encoding="utf-8", errors="replace") as lines:
-            german = read_ding(lines, function_words)
+        with open(ding, encoding="utf-8", errors="replace") as file:
+            lines = file.readlines()
+        german = read_ding(lines, function_words)
+        german_words, english_words = ding_words(lines, function_words)
         with gzip.open(cedict, "rt", encoding="utf-8") as lines:
             chinese = read_cedict(lines)
         with sqlite3.connect(temp) as db:
@@ -240,6 +339,10 @@ def build_index(ding: Path, cedict: Path, index: Path, function_words: frozenset
             db.execute("CREATE TABLE zh (word TEXT PRIMARY KEY, en TEXT NOT NULL)")
             db.executemany("INSERT INTO de VALUES (?, ?)", ((k, " ".join(sorted(v))) for k, v in german.items()))
             db.executemany("INSERT INTO zh VALUES (?, ?)", ((k, " ".join(sorted(v))) for k, v in chinese.items()))
+            db.execute("CREATE TABLE de_word (word TEXT PRIMARY KEY) WITHOUT ROWID")
+            db.execute("CREATE TABLE en_word (word TEXT PRIMARY KEY) WITHOUT ROWID")
+            db.executemany("INSERT INTO de_word VALUES (?)", ((w,) for w in german_words))
+            db.executemany("INSERT INTO en_word VALUES (?)", ((w,) for w in english_words))
         db.close()
         os.replace(temp, index)
     finally:

@@ -11,8 +11,17 @@ the compounds that end in them; words with a noun ending such as -ung, -heit, -i
 when the translation has it in any case or accent (Müller, Mueller), inflected (Obamas, Berliner),
 spelled another way (Elisabeth, Elizabeth) or as one of its exonyms (München = Munich = 慕尼黑).
 The files are derived from kept sources by ``tools/derive_check_data.py``, which names them.
-Names English does not list (most German surnames: Müller, Merkel) are not recognised. For
-Chinese, :func:`lost_countries` asks only for the countries (CLDR's Chinese names)."""
+
+With the Ding German-English dictionary installed (:mod:`l10n.lexicon`) the check knows more: an
+English common word that is no German word ("Street", "Court", "Survey") in a run of capitalised
+words with a name, a foreign word or another English word in it is part of an English name
+("Crown Office", "Edinburgh Sheriff Court") and kept; a word that is no German word written before
+a hyphen and a German word is a name ("Schengen-Raum", "Bellingshausen-See"); a word after an
+opening quote or bracket, or after an initial or abbreviation ("D. K. Arya", "Dr. Siminoff"), is
+taken for a name by the same rules when it is no German word; and a name counts as kept when the
+translation has one of Ding's translations of it (a German word after all). Names English does
+not list (most German surnames: Müller, Merkel) are not recognised. For Chinese,
+:func:`lost_countries` asks only for the countries (CLDR's Chinese names)."""
 
 from __future__ import annotations
 
@@ -22,9 +31,16 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib.resources import files
 
+from ..langid import function_words
+from ..lexicon import Lexicon, english_stems, lexicon
+from ..segment.rules import load_list
+
 _CAPITALISED = re.compile(r"(?<![\w.\-])[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]{2,}(?![\w])")
 # A capital after these is the start of a sentence, a quotation or an enumeration, not a clue.
 _OPENERS = set(".!?:;\"'„“”‚‘»«(–—-•*#>")
+_ENDS = set(".!?:;")  # of a sentence, a heading or a lead-in; the other openers start a quotation or a list
+_NEIGHBOUR = re.compile(r"[A-ZÄÖÜ][\w'’]*")
+_BEFORE_HYPHEN = re.compile(r"-([A-ZÄÖÜ]\w+)")  # "Schengen|-Raum"
 _MIN_PART = 4  # compound parts (and stems of inflected names) of at least this many letters
 _SPELLING = 0.8  # similarity of two spellings of one name
 _DOUBLED = re.compile(r"(\w)\1")
@@ -131,13 +147,18 @@ def _name(word: str) -> bool:
 def proper_names(source: str) -> list[str]:
     """Capitalised words of a German ``source`` that are names, in order, each once.
 
-    A word opening a sentence, a quotation or a list item is left out: its capital says nothing.
+    A word opening a sentence, a quotation or a list item is left out: its capital says nothing
+    (with Ding installed, a word after a quotation mark, a bracket or an initial is looked at
+    when it is no German word; see the module's docstring).
 
     >>> proper_names("Die Regierung in Berlin und Präsident Obama bauen ein Haus in München.")
     ['Berlin', 'Obama', 'München']
     >>> proper_names("Ein Haus mit Türen.")  # Türen is no misspelt Turin
     []
     """
+    lex = lexicon()
+    if lex is not None:
+        return _names_with_lexicon(source, _German(lex))
     found = []
     for m in _CAPITALISED.finditer(source):
         before = source[: m.start()].rstrip()
@@ -145,6 +166,75 @@ def proper_names(source: str) -> list[str]:
             continue
         word = m.group(0)
         if _name(word):
+            found.append(word)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """German abbreviations that do not end a sentence (the splitter's list): "Dr.", "St."."""
+    return load_list("de_abbreviations.txt")
+
+
+class _German:
+    """What the Ding dictionary (and the word lists of this module) say about a German word."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex, self.function = lex, function_words("de")
+
+    def word(self, word: str) -> bool:
+        """A German word: Ding's, a function word, a word with a German noun ending (Zerwürfnissen)
+        or a word of ``de_not_names.txt`` that is no English word."""
+        lower = word.lower()
+        return self.lex.is_german(word, self.function) or bool(_NOUN_ENDING.search(lower)) or \
+            (lower.replace("ß", "ss") in not_names() and not self.lex.is_english(word))
+
+    def english_only(self, word: str) -> bool:
+        """An English common word that is no German one: Street, Court, Survey."""
+        return self.lex.is_english(word) and not self.word(word)
+
+
+def _where(source: str, start: int) -> str:
+    """What comes before the word at ``start``: "start" (of a sentence or the text), "quote" (an
+    opening quotation mark, bracket or dash) or "text"."""
+    before = source[:start].rstrip()
+    if not before:
+        return "start"
+    if before.endswith("."):
+        word = re.findall(r"(\w+)\.$", before)
+        initial = bool(word) and (len(word[0]) == 1 and word[0].isupper() or word[0] in _abbreviations())
+        return "text" if initial else "start"
+    if before[-1] in _ENDS:
+        return "start"
+    return "quote" if before[-1] in _OPENERS else "text"
+
+
+def _run(source: str, start: int, end: int) -> list[str]:
+    """The other capitalised words (not acronyms) of the run of them that ``source[start:end]`` is
+    in: "Edinburgh" and "Sheriff" for "Court" in "vor dem Edinburgh Sheriff Court angeklagt"."""
+    left = re.search(rf"(?:{_NEIGHBOUR.pattern}\s+)*$", source[:start])
+    right = re.match(rf"(?:\s+{_NEIGHBOUR.pattern})*", source[end:])
+    words = _NEIGHBOUR.findall(left.group(0) if left else "") + _NEIGHBOUR.findall(right.group(0) if right else "")
+    return [w for w in words if not w.isupper()]
+
+
+def _names_with_lexicon(source: str, german: _German) -> list[str]:
+    """:func:`proper_names` when Ding is installed: see the module's docstring.
+
+    >>> from l10n.lexicon import lexicon
+    >>> lex = lexicon()  # "Office" is a German word too (Ding), "Crown" is not
+    >>> _names_with_lexicon("Die Anklage vor dem Crown Office in Edinburgh.", _German(lex)) if lex else ['Crown', 'Edinburgh']
+    ['Crown', 'Edinburgh']
+    """
+    found: list[str] = []
+    for m in _CAPITALISED.finditer(source):
+        word, where = m.group(0), _where(source, m.start())
+        if where == "start" or word in found or (where == "quote" and german.word(word)):
+            continue
+        hyphen = _BEFORE_HYPHEN.match(source, m.end())
+        if _name(word) or german.english_only(word) and any(  # part of an English name
+                _name(n) or not german.word(n) or german.lex.is_english(n) for n in _run(source, m.start(), m.end())) \
+                or hyphen and german.word(hyphen.group(1)) and not german.word(word):  # "Schengen-Raum"
             found.append(word)
     return found
 
@@ -183,10 +273,18 @@ def kept(name: str, target: str) -> bool:
         return True
     places = _places(name)
     # The place's other names, also as adjectives: Kanada -> Canadian, Griechenland -> Greek.
-    stems = {p.split()[0][: max(_MIN_PART, len(p.split()[0]) - 2)] for p in places if p.isascii() and p.split()}
+    # (Of one-word names only: "St Petersburg" makes no stem "St", "Vatican City" is found whole.)
+    stems = {p[: max(_MIN_PART, len(p) - 2)] for p in places if p.isascii() and re.fullmatch(r"\w{%d,}" % _MIN_PART, p)}
     if any(p in folded for p in places if not p.isascii() or " " in p):  # 北京, Vatican City
         return True
-    return any(w.startswith(stem) for w in words for stem in stems)
+    return any(w.startswith(stem) for w in words for stem in stems) or _translated(name, target)
+
+
+def _translated(name: str, target: str) -> bool:
+    """Whether ``target`` has one of Ding's translations of ``name`` (a German word after all:
+    "Japanisch" as "Japanese"); never without Ding."""
+    lex = lexicon()
+    return lex is not None and bool(lex.translations(name) & english_stems(target))
 
 
 @lru_cache(maxsize=1)

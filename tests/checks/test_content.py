@@ -16,7 +16,7 @@ import pytest
 
 from l10n.catalog import Entry
 from l10n.checks import Settings, Unit, check_unit
-from l10n.lexicon import DING, build_index, lexicon, read_cedict, read_ding
+from l10n.lexicon import DING, Lexicon, build_index, lexicon, read_cedict, read_ding
 
 SOURCES = [
     "Der Vorstand hat am Montag einen neuen Finanzchef für das Unternehmen ernannt.",
@@ -79,7 +79,8 @@ def test_without_ding_the_check_is_silent(monkeypatch, tmp_path: Path) -> None:
 
 def test_the_index_is_built_from_the_dictionaries_and_replaced_whole(tmp_path: Path) -> None:
     ding = tmp_path / "de-en"
-    ding.write_text("# Ding\nHaus {n} | Häuser {pl} :: house | houses\nbauen {vt} :: to build\n", encoding="utf-8")
+    ding.write_text("# Ding\nHaus {n} | Häuser {pl} :: house | houses\nbauen {vt} :: to build\n"
+                    "Straße {f} | Wall Street :: street | Wall Street\n", encoding="utf-8")
     cedict = tmp_path / "cedict.txt.gz"
     import gzip
 
@@ -87,9 +88,13 @@ def test_the_index_is_built_from_the_dictionaries_and_replaced_whole(tmp_path: P
     index = tmp_path / "cache" / "lexicon.sqlite"
     build_index(ding, cedict, index, frozenset())
     with sqlite3.connect(index) as db:
-        assert dict(db.execute("SELECT stem, en FROM de")) == {"haus": "hous", "bau": "build"}
+        assert dict(db.execute("SELECT stem, en FROM de")) == {"haus": "hous", "bau": "build", "strass": "street"}
         assert dict(db.execute("SELECT word, en FROM zh")) == {"房子": "hous"}
     assert [p.name for p in index.parent.iterdir()] == ["lexicon.sqlite"]  # no temporary file left
+    lex = Lexicon(index)
+    assert [lex.is_german(w) for w in ("Häusern", "Hausbauen", "Street", "Siminoff")] == [True, True, False, False]
+    assert [lex.is_english(w) for w in ("Street", "Houses", "Haus")] == [True, True, False]
+    assert lex.translations("Häuser") == {"hous"} and lex.translations("Stadthaus") == frozenset()
 
 
 def test_readers_skip_what_they_cannot_pair() -> None:

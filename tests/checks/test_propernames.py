@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from l10n.catalog import Entry
-from l10n.checks import Settings, Unit, check_unit
+from l10n.checks import Settings, Unit, check_unit, propernames
+from l10n.lexicon import lexicon
 
 
 def _errors(source: str, target: str, tgt: str = "en") -> list[str]:
@@ -58,3 +59,40 @@ def test_chinese_pairs_of_countries_use_short_forms() -> None:
     # Only beside another country the source names: 美日 does not name China.
     assert _errors(source, "自1979年以来，美日关系有所改善。", "zh") == ["proper-names"]
     assert _errors("Die Fabrik in China wächst.", "美中工厂在发展。", "zh") == ["proper-names"]
+
+
+# With Ding (Debian's trans-de-en, installed by .ci/run): names made of English words, names after
+# a hyphen, an initial or a quotation mark, and German words whose translation the English has.
+needs_ding = pytest.mark.skipif(lexicon() is None, reason="Ding (trans-de-en) is not installed")
+
+
+@needs_ding
+@pytest.mark.parametrize("source, target", [
+    ("Der Fall wird vor dem Edinburgh Sheriff Court verhandelt.", "The case will be heard at Edinburgh Sheriff Court."),
+    ("Das Crown Office will bis Freitag keine Stellungnahme abgeben.", "The Crown Office will not comment until Friday."),
+    ("Das Abkommen gilt für den gesamten Schengen-Raum.", "The agreement applies to the whole Schengen area."),
+    ("Die Reederei fährt im Sommer wieder nach St. Petersburg.", "The shipping line will sail to St Petersburg again in summer."),
+    ("Das bestätigte der Ermittler D. K. Arya am Montag.", "Investigator D. K. Arya confirmed this on Monday."),
+    ("Die Durchsagen in der Bahn sind auch auf Japanisch zu hören.", "Announcements on the train are also made in Japanese."),
+    ("Die Brauerei nennt ihr neues Bier „Sonnenschein“.", "The brewery calls its new beer 'Sunshine'."),
+])
+def test_english_names_and_translated_words_pass(source: str, target: str) -> None:
+    assert _errors(source, target) == []
+
+
+@needs_ding
+@pytest.mark.parametrize("source, target", [
+    ("Der Fall wird vor dem Edinburgh Sheriff Court verhandelt.", "The case will be heard in Edinburgh."),
+    ("Das Crown Office will bis Freitag keine Stellungnahme abgeben.", "The prosecution office will not comment until Friday."),
+    ("Das Abkommen gilt für den gesamten Schengen-Raum.", "The agreement applies to the whole area."),
+    ("Die Reederei fährt im Sommer wieder nach St. Petersburg.", "The shipping line will sail to St again in summer."),
+    ("Das bestätigte der Ermittler D. K. Arya am Montag.", "Investigator D. K. confirmed this on Monday."),
+])
+def test_dropped_english_name_is_an_error_with_ding(source: str, target: str) -> None:
+    assert _errors(source, target) == ["proper-names"]
+
+
+def test_without_ding_the_names_are_those_of_the_word_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(propernames, "lexicon", lambda: None)
+    assert propernames.proper_names("Das Crown Office im Schengen-Raum prüft den Fall.") == []
+    assert propernames.proper_names("Die Regierung in Berlin prüft den Fall.") == ["Berlin"]
