@@ -208,3 +208,13 @@ def lost_countries(source: str, target: str) -> list[str]:
         if names and not any(name in target for name in names) and m.group(0) not in lost:
             lost.append(m.group(0))
     return lost
+
+
+def translated_word(word: str) -> bool:
+    """Whether ``word`` is a German word a translation translates (listed, inflected, a compound
+    of a listed word, or with a noun ending), whatever its capital says.
+
+    >>> translated_word("Wirtschaftsministerin"), translated_word("Balasubramanian")
+    (True, False)
+    """
+    return _is_noun(word)
