@@ -163,13 +163,14 @@ def _in_latin(word: str, target: str) -> bool:
 def latin_names(source: str, target: str) -> list[str]:
     """Words of a German ``source``'s multi-word names that a Chinese ``target`` writes in Latin
     letters because it writes another word of the same name so: a translator who keeps "Rishi"
-    or "Kennedy" in Latin keeps "Rishi Sunak" and "John F. Kennedy" whole.
+    or "John" in Latin keeps "Rishi Sunak" and "John F. Kennedy" whole.
 
-    German words never count (function words, and the words
-    :func:`~l10n.checks.propernames.translated_word` knows): they are a title or an apposition
-    before the name ("Sängerin Taylor Swift", "Präsident Obama"), the sentence going on after it
-    ("zu Taylor Swifts Geburtstag") or a part of it that gets translated ("Microsoft Office" may
-    well be "微软 Office").
+    Only the words after the first one kept count: a word before it may be a title or a German
+    apposition rendered in Chinese ("Sängerin Taylor Swift", "Präsident Obama"). German words
+    after it do not count either (function words, and the words
+    :func:`~l10n.checks.propernames.translated_word` knows): they are the sentence going on
+    ("zu Taylor Swifts Geburtstag") or a part of the name that gets translated ("Microsoft
+    Office" may well be "微软 Office").
 
     >>> latin_names("Er traf Rishi Sunak in London.", "他在伦敦见到了 Rishi。")
     ['Sunak']
@@ -182,7 +183,7 @@ def latin_names(source: str, target: str) -> list[str]:
     for m in _PHRASE.finditer(source):
         words = [token.rstrip(".") for token in m.group(0).split()]
         kept = [i for i, word in enumerate(words) if _in_latin(word, target)]
-        for word in words if kept else ():
+        for word in words[kept[0] + 1 :] if kept else ():
             if _WORD.fullmatch(word) and not _in_latin(word, target) and word not in wanted and not _german(word):
                 wanted.append(word)
     return wanted
