@@ -7,7 +7,7 @@ share of entries with an error-level finding (per check), then, per injected fau
 faulty entries that get an error, for each half of the devtest: the even lines (the rules were
 tuned on them) and the odd lines (not looked at while tuning). Targets (issue 17), on each half:
 false alarms <= 1.5%; a changed number, German left untranslated and a loop caught >= 95%; a
-dropped name the English keeps caught >= 80%; a translation swapped with another sentence's, or
+dropped name the English keeps, or the Chinese writes in Latin letters, caught >= 80%; a translation swapped with another sentence's, or
 with the sentence closest to it in length, caught >= 60%. Exits 1 when a target is missed.
 """
 
@@ -58,6 +58,8 @@ def missed_targets(report) -> list[str]:
     wanted = {**dict.fromkeys(["number changed", "untranslated", "loop"], 0.95), "swapped": 0.6, "swapped, similar length": 0.6}
     if report.lang == "en":
         wanted["capitalised word dropped"] = 0.8
+    if report.lang == "zh":  # a name Chinese keeps in Latin letters
+        wanted["Latin-script name dropped"] = 0.8
     missed = [f"{fault} caught {report.rate(fault):.1%} < {goal:.0%}" for fault, goal in wanted.items()
               if report.rate(fault) < goal]
     if report.false_alarm_rate > 0.015:

@@ -44,6 +44,7 @@ class Language:
     closers: str = ""  # marks after a final . ! ? that belong to the sentence (closing quotes, brackets)
     sentence_ends: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     names_in_own_script: bool = False  # foreign names and short acronyms written in its own script
+    transcription: str = ""  # how it renders foreign names by sound: "pinyin" (l10n/checks/transliteration.py)
     length_ratio: tuple[float, float] | None = None  # plausible translation / German source length
     aliases: tuple[str, ...] = ()  # other codes servers use for it
     splitter: str = ""  # its sentence splitter, "module:Class"

@@ -334,3 +334,13 @@ def _paired(country: str, source: str, target: str) -> bool:
         return False
     pair = "".join(sorted(others))
     return re.search(f"{mine}[{pair}]|[{pair}]{mine}", target) is not None
+
+
+def translated_word(word: str) -> bool:
+    """Whether ``word`` is a German word a translation translates (listed, inflected, a compound
+    of a listed word, or with a noun ending), whatever its capital says.
+
+    >>> translated_word("Wirtschaftsministerin"), translated_word("Balasubramanian")
+    (True, False)
+    """
+    return _is_noun(word)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Iterator
 
-from . import Unit, check, propernames
+from . import Unit, check, propernames, transliteration
 from ..flags import MASK_FLAG
 from ..langid import detect, prose
 from ..languages import LANGUAGES, count_ideographs, facts_of
@@ -158,8 +158,11 @@ def proper_names_kept(unit: Unit) -> Iterator[str]:
     """Ordinary names (Berlin, Obama) are kept, in any spelling or as an exonym (München: Munich)."""
     if unit.src != "de":
         return
-    if facts_of(unit.tgt).names_in_own_script:  # most names are transcribed; countries have one agreed name
+    target = facts_of(unit.tgt)
+    if target.names_in_own_script:  # most names are transcribed; countries have one agreed name
         lost = propernames.lost_countries(unit.source, unit.target)
+        if target.transcription == "pinyin":  # and the others are heard: 奥巴马 is Obama
+            lost += [n for n in transliteration.lost_names(unit.source, unit.target) if n not in lost]
     else:
         lost = [n for n in propernames.proper_names(unit.source) if not propernames.kept(n, unit.target)]
     if lost:
