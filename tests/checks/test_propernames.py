@@ -75,6 +75,9 @@ needs_ding = pytest.mark.skipif(lexicon() is None, reason="Ding (trans-de-en) is
     ("Das bestätigte der Ermittler D. K. Arya am Montag.", "Investigator D. K. Arya confirmed this on Monday."),
     ("Die Durchsagen in der Bahn sind auch auf Japanisch zu hören.", "Announcements on the train are also made in Japanese."),
     ("Die Brauerei nennt ihr neues Bier „Sonnenschein“.", "The brewery calls its new beer 'Sunshine'."),
+    # Census names that are German words too are translated as such: a tailor, a cook, a mountain.
+    ("Der Schneider und der Koch wohnen am Berg.", "The tailor and the cook live on the mountain."),
+    ("Laut Sprecherin Jane Cooper sinkt der Absatz.", "According to spokeswoman Jane Cooper, sales are falling."),
 ])
 def test_english_names_and_translated_words_pass(source: str, target: str) -> None:
     assert _errors(source, target) == []
@@ -87,6 +90,10 @@ def test_english_names_and_translated_words_pass(source: str, target: str) -> No
     ("Das Abkommen gilt für den gesamten Schengen-Raum.", "The agreement applies to the whole area."),
     ("Die Reederei fährt im Sommer wieder nach St. Petersburg.", "The shipping line will sail to St again in summer."),
     ("Das bestätigte der Ermittler D. K. Arya am Montag.", "Investigator D. K. confirmed this on Monday."),
+    # A first name or surname of the US census that is no German word (data/personal_names.txt).
+    ("Laut Sprecherin Jane Cooper sinkt der Absatz.", "According to spokeswoman Jane, sales are falling."),
+    ("Den Preis erhielt die Forscherin Danielle Lantagne.", "The prize went to the researcher Danielle."),
+    ("Am Abend trat Tom Flynn mit seiner Band auf.", "In the evening Tom performed with his band."),
 ])
 def test_dropped_english_name_is_an_error_with_ding(source: str, target: str) -> None:
     assert _errors(source, target) == ["proper-names"]
