@@ -19,6 +19,7 @@ class NumberWords:
     scales: dict[str, float] = field(default_factory=dict)  # "milliarden": 1e9
     words: dict[str, float] = field(default_factory=dict)  # "drei": 3, "januar": 1
     one: frozenset[str] = frozenset()  # "eine" before a scale word
+    months: frozenset[str] = frozenset()  # "januar": a date's month, required like a figure
     stems: dict[str, float] = field(default_factory=dict)  # "siebt": 7 in "siebtgrößte"
     clock: tuple[re.Pattern[str], ...] = ()
     dates: tuple[re.Pattern[str], ...] = ()  # numeric dates, groups d, m and y: "12.05.2024"
@@ -39,7 +40,7 @@ def number_words(lang: str) -> NumberWords:
     decade = table.get("decade_of_century")
     return NumberWords(
         scales={w: float(v) for w, v in table.get("scales", {}).items()}, words=words,
-        one=frozenset(table.get("one", [])),
+        one=frozenset(table.get("one", [])), months=frozenset(table.get("months", [])),
         stems={**{w: v for w, v in words.items() if v.is_integer() and w not in table.get("months", [])},
                **{w: float(v) for w, v in table.get("stems", {}).items()}},
         clock=tuple(re.compile(rf"(?<![\d:.,]){p}") for p in table.get("clock", [])) + (_ANY_CLOCK,),

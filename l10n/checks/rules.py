@@ -19,7 +19,7 @@ from ..langid import detect, prose
 from ..languages import LANGUAGES, count_ideographs, facts_of
 from ..loops import loops
 from ..model import WORD
-from ..numbers import extra_numbers, missing_numbers
+from ..numbers import extra_numbers, is_month, missing_numbers
 from ..sources.markers import problems
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -27,8 +27,9 @@ from ..sources.markers import problems
 
 @check("numbers", "error")
 def numbers(unit: Unit) -> Iterator[str]:
-    """Every number written in digits in the source is in the translation (in any local form)."""
-    missing = [n.text for n in missing_numbers(unit.source, unit.target, unit.src, unit.tgt) if not n.written]
+    """Every number written in digits, and every month, of the source is in the translation (in any local form)."""
+    missing = [n.text for n in missing_numbers(unit.source, unit.target, unit.src, unit.tgt)
+               if not n.written or is_month(n, unit.src)]
     if missing:
         yield f"number{'s' if len(missing) > 1 else ''} {', '.join(missing)} not found in the translation"
 
@@ -36,7 +37,8 @@ def numbers(unit: Unit) -> Iterator[str]:
 @check("numbers-words", "warning")
 def numbers_words(unit: Unit) -> Iterator[str]:
     """Written-out numbers ("drei") are in the translation, as words or digits."""
-    missing = [n.text for n in missing_numbers(unit.source, unit.target, unit.src, unit.tgt) if n.written]
+    missing = [n.text for n in missing_numbers(unit.source, unit.target, unit.src, unit.tgt)
+               if n.written and not is_month(n, unit.src)]
     if missing:
         yield f"written-out number{'s' if len(missing) > 1 else ''} {', '.join(missing)} not found in the translation"
 

@@ -185,3 +185,38 @@ def test_a_decade_written_in_words_explains_the_figure() -> None:
 def test_digits_of_a_label_are_no_extra_figure() -> None:
     assert extra_numbers("Das Werk spart Kohlendioxid.", "The plant saves CO2.", "de", "en") == []
     assert extra_numbers("Das Werk spart Kohlendioxid.", "该工厂减少CO2排放。", "de", "zh") == []
+
+
+# --- a date's month is required like a figure -----------------------------------------------------
+
+
+def _number_findings(source: str, target: str, tgt: str) -> dict[str, str]:
+    from l10n.catalog import Entry
+    from l10n.checks import Settings, Unit, check_unit
+
+    unit = Unit(source, target, "de", tgt, Entry(msgid=source, msgstr=target))
+    return {name: severity for severity, name, _ in check_unit(unit, Settings.from_config(None)) if name.startswith("numbers")}
+
+
+@pytest.mark.parametrize("source, target, tgt", [
+    ("Die Messe beginnt am 16. November in Düsseldorf.", "The fair opens in Düsseldorf on 16 November.", "en"),
+    ("Die Messe beginnt am 16. November in Düsseldorf.", "The fair opens in Düsseldorf on November 16.", "en"),
+    ("Die Messe beginnt am 16. November in Düsseldorf.", "展会将于11月16日在杜塞尔多夫开幕。", "zh"),
+    ("Im März stiegen die Preise erneut.", "Prices rose again in March.", "en"),
+    ("Im März stiegen die Preise erneut.", "3月份价格再次上涨。", "zh"),
+])
+def test_months_kept_pass(source: str, target: str, tgt: str) -> None:
+    assert _number_findings(source, target, tgt) == {}
+
+
+@pytest.mark.parametrize("source, target, tgt", [
+    ("Die Messe beginnt am 16. November in Düsseldorf.", "The fair opens in Düsseldorf on the 16th.", "en"),
+    ("Im März stiegen die Preise erneut.", "Prices rose again in May.", "en"),
+    ("Die Messe beginnt am 16. November in Düsseldorf.", "展会将于16日在杜塞尔多夫开幕。", "zh"),
+])
+def test_a_lost_or_changed_month_is_an_error(source: str, target: str, tgt: str) -> None:
+    assert _number_findings(source, target, tgt).get("numbers") == "error"
+
+
+def test_other_written_numbers_stay_warnings() -> None:
+    assert _number_findings("Drei Firmen haben geklagt.", "Several companies have sued.", "en") == {"numbers-words": "warning"}
