@@ -375,16 +375,6 @@ def extra_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
     return extra
 
 
-def is_month(number: Number, lang: str) -> bool:
-    """Whether ``number`` is a month's name: part of a date, required like a figure, not a
-    paraphrasable word ("am 16. November" must not become "on the 16th").
-
-    >>> [is_month(n, "de") for n in find_numbers("Am 16. November kamen drei Gäste.", "de")]
-    [False, True, False]
-    """
-    return number.written and number.text.lower() in number_words(lang).months
-
-
 def missing_numbers(source: str, target: str, src: str, tgt: str) -> list[Number]:
     """Source numbers with no matching number in the target, each target number used once."""
     # Digits first: a written-out word must not take the target number a digit needs.

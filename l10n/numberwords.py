@@ -48,6 +48,16 @@ def number_words(lang: str) -> NumberWords:
         decade_of_century=re.compile(decade) if decade else None)
 
 
+def is_month(word: str, lang: str) -> bool:
+    """Whether ``word`` names a month in ``lang``: part of a date, required like a figure, not a
+    paraphrasable written number ("am 16. November" must not become "on the 16th").
+
+    >>> is_month("November", "de"), is_month("drei", "de")
+    (True, False)
+    """
+    return word.lower() in number_words(lang).months
+
+
 @lru_cache(maxsize=1)
 def _number_tables() -> dict[str, dict]:
     return tomllib.loads(files("l10n").joinpath("data/numbers.toml").read_text(encoding="utf-8"))

@@ -19,7 +19,8 @@ from ..langid import detect, prose
 from ..languages import LANGUAGES, count_ideographs, facts_of
 from ..loops import loops
 from ..model import WORD
-from ..numbers import extra_numbers, is_month, missing_numbers
+from ..numbers import extra_numbers, missing_numbers
+from ..numberwords import is_month
 from ..sources.markers import problems
 
 # --- numbers -------------------------------------------------------------------------------------
@@ -29,7 +30,7 @@ from ..sources.markers import problems
 def numbers(unit: Unit) -> Iterator[str]:
     """Every number written in digits, and every month, of the source is in the translation (in any local form)."""
     missing = [n.text for n in missing_numbers(unit.source, unit.target, unit.src, unit.tgt)
-               if not n.written or is_month(n, unit.src)]
+               if not n.written or is_month(n.text, unit.src)]
     if missing:
         yield f"number{'s' if len(missing) > 1 else ''} {', '.join(missing)} not found in the translation"
 
@@ -38,7 +39,7 @@ def numbers(unit: Unit) -> Iterator[str]:
 def numbers_words(unit: Unit) -> Iterator[str]:
     """Written-out numbers ("drei") are in the translation, as words or digits."""
     missing = [n.text for n in missing_numbers(unit.source, unit.target, unit.src, unit.tgt)
-               if n.written and not is_month(n, unit.src)]
+               if n.written and not is_month(n.text, unit.src)]
     if missing:
         yield f"written-out number{'s' if len(missing) > 1 else ''} {', '.join(missing)} not found in the translation"
 
