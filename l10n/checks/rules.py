@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib.resources import files
 from typing import Iterator
 
-from . import Unit, check, propernames, transliteration
+from . import Unit, check, data_lines, propernames, transliteration
 from ..flags import MASK_FLAG
 from ..langid import detect, prose
 from ..languages import LANGUAGES, count_ideographs, facts_of
@@ -77,8 +76,7 @@ _NAME = re.compile(r"(?<![\w.])[A-Za-z0-9][\w&]*(?:\.[\w&]+)*")
 
 def _lines(name: str) -> list[str]:
     """The entries of a one-a-line file in ``data/`` (comments after ``#`` left out)."""
-    text = files("l10n.checks").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
+    return [entry for line in data_lines(name) if (entry := line.split("#")[0].strip())]
 
 
 @lru_cache(maxsize=1)

@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib.resources import files
 
-from . import propernames
+from . import data_lines, propernames
 from .. import langid
 from ..lexicon import english_stem, lexicon
 
@@ -33,17 +32,12 @@ _CHEAP_SKIP = 0.5  # cost of a consonant Chinese often leaves out (see skeleton(
 _TOLERANCE = 0.2  # cost allowed per consonant of the name
 
 
-def _data(name: str) -> list[str]:
-    text = files("l10n.checks").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def _classes() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """Latin spelling -> its classes, pinyin initial -> its classes."""
     latin: dict[str, set[str]] = {}
     pinyin: dict[str, set[str]] = {}
-    for line in _data("transliteration.tsv"):
+    for line in data_lines("transliteration.tsv"):
         name, spellings, initials = line.split("\t")
         for spelling in spellings.split():
             latin.setdefault(spelling, set()).add(name)
@@ -55,7 +49,7 @@ def _classes() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
 @lru_cache(maxsize=1)
 def transcription_characters() -> frozenset[str]:
     """The characters Chinese writes foreign names with."""
-    return frozenset("".join(_data("transliteration_chars.txt")))
+    return frozenset("".join(data_lines("transliteration_chars.txt")))
 
 
 def skeleton(name: str) -> tuple[tuple[frozenset[str], bool], ...]:
