@@ -54,6 +54,8 @@ _NOUN_TAG = re.compile(r"([^\W\d_]+) \{(?:m|f|n|pl|m,f|m,n|n,m|f,n)\}")  # "gro�
 _GERMAN_ENDINGS = ("", "s", "es", "e", "en", "n", "er", "ern", "ns", "em")
 _LINKS = ("s", "es", "n", "en", "e", "er")  # between the parts of a compound (Wirtschaft|s|minister)
 _MIN_PART = 3  # letters of a German word, or of the first part of a compound
+# A feminine noun for a person: a masculine's ending, then -in or -innen (Sprecherin; not Kremlin).
+_FEMININE = re.compile(r"(\w{2,}(?:er|ent|ant|ist|eur|or|og|at|ar|ör))(?:in|innen)")
 
 
 @lru_cache(maxsize=None)
@@ -295,9 +297,12 @@ def _has(index: Path, table: str, word: str) -> bool:
 
 
 def _inflected(index: Path, word: str) -> bool:
-    """``word`` (lower case), or it less an inflection ending, is a German word of Ding."""
+    """``word`` (lower case), or it less an inflection ending, is a German word of Ding, or the
+    feminine of a noun for a person it lists, which Ding often lacks (Läuferin, Soziologinnen)."""
+    person = _FEMININE.fullmatch(word)
     return any(word.endswith(end) and len(word) - len(end) >= _MIN_PART
-               and _has(index, "de_word", word[: len(word) - len(end)]) for end in _GERMAN_ENDINGS)
+               and _has(index, "de_word", word[: len(word) - len(end)]) for end in _GERMAN_ENDINGS) or \
+        person is not None and any(_has(index, "de_word", person.group(1) + end) for end in ("", "e"))
 
 
 @lru_cache(maxsize=65536)
@@ -367,10 +372,8 @@ def _sources(ding: Path) -> tuple[Path, Path] | None:
 
 def state() -> str:
     """``"missing"`` (Ding is not installed), ``"unindexed"`` (the first use will index it) or ``"ready"``."""
-    sources = _sources(ding_path())
-    if sources is None:
-        return "missing"
-    return "ready" if _index_path(*sources).exists() else "unindexed"  # the review server warms it up
+    sources = _sources(ding_path())  # the review server warms the index up
+    return "missing" if sources is None else "ready" if _index_path(*sources).exists() else "unindexed"
 
 
 def lexicon() -> Lexicon | None:

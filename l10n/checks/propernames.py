@@ -15,7 +15,12 @@ The files are derived from kept sources by ``tools/derive_check_data.py``, which
 With the Ding German-English dictionary installed (:mod:`l10n.lexicon`) the check knows more: an
 English common word that is no German word ("Street", "Court", "Survey") in a run of capitalised
 words with a name, a foreign word or another English word in it is part of an English name
-("Crown Office", "Edinburgh Sheriff Court") and kept; a word that is no German word written before
+("Crown Office", "Edinburgh Sheriff Court") and kept, and so is an English word that is German too
+("Office", "Radio") in a run of English words and names, after one of them or beside an English
+word that is no German one (a title before a name, "Manager Yuan", is none); a word neither
+language knows is a name beside a name or another such word ("Jamie Siminoff", "Buenos Aires");
+a name after a hyphen counts ("Ost-Texas"), and a place listed whole is looked for whole
+("Französisch-Guayana": French Guiana); a word that is no German word written before
 a hyphen and a German word is a name ("Schengen-Raum", "Bellingshausen-See"); a word after an
 opening quote or bracket, or after an initial or abbreviation ("D. K. Arya", "Dr. Siminoff"), is
 taken for a name by the same rules when it is no German word; and a name counts as kept when the
@@ -38,6 +43,9 @@ from ..lexicon import Lexicon, english_stems, lexicon
 from ..segment.rules import load_list
 
 _CAPITALISED = re.compile(r"(?<![\w.\-])[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]{2,}(?![\w])")
+# With Ding, also a part after a hyphen: "Ost-Texas", "Anne-Frank-Museum" (German joins with a
+# hyphen the names English writes apart).
+_CAPITALISED_OR_PART = re.compile(r"(?<![\w.\-])[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]{2,}(?![\w])|(?<=\w-)[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]{2,}(?![\w])")
 # A capital after these is the start of a sentence, a quotation or an enumeration, not a clue.
 _OPENERS = set(".!?:;\"'„“”‚‘»«(–—-•*#>")
 _ENDS = set(".!?:;")  # of a sentence, a heading or a lead-in; the other openers start a quotation or a list
@@ -202,6 +210,10 @@ class _German:
         return self.lex.is_german(word, self.function) or bool(_NOUN_ENDING.search(lower)) or \
             (lower.replace("ß", "ss") in not_names() and not self.lex.is_english(word))
 
+    def foreign(self, word: str) -> bool:
+        """Neither a German word nor an English one: Siminoff, Pohamba, Aires."""
+        return not self.word(word) and not self.lex.is_english(word)
+
     def english_only(self, word: str) -> bool:
         """An English common word that is no German one: Street, Court, Survey."""
         return self.lex.is_english(word) and not self.word(word)
@@ -222,34 +234,68 @@ def _where(source: str, start: int) -> str:
     return "quote" if before[-1] in _OPENERS else "text"
 
 
-def _run(source: str, start: int, end: int) -> list[str]:
+def _hyphenated(source: str, start: int) -> str:
+    """The whole word, hyphens and all, that the part at ``start`` is in: "Französisch-Guayana"."""
+    while start and (source[start - 1].isalnum() or source[start - 1] == "-"):
+        start -= 1
+    return re.match(r"[\w-]*\w", source[start:]).group(0)
+
+
+def _run(source: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """The other capitalised words (not acronyms) of the run of them that ``source[start:end]`` is
-    in: "Edinburgh" and "Sheriff" for "Court" in "vor dem Edinburgh Sheriff Court angeklagt"."""
+    in, those before it and those after it: "Edinburgh" and "Sheriff" before "Court" in "vor dem
+    Edinburgh Sheriff Court angeklagt". A word opening a sentence is left out: its capital is the
+    sentence's ("Da" in "Da Sie sich ...")."""
     left = re.search(rf"(?:{_NEIGHBOUR.pattern}\s+)*$", source[:start])
     right = re.match(rf"(?:\s+{_NEIGHBOUR.pattern})*", source[end:])
-    words = _NEIGHBOUR.findall(left.group(0) if left else "") + _NEIGHBOUR.findall(right.group(0) if right else "")
-    return [w for w in words if not w.isupper()]
+    before = [w.group(0) for w in _NEIGHBOUR.finditer(left.group(0)) if _where(source, left.start() + w.start()) != "start"] \
+        if left else []
+    after = _NEIGHBOUR.findall(right.group(0)) if right else []
+    return [w for w in before if not w.isupper()], [w for w in after if not w.isupper()]
 
 
 def _names_with_lexicon(source: str, german: _German) -> list[str]:
     """:func:`proper_names` when Ding is installed: see the module's docstring.
 
     >>> from l10n.lexicon import lexicon
-    >>> lex = lexicon()  # "Office" is a German word too (Ding), "Crown" is not
-    >>> _names_with_lexicon("Die Anklage vor dem Crown Office in Edinburgh.", _German(lex)) if lex else ['Crown', 'Edinburgh']
-    ['Crown', 'Edinburgh']
+    >>> lex = lexicon()  # "Office" is a German word too (Ding), but follows an English one
+    >>> _names_with_lexicon("Die Anklage vor dem Crown Office in Edinburgh.", _German(lex)) if lex else ['Crown', 'Office', 'Edinburgh']
+    ['Crown', 'Office', 'Edinburgh']
     """
     found: list[str] = []
-    for m in _CAPITALISED.finditer(source):
-        word, where = m.group(0), _where(source, m.start())
+    for m in _CAPITALISED_OR_PART.finditer(source):
+        word = m.group(0)
+        where = "text" if source[m.start() - 1 : m.start()] == "-" else _where(source, m.start())
         if where == "start" or word in found or (where == "quote" and german.word(word)):
             continue
+        whole = _hyphenated(source, m.start())
         hyphen = _BEFORE_HYPHEN.match(source, m.end())
-        if german.name(word) or german.english_only(word) and any(  # part of an English name
-                german.name(n) or not german.word(n) or german.lex.is_english(n) for n in _run(source, m.start(), m.end())) \
-                or hyphen and german.word(hyphen.group(1)) and not german.word(word):  # "Schengen-Raum"
+        if "-" in whole and whole.lower() in exonyms():
+            word = whole  # a place named whole: Französisch-Guayana (French Guiana), not its parts
+        elif not (german.name(word) or _in_a_name(word, *_run(source, m.start(), m.end()), german)
+                  or hyphen and german.word(hyphen.group(1)) and not german.word(word)):  # "Schengen-Raum"
+            continue
+        if word not in found:
             found.append(word)
     return found
+
+
+def _in_a_name(word: str, before: list[str], after: list[str], german: _German) -> bool:
+    """Whether ``word`` is part of a name by the capitalised words of its run, ``before`` and
+    ``after`` it: a foreign word beside a name or another foreign word ("Jamie Siminoff", "Buenos
+    Aires"); an English word that is no German one beside a name, a foreign or an English word
+    ("Crown" in "Crown Office"); an English word that is German too in a run of names, foreign and
+    English words, after one of them or beside an English word that is no German one ("Office" in
+    "Crown Office", "TogiNet Radio", "Operation Dragoon"; not the title in "Manager Yuan").
+    """
+    run = before + after
+    if german.foreign(word):
+        return any(german.name(n) or german.foreign(n) for n in run)
+    if german.english_only(word):
+        return any(german.name(n) or not german.word(n) or german.lex.is_english(n) for n in run)
+    return bool(run) and german.lex.is_english(word) and \
+        all(german.lex.is_english(n) or german.foreign(n) or german.name(n) for n in run) and \
+        (any(german.english_only(n) for n in run) or any(german.foreign(n) or german.name(n) for n in before))
 
 
 def _forms(name: str) -> set[str]:

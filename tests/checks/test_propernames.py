@@ -99,6 +99,53 @@ def test_dropped_english_name_is_an_error_with_ding(source: str, target: str) ->
     assert _errors(source, target) == ["proper-names"]
 
 
+# Runs of capitalised words: a word no dictionary knows beside a name or another such word is a
+# name too; a word English and German share is part of an English name after a name or beside an
+# English-only word; a title before a name is no part of it.
+@needs_ding
+@pytest.mark.parametrize("source, target", [
+    ("Das sagte Firmenchef Tadeusz Wroblewski am Rande der Messe.", "CEO Tadeusz Wroblewski said this on the sidelines of the fair."),
+    ("Die Gruppe eröffnet ein Büro in Buenos Aires.", "The group is opening an office in Buenos Aires."),
+    ("Die Sendung lief zuerst bei BrightWave Radio.", "The show first aired on BrightWave Radio."),
+    ("Der Einsatz hieß Operation Sandstorm.", "The mission was called Operation Sandstorm."),
+    ("Die Förderung kommt von der Harwood Foundation.", "Funding comes from the Harwood Foundation."),
+    ("Den Vertrag unterzeichnete Manager Chen in Taipeh.", "Executive Chen signed the contract in Taipei."),
+    ("Die Begleitläuferin Anna Ogarzynska wurde Dritte.", "Guide Anna Ogarzynska came third."),
+    ("Da Sie sich in den Tropen befinden, wird es heiß.", "As you are in the tropics, it will be hot."),
+])
+def test_names_in_runs_kept_and_titles_translated_pass(source: str, target: str) -> None:
+    assert _errors(source, target) == []
+
+
+@needs_ding
+@pytest.mark.parametrize("source, target", [
+    ("Das sagte Firmenchef Tadeusz Wroblewski am Rande der Messe.", "CEO Tadeusz said this on the sidelines of the fair."),
+    ("Die Gruppe eröffnet ein Büro in Buenos Aires.", "The group is opening an office in Buenos."),
+    ("Die Sendung lief zuerst bei BrightWave Radio.", "The show first aired on BrightWave."),
+    ("Der Einsatz hieß Operation Sandstorm.", "The mission was called Sandstorm."),
+])
+def test_name_dropped_from_a_run_is_an_error(source: str, target: str) -> None:
+    assert _errors(source, target) == ["proper-names"]
+
+
+@needs_ding
+def test_names_joined_by_hyphens_are_names_and_places_are_named_whole() -> None:
+    """German hyphenates what English writes apart ("Ost-Texas": East Texas); a place listed whole
+    (Französisch-Guayana: French Guiana) is looked for whole, not by its parts."""
+    assert propernames.proper_names("Die Sprecher kamen aus Ost-Texas.") == ["Texas"]
+    assert _errors("Die Sprecher kamen aus Ost-Texas.", "The speakers came from East Texas.") == []
+    assert _errors("Die Sprecher kamen aus Ost-Texas.", "The speakers came from the east.") == ["proper-names"]
+    assert propernames.proper_names("Die Brücke führt nach Französisch-Guayana.") == ["Französisch-Guayana"]
+    assert _errors("Die Brücke führt nach Französisch-Guayana.", "The bridge leads to French Guiana.") == []
+
+
+@needs_ding
+def test_feminine_nouns_for_people_are_german_words() -> None:
+    lex = lexicon()
+    assert lex.is_german("Begleitläuferin") and lex.is_german("Soziologinnen") and lex.is_german("Präsidentin")
+    assert not lex.is_german("Kremlin") and not lex.is_german("Darwin") and not lex.is_german("Austin")
+
+
 def test_without_ding_the_names_are_those_of_the_word_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(propernames, "lexicon", lambda: None)
     assert propernames.proper_names("Das Crown Office im Schengen-Raum prüft den Fall.") == []
