@@ -27,7 +27,7 @@ taken for a name by the same rules when it is no German word; and a name counts 
 translation has one of Ding's translations of it (a German word after all). A first name or surname
 of the US census (``data/personal_names.txt``: Cooper, Flynn, Lantagne) that Ding does not know as
 German is a name too. Names no list has, or that are German words too (Müller, Schneider), are not
-recognised. For Chinese, :func:`lost_countries` asks for the countries (CLDR's Chinese names), and
+recognised. For Chinese, :mod:`l10n.checks.countries` asks for the countries (CLDR's Chinese names), and
 :mod:`l10n.checks.transliteration` for the rest of a name the translation writes partly in Latin."""
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ _CAPITALISED = re.compile(r"(?<![\w.\-])[A-ZÄÖÜ][a-zäöüßéèáàíóúñ�
 # hyphen the names English writes apart).
 _CAPITALISED_OR_PART = re.compile(r"(?<![\w.\-])[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]{2,}(?![\w])|(?<=\w-)[A-ZÄÖÜ][a-zäöüßéèáàíóúñçëï]{2,}(?![\w])")
 # A capital after these is the start of a sentence, a quotation or an enumeration, not a clue.
-_OPENERS = set(".!?:;\"'„“”‚‘»«(–—-•*#>")
+OPENERS = set(".!?:;\"'„“”‚‘»«(–—-•*#>")
 _ENDS = set(".!?:;")  # of a sentence, a heading or a lead-in; the other openers start a quotation or a list
 _NEIGHBOUR = re.compile(r"[A-ZÄÖÜ][\w'’]*")
 _BEFORE_HYPHEN = re.compile(r"-([A-ZÄÖÜ]\w+)")  # "Schengen|-Raum"
@@ -178,7 +178,7 @@ def proper_names(source: str) -> list[str]:
     found = []
     for m in _CAPITALISED.finditer(source):
         before = source[: m.start()].rstrip()
-        if not before or before[-1] in _OPENERS or m.group(0) in found:
+        if not before or before[-1] in OPENERS or m.group(0) in found:
             continue
         word = m.group(0)
         if _name(word):
@@ -231,7 +231,7 @@ def _where(source: str, start: int) -> str:
         return "text" if initial else "start"
     if before[-1] in _ENDS:
         return "start"
-    return "quote" if before[-1] in _OPENERS else "text"
+    return "quote" if before[-1] in OPENERS else "text"
 
 
 def _hyphenated(source: str, start: int) -> str:
@@ -344,52 +344,3 @@ def _translated(name: str, target: str) -> bool:
     "Japanisch" as "Japanese"); never without Ding."""
     lex = lexicon()
     return lex is not None and bool(lex.translations(name) & english_stems(target))
-
-
-@lru_cache(maxsize=1)
-def countries() -> dict[str, tuple[str, ...]]:
-    """German country name (lower case) -> its German, English and Chinese names (CLDR)."""
-    return {line.split("\t")[0].lower(): tuple(line.split("\t")) for line in data_lines("countries.tsv")}
-
-
-def lost_countries(source: str, target: str) -> list[str]:
-    """Countries the German ``source`` names that a Chinese ``target`` does not (Deutschland: 德国).
-
-    >>> lost_countries("Deutschland und Frankreich einigen sich.", "德国和法国达成一致。"), lost_countries("In Japan.", "在中国。")
-    ([], ['Japan'])
-    >>> lost_countries("Die größte ist King George Island.", "最大的岛屿是乔治国王岛。")
-    []
-    """
-    lost = []
-    for m in re.finditer(r"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]{2,}(?![\w-])", source):
-        names = countries().get(m.group(0).lower())
-        head = source[: m.start()].rstrip()
-        before = head.split()[-1:]
-        opening = head[: len(head) - len(before[0])].rstrip()[-1:] if before else ""
-        if before and before[0][:1].isupper() and before[0][-1:].isalpha() and opening not in _OPENERS | {""}:
-            continue  # part of a longer name: "Republik China", "Hong Kong Island"
-        if names and not any(name in target for name in names) and m.group(0) not in lost \
-                and not _paired(m.group(0), source, target):
-            lost.append(m.group(0))
-    return lost
-
-
-@lru_cache(maxsize=1)
-def short_forms() -> dict[str, str]:
-    """German country name (or acronym) -> the one character Chinese writes for it in a pair (中美)."""
-    return {name: line.split("\t")[0] for line in data_lines("zh_country_abbreviations.tsv") for name in line.split("\t")[1:]}
-
-
-def _paired(country: str, source: str, target: str) -> bool:
-    """Whether ``target`` writes ``country`` by its short form beside another country of ``source``:
-    "die Beziehungen zwischen den USA und China" = "美中关系".
-
-    >>> _paired("China", "Gespräche zwischen den USA und China.", "美中会谈。"), _paired("China", "In China.", "美中会谈。")
-    (True, False)
-    """
-    mine = short_forms().get(country)
-    others = {form for name, form in short_forms().items() if form != mine and re.search(rf"(?<![\w-]){name}(?![\w-])", source)}
-    if not mine or not others:
-        return False
-    pair = "".join(sorted(others))
-    return re.search(f"{mine}[{pair}]|[{pair}]{mine}", target) is not None

@@ -12,7 +12,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
-from . import Unit, check, data_lines, propernames, transliteration
+from . import Unit, check, countries, data_lines, propernames, transliteration
 from ..flags import MASK_FLAG
 from ..langid import detect, prose
 from ..languages import LANGUAGES, count_ideographs, facts_of
@@ -161,7 +161,7 @@ def proper_names_kept(unit: Unit) -> Iterator[str]:
         return
     target = facts_of(unit.tgt)
     if target.names_in_own_script:  # most names are transcribed; countries have one agreed name
-        lost = propernames.lost_countries(unit.source, unit.target)
+        lost = countries.lost_countries(unit.source, unit.target)
         if target.transcription == "pinyin":  # and the others are heard: 奥巴马 is Obama
             lost += [n for n in transliteration.lost_names(unit.source, unit.target) if n not in lost]
     else:
