@@ -231,11 +231,12 @@ class Lexicon:
         """Whether Ding's glosses use ``word`` (in lower case) as an English word."""
         return _has(self.path, "en_word", word.lower())
 
-    def is_german(self, word: str, function_words: frozenset[str] = frozenset()) -> bool:
-        """Whether ``word`` is a German word Ding knows, inflected (Häusern, pazifischen), or a
-        compound of German words ("Hausbau", "Wirtschaftsministerin", "Anschwemmen"); a word of
-        ``function_words`` counts as German, also as the first part of a compound (an|schwemmen)."""
-        return _compound(self.path, word.lower(), function_words, 0)
+    def is_german(self, word: str, function_words: frozenset[str] = frozenset(), compounds: bool = True) -> bool:
+        """Whether ``word`` is a German word Ding knows, inflected (Häusern, pazifischen), or (unless
+        not ``compounds``) a compound of German words ("Hausbau", "Wirtschaftsministerin"); a word of
+        ``function_words`` counts as German, also as the first part of a compound (zu|geben)."""
+        lower = word.lower()
+        return _compound(self.path, lower, function_words, 0) if compounds else lower in function_words or _inflected(self.path, lower)
 
     def chinese_meanings(self, text: str) -> frozenset[str]:
         """English stems of every CC-CEDICT word (two characters or more) found in ``text``,

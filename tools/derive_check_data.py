@@ -14,7 +14,8 @@ Usage: pip install -e ".[derive]"; apt-get install wbritish; python tools/derive
   Goethe), from the same SCOWL list: a capitalised German word is taken for a name only when it is
   one of these or a place of ``exonyms.tsv``, and not a translated German word.
 - ``l10n/checks/data/en_usage.txt``: words (lower case) that English text uses at least as often
-  as German text, once in 30 million words or more, and that SCOWL does not list as English common
+  as German text (any word of wordfreq's large English list, down to its floor of once in 100
+  million words: Sundarbans, Uthappa), and that SCOWL does not list as English common
   words: mostly names the world writes alike (Tendulkar, Santorum, Xinhua), from wordfreq's large
   English list. A capitalised German word in it that is not a German word is taken for a name.
 - ``l10n/checks/data/countries.tsv``: country names of one word in German, with their English and
@@ -38,7 +39,7 @@ DATA = Path(__file__).resolve().parent.parent / "l10n" / "checks" / "data"
 ENGLISH_WORDS = Path("/usr/share/dict/british-english")
 RARER_IN_ENGLISH = 1.0  # zipf difference: 10 times rarer
 MIN_POPULATION = 100_000
-MIN_ENGLISH_ZIPF = 1.5  # once in 30 million English words
+MIN_ENGLISH_ZIPF = 1.0  # once in 100 million English words: the floor of wordfreq's large list
 _LATIN_OR_HAN = re.compile(r"[A-Za-zÀ-ÿ .'-]+|[\u4e00-\u9fff]+")  # German, English, French... and Chinese
 
 

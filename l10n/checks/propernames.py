@@ -12,21 +12,25 @@ when the translation has it in any case or accent (Müller, Mueller), inflected 
 spelled another way (Elisabeth, Elizabeth) or as one of its exonyms (München = Munich = 慕尼黑).
 The files are derived from kept sources by ``tools/derive_check_data.py``, which names them.
 
-With the Ding German-English dictionary installed (:mod:`l10n.lexicon`) the check knows more: an
-English common word that is no German word ("Street", "Court", "Survey") in a run of capitalised
-words with a name, a foreign word or another English word in it is part of an English name
-("Crown Office", "Edinburgh Sheriff Court") and kept, and so is an English word that is German too
-("Office", "Radio") in a run of English words and names, after one of them or beside an English
-word that is no German one (a title before a name, "Manager Yuan", is none); a word neither
-language knows is a name beside a name or another such word ("Jamie Siminoff", "Buenos Aires");
-a name after a hyphen counts ("Ost-Texas"), and a place listed whole is looked for whole
-("Französisch-Guayana": French Guiana); a word that is no German word written before
-a hyphen and a German word is a name ("Schengen-Raum", "Bellingshausen-See"); a word after an
-opening quote or bracket, or after an initial or abbreviation ("D. K. Arya", "Dr. Siminoff"), is
-taken for a name by the same rules when it is no German word; and a name counts as kept when the
-translation has one of Ding's translations of it (a German word after all). A first name or surname
-of the US census (``data/personal_names.txt``: Cooper, Flynn, Lantagne) that Ding does not know as
-German is a name too. Names no list has, or that are German words too (Müller, Schneider), are not
+With the Ding German-English dictionary installed (:mod:`l10n.lexicon`) the check knows more.
+Runs of capitalised words (a sentence's first word counts only when it is a name; acronyms count
+as names): an English common word that is no German word ("Street", "Court") beside a name, a
+foreign or an English word is part of an English name ("Edinburgh Sheriff Court"); so is an
+English word that is German too ("Office", "Radio") in a run of English words and names, after
+one of them or beside an English word that is no German one ("Crown Office", "ADT Corporation";
+a title before a name, "Manager Yuan", is none), also in quotes ("„Operation Dragoon“"); a word
+neither language knows is a name beside a name or another such word ("Jamie Siminoff", "Buenos
+Aires"). The last capitalised word after an honorific (``data/honorifics.txt``: "Dr. Moll",
+"Frau Koch", not "eine junge Frau Mitte zwanzig") is a name. A name after a hyphen counts
+("Ost-Texas"), a place listed whole is looked for whole ("Französisch-Guayana": French Guiana),
+and a word that is no German word before a hyphen and a German word is a name ("Schengen-Raum").
+A word after an opening quote or bracket, or after an initial ("D. K. Arya"), is taken for a
+name by the same rules when it is no German word. A first name or surname of the US census
+(``data/personal_names.txt``: Cooper, Flynn, Lantagne) that Ding does not know as German is a name,
+and so is a word of ``data/en_usage.txt`` that is no word of Ding's itself, nor an inflection of
+one (Sundarbans, Devonport). A name counts as kept when the translation has one of Ding's
+translations of it (a German word after all). Names no list has, alone (Sintra), or that are
+German words too (Müller, Schneider) without an honorific, are not
 recognised. For Chinese, :mod:`l10n.checks.countries` asks for the countries (CLDR's Chinese names), and
 :mod:`l10n.checks.transliteration` for the rest of a name the translation writes partly in Latin."""
 
@@ -199,9 +203,18 @@ class _German:
         self.lex, self.function = lex, function_words("de")
 
     def name(self, word: str) -> bool:
-        """:func:`_name`, or a first name or surname of the US census that is no German word
-        (Lantagne, Cooper, Flynn; not Schneider, Berg)."""
-        return _name(word) or word.lower() in personal_names() and not self.word(word)
+        """:func:`_name`; an acronym (ADT, BBC: what a run of capitalised words around it is);
+        a first name or surname of the US census that is no German word (Lantagne, Cooper, Flynn;
+        not Schneider, Berg); or a word English uses at least as much as German that is no word of
+        Ding's itself, nor an inflection of one (Sundarbans, Devonport: a compound reading, Devon +
+        Port, does not make a word English writes more than German a German one)."""
+        lower = word.lower()
+        if len(word) >= 2 and word.isupper():
+            return True
+        if lower in english_usage() and not self.lex.is_german(word, self.function, compounds=False) \
+                and not _NOUN_ENDING.search(lower):
+            return True
+        return _name(word) or lower in personal_names() and not self.word(word)
 
     def word(self, word: str) -> bool:
         """A German word: Ding's, a function word, a word with a German noun ending (Zerwürfnissen)
@@ -234,6 +247,36 @@ def _where(source: str, start: int) -> str:
     return "quote" if before[-1] in OPENERS else "text"
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[re.Pattern[str], frozenset[str]]:
+    """``data/honorifics.txt``: a pattern of the text before a name (group 1: the word before an
+    honorific marked "*", group 2: that honorific) and the determiners that rule those out."""
+    words = data_lines("honorifics.txt")
+    always = "|".join(re.escape(w) for w in words if w[-1] != "*" and w[0] != "-")
+    unless = "|".join(re.escape(w[:-1]) for w in words if w[-1] == "*")
+    pattern = re.compile(rf"(?:(?<![\w.])(?:{always})|(?:(\w+)\s+|^)({unless}))\s+(?:[A-ZÄÖÜ][\w'’]*\s+)*$")
+    return pattern, frozenset(w[1:] for w in words if w[0] == "-")
+
+
+def _after_honorific(before: str, word: str, german: _German) -> bool:
+    """Whether ``word``, the last capitalised word of a run after ``before``, names the person an
+    honorific of ``data/honorifics.txt`` announces: "Dr. Moll", "Frau Ministerin Schulze".
+
+    >>> from l10n.lexicon import lexicon
+    >>> lex = lexicon()
+    >>> cases = (("sagte Dr. ", "Moll"), ("laut Frau ", "Wroblewski"), ("laut Frau ", "Koch"), ("die Frau ", "Wroblewski"),
+    ...          ("eine junge Frau ", "Mitte"))
+    >>> [_after_honorific(before, word, _German(lex)) for before, word in cases] if lex else [True, True, True, False, False]
+    [True, True, True, False, False]
+    """
+    pattern, determiners = _honorifics()
+    m = pattern.search(before)
+    if m is None or m.group(2) is None:
+        return m is not None
+    return (m.group(1) or "").lower() not in determiners and \
+        (not german.word(word) or word.lower() in personal_names())
+
+
 def _hyphenated(source: str, start: int) -> str:
     """The whole word, hyphens and all, that the part at ``start`` is in: "Französisch-Guayana"."""
     while start and (source[start - 1].isalnum() or source[start - 1] == "-"):
@@ -241,17 +284,17 @@ def _hyphenated(source: str, start: int) -> str:
     return re.match(r"[\w-]*\w", source[start:]).group(0)
 
 
-def _run(source: str, start: int, end: int) -> tuple[list[str], list[str]]:
-    """The other capitalised words (not acronyms) of the run of them that ``source[start:end]`` is
+def _run(source: str, start: int, end: int, german: _German) -> tuple[list[str], list[str]]:
+    """The other capitalised words (acronyms too) of the run of them that ``source[start:end]`` is
     in, those before it and those after it: "Edinburgh" and "Sheriff" before "Court" in "vor dem
-    Edinburgh Sheriff Court angeklagt". A word opening a sentence is left out: its capital is the
-    sentence's ("Da" in "Da Sie sich ...")."""
+    Edinburgh Sheriff Court angeklagt". A word opening a sentence is left out unless it is a name:
+    its capital is the sentence's ("Da" in "Da Sie sich ...", not "Edgar" in "Edgar Veguilla ...")."""
     left = re.search(rf"(?:{_NEIGHBOUR.pattern}\s+)*$", source[:start])
+    before = [w.group(0) for w in _NEIGHBOUR.finditer(left.group(0))
+              if _where(source, left.start() + w.start()) != "start" or german.name(w.group(0))] if left else []
     right = re.match(rf"(?:\s+{_NEIGHBOUR.pattern})*", source[end:])
-    before = [w.group(0) for w in _NEIGHBOUR.finditer(left.group(0)) if _where(source, left.start() + w.start()) != "start"] \
-        if left else []
     after = _NEIGHBOUR.findall(right.group(0)) if right else []
-    return [w for w in before if not w.isupper()], [w for w in after if not w.isupper()]
+    return before, after
 
 
 def _names_with_lexicon(source: str, german: _German) -> list[str]:
@@ -266,13 +309,17 @@ def _names_with_lexicon(source: str, german: _German) -> list[str]:
     for m in _CAPITALISED_OR_PART.finditer(source):
         word = m.group(0)
         where = "text" if source[m.start() - 1 : m.start()] == "-" else _where(source, m.start())
-        if where == "start" or word in found or (where == "quote" and german.word(word)):
+        if where == "start" or word in found:
             continue
         whole = _hyphenated(source, m.start())
         hyphen = _BEFORE_HYPHEN.match(source, m.end())
+        before, after = _run(source, m.start(), m.end(), german)
+        in_a_name = _in_a_name(word, before, after, german)
+        if where == "quote" and german.word(word) and not in_a_name:
+            continue  # a quoted German word ("„Sonnenschein“"), not an English name ("„Operation Dragoon“")
         if "-" in whole and whole.lower() in exonyms():
             word = whole  # a place named whole: Französisch-Guayana (French Guiana), not its parts
-        elif not (german.name(word) or _in_a_name(word, *_run(source, m.start(), m.end()), german)
+        elif not (german.name(word) or in_a_name or not after and _after_honorific(source[: m.start()], word, german)
                   or hyphen and german.word(hyphen.group(1)) and not german.word(word)):  # "Schengen-Raum"
             continue
         if word not in found:

@@ -120,11 +120,41 @@ def test_names_in_runs_kept_and_titles_translated_pass(source: str, target: str)
 @needs_ding
 @pytest.mark.parametrize("source, target", [
     ("Das sagte Firmenchef Tadeusz Wroblewski am Rande der Messe.", "CEO Tadeusz said this on the sidelines of the fair."),
+    ("Edgar Wroblewski wurde am Arm verletzt.", "Edgar was injured in the arm."),  # a name opening the sentence counts
     ("Die Gruppe eröffnet ein Büro in Buenos Aires.", "The group is opening an office in Buenos."),
     ("Die Sendung lief zuerst bei BrightWave Radio.", "The show first aired on BrightWave."),
     ("Der Einsatz hieß Operation Sandstorm.", "The mission was called Sandstorm."),
 ])
 def test_name_dropped_from_a_run_is_an_error(source: str, target: str) -> None:
+    assert _errors(source, target) == ["proper-names"]
+
+
+# A name announced by an honorific, quoted, or after an acronym; a word English writes as much as
+# German that only a compound reading makes German (Devon + Port).
+@needs_ding
+@pytest.mark.parametrize("source, target", [
+    ("Das bestätigte Frau Koch am Montag.", "Ms Koch confirmed this on Monday."),
+    ("Nach Angaben von Dr. Moll sind zwei Patienten betroffen.", "According to Dr Moll, two patients are affected."),
+    ("Eine junge Frau Mitte zwanzig wurde leicht verletzt.", "A young woman in her mid-twenties was slightly injured."),
+    ("Die Frau Anfang dreißig blieb unverletzt.", "The woman in her early thirties was unhurt."),
+    ("Die Landung hieß „Operation Dragoon“.", "The landing was called 'Operation Dragoon'."),
+    ("Der Streit mit der Sicherheitsfirma ADT Corporation ist beigelegt.", "The dispute with security firm ADT Corporation is settled."),
+    ("Die Fähre fährt bis Devonport.", "The ferry runs as far as Devonport."),
+])
+def test_announced_quoted_and_english_names_kept_pass(source: str, target: str) -> None:
+    assert _errors(source, target) == []
+
+
+@needs_ding
+@pytest.mark.parametrize("source, target", [
+    ("Das bestätigte Frau Koch am Montag.", "The spokeswoman confirmed this on Monday."),
+    ("Nach Angaben von Dr. Moll sind zwei Patienten betroffen.", "According to the doctor, two patients are affected."),
+    ("Das sagte Herr Minister Schulze in Bonn.", "Minister Müller said this in Bonn."),
+    ("Die Landung hieß „Operation Dragoon“.", "The landing was called 'Dragoon'."),
+    ("Der Streit mit der Sicherheitsfirma ADT Corporation ist beigelegt.", "The dispute with security firm ADT is settled."),
+    ("Die Fähre fährt bis Devonport.", "The ferry runs as far as the port."),
+])
+def test_announced_quoted_and_english_names_dropped_is_an_error(source: str, target: str) -> None:
     assert _errors(source, target) == ["proper-names"]
 
 
