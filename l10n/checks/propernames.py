@@ -333,7 +333,8 @@ def _in_a_name(word: str, before: list[str], after: list[str], german: _German) 
     Aires"); an English word that is no German one beside a name, a foreign or an English word
     ("Crown" in "Crown Office"); an English word that is German too in a run of names, foreign and
     English words, after one of them or beside an English word that is no German one ("Office" in
-    "Crown Office", "TogiNet Radio", "Operation Dragoon"; not the title in "Manager Yuan").
+    "Crown Office", "TogiNet Radio", "Operation Dragoon"; not the title before a name in "Manager
+    Yuan" or "Sturm Jerry").
     """
     run = before + after
     if german.foreign(word):
@@ -342,7 +343,8 @@ def _in_a_name(word: str, before: list[str], after: list[str], german: _German) 
         return any(german.name(n) or not german.word(n) or german.lex.is_english(n) for n in run)
     return bool(run) and german.lex.is_english(word) and \
         all(german.lex.is_english(n) or german.foreign(n) or german.name(n) for n in run) and \
-        (any(german.english_only(n) for n in run) or any(german.foreign(n) or german.name(n) for n in before))
+        (any(german.english_only(n) and not german.name(n) for n in after) or
+         any(german.english_only(n) or german.foreign(n) or german.name(n) for n in before))
 
 
 def _forms(name: str) -> set[str]:

@@ -159,12 +159,12 @@ def latin_names(source: str, target: str) -> list[str]:
     letters because it writes another word of the same name so: a translator who keeps "Rishi"
     or "John" in Latin keeps "Rishi Sunak" and "John F. Kennedy" whole.
 
-    Only the words after the first one kept count: a word before it may be a title or a German
-    apposition rendered in Chinese ("Sängerin Taylor Swift", "Präsident Obama"). German words
-    after it do not count either (function words, and the words
-    :func:`~l10n.checks.propernames.translated_word` knows): they are the sentence going on
-    ("zu Taylor Swifts Geburtstag") or a part of the name that gets translated ("Microsoft
-    Office" may well be "微软 Office").
+    A word before the first one kept counts only when the English rules take it for a name
+    (:func:`~l10n.checks.propernames.proper_names`: "Microsoft" of "Microsoft PowerPoint"): others
+    are titles or German appositions rendered in Chinese ("Sängerin Taylor Swift", "Präsident
+    Obama", "Sturm Jerry"). German words after it count only as such names too (not function
+    words, nor the words :func:`~l10n.checks.propernames.translated_word` knows): they are the
+    sentence going on ("zu Taylor Swifts Geburtstag") or a part of the name that gets translated.
 
     >>> latin_names("Er traf Rishi Sunak in London.", "他在伦敦见到了 Rishi。")
     ['Sunak']
@@ -174,11 +174,17 @@ def latin_names(source: str, target: str) -> list[str]:
     ['Swifts']
     """
     wanted: list[str] = []
+    names: list[str] | None = None
     for m in _PHRASE.finditer(source):
         words = [token.rstrip(".") for token in m.group(0).split()]
         kept = [i for i, word in enumerate(words) if _in_latin(word, target)]
-        for word in words[kept[0] + 1 :] if kept else ():
-            if _WORD.fullmatch(word) and not _in_latin(word, target) and word not in wanted and not _german(word):
+        if not kept:
+            continue
+        names = propernames.proper_names(source) if names is None else names
+        for i, word in enumerate(words):
+            if i == kept[0] or i < kept[0] and word not in names:
+                continue
+            if _WORD.fullmatch(word) and not _in_latin(word, target) and word not in wanted and (word in names or not _german(word)):
                 wanted.append(word)
     return wanted
 

@@ -13,6 +13,7 @@ from l10n.catalog import Entry
 from l10n.checks import Settings, Unit, check_unit
 from l10n.checks.transliteration import latin_names, lost_names, transliterated
 from l10n.languages import facts_of
+from l10n.lexicon import lexicon
 
 # How Chinese news writes politicians, cities and companies (Xinhua's forms).
 RENDERED = {
@@ -92,6 +93,23 @@ def test_a_name_written_in_latin_and_dropped_is_an_error() -> None:
 def test_german_words_beside_a_name_are_not_required(source: str, target: str) -> None:
     assert latin_names(source, target) == [] or lost_names(source, target) == []
     assert _errors(source, target) == []
+
+
+@pytest.mark.parametrize("source, target", [
+    ("Der tropische Sturm Kirk zieht nach Norden.", "热带风暴 Kirk 向北移动。"),  # a title before the name
+    ("Die Folien entstehen in Microsoft PowerPoint.", "幻灯片是用 Microsoft PowerPoint 制作的。"),
+    ("Die Folien entstehen in Microsoft PowerPoint.", "幻灯片是用微软 PowerPoint 制作的。"),  # CC-CEDICT's name
+])
+def test_a_name_before_the_word_kept_in_latin_kept_in_any_form_passes(source: str, target: str) -> None:
+    assert _errors(source, target) == []
+
+
+def test_a_name_before_the_word_kept_in_latin_and_dropped_is_an_error() -> None:
+    """Words before the first one kept in Latin are asked for when they are names by the English
+    rules (proper_names): Microsoft is; a title (Sturm, Sängerin) is not."""
+    if lexicon() is None:
+        pytest.skip("Ding (trans-de-en) is not installed")
+    assert lost_names("Die Folien entstehen in Microsoft PowerPoint.", "幻灯片是用 PowerPoint 制作的。") == ["Microsoft"]
 
 
 def test_languages_that_write_names_in_latin_are_not_asked() -> None:
