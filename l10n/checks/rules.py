@@ -25,10 +25,16 @@ from ..sources.markers import problems
 # --- numbers -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
+def _missing_numbers(source: str, target: str, src: str, tgt: str) -> tuple:
+    """:func:`~l10n.numbers.missing_numbers`, worked out once per entry for the two checks that read it."""
+    return tuple(missing_numbers(source, target, src, tgt))
+
+
 @check("numbers", "error")
 def numbers(unit: Unit) -> Iterator[str]:
     """Every number written in digits, and every month, of the source is in the translation (in any local form)."""
-    missing = [n.text for n in missing_numbers(unit.source, unit.target, unit.src, unit.tgt)
+    missing = [n.text for n in _missing_numbers(unit.source, unit.target, unit.src, unit.tgt)
                if not n.written or is_month(n.text, unit.src)]
     if missing:
         yield f"number{'s' if len(missing) > 1 else ''} {', '.join(missing)} not found in the translation"
@@ -37,7 +43,7 @@ def numbers(unit: Unit) -> Iterator[str]:
 @check("numbers-words", "warning")
 def numbers_words(unit: Unit) -> Iterator[str]:
     """Written-out numbers ("drei") are in the translation, as words or digits."""
-    missing = [n.text for n in missing_numbers(unit.source, unit.target, unit.src, unit.tgt)
+    missing = [n.text for n in _missing_numbers(unit.source, unit.target, unit.src, unit.tgt)
                if n.written and not is_month(n.text, unit.src)]
     if missing:
         yield f"written-out number{'s' if len(missing) > 1 else ''} {', '.join(missing)} not found in the translation"
