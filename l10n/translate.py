@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .catalog import Catalog, catalog_header, generator, now_stamp, write_catalogs
+from .catalog import Catalog, catalog_header, generator, now_stamp, revised, write_catalogs
 from .engines import Engine, Progress, check_engine_name
 from .errors import EngineError, ModelMissing
 from .extract import build_template
@@ -357,7 +357,7 @@ def _write(project: Project, job: _Job, langs: list[str]) -> list[FileReport]:
     for lang in langs:
         catalog, old = job.catalogs[lang], job.old[lang]
         if old is None or old.content() != catalog.content():
-            catalog = replace(catalog, header={**catalog.header, "PO-Revision-Date": now_stamp(), "X-Generator": generator()})
+            catalog = revised(catalog, X_Generator=generator())
         files.append((project.catalog_path(job.doc.name, lang), catalog, old))
     written, *by_lang = write_catalogs(files)
     # A whole document in another language is one warning; otherwise single foreign paragraphs.

@@ -8,11 +8,12 @@ Template extraction from a document is the workflow's (:mod:`l10n.extract`). The
 importable from ``l10n.catalog`` itself.
 """
 
-from .header import OWNED_FIELDS, catalog_header, generator, now_stamp, template_header
+from .header import OWNED_FIELDS, catalog_header, generator, now_stamp, revised, template_header
 from .model import Catalog, Entry
 from .po import UNSTORABLE, WRAP, check_writable, parse_catalog, read_catalog, render, write_catalog, write_catalogs
 
 __all__ = [
     "OWNED_FIELDS", "UNSTORABLE", "WRAP", "Catalog", "Entry", "catalog_header", "check_writable", "generator",
-    "now_stamp", "parse_catalog", "read_catalog", "render", "template_header", "write_catalog", "write_catalogs",
+    "now_stamp", "parse_catalog", "read_catalog", "render", "revised", "template_header", "write_catalog",
+    "write_catalogs",
 ]

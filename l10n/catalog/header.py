@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from .. import __version__
@@ -34,6 +35,17 @@ def generator() -> str:
     'l10n'
     """
     return f"l10n {__version__}"
+
+
+def revised(catalog: Catalog, **fields: str) -> Catalog:
+    """``catalog`` stamped as revised now (``PO-Revision-Date``), with the header ``fields`` given
+    (``X_Generator=...`` sets ``X-Generator``): the one place a changed catalog gets its date.
+
+    >>> revised(Catalog({"Language": "en"}), X_Generator="l10n").header["X-Generator"]
+    'l10n'
+    """
+    stamp = {"PO-Revision-Date": now_stamp(), **{k.replace("_", "-"): v for k, v in fields.items()}}
+    return replace(catalog, header={**catalog.header, **stamp})
 
 
 def template_header(project: str) -> dict[str, str]:

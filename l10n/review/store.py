@@ -21,7 +21,7 @@ import hashlib
 from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
-from ..catalog import UNSTORABLE, Catalog, Entry, now_stamp, parse_catalog, render
+from ..catalog import UNSTORABLE, Catalog, Entry, parse_catalog, render, revised
 from ..fs import atomic_write
 from ..flags import IGNORE_PREFIX
 from ..errors import CatalogError, L10nError, cannot_read
@@ -171,8 +171,7 @@ def update_entry(project: Project, path: Path, wanted: str, seen: str, change: C
             if updated == current:
                 return current
             entries = tuple(updated if e is current else e for e in snap.catalog.entries)
-            header = {**snap.catalog.header, "PO-Revision-Date": now_stamp()}
-            data = render(replace(snap.catalog, header=header, entries=entries)).encode("utf-8")
+            data = render(revised(replace(snap.catalog, entries=entries))).encode("utf-8")
             if _unchanged(path, snap.revision):
                 atomic_write(path, data)
                 return updated
