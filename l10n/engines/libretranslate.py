@@ -20,6 +20,7 @@ enough for one JSON POST; no HTTP client is added to l10n's dependencies.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import time
@@ -122,7 +123,7 @@ class LibreTranslateEngine:
         return texts
 
     def _request(self, method: str, path: str, body: dict | None) -> object:
-        """One API call, tried again on time-outs, refused connections and 5xx answers."""
+        """One API call, tried again on time-outs, refused connections, answers that break off and 5xx answers."""
         data = None if body is None else json.dumps(body).encode("utf-8")
         request = urllib.request.Request(self.url + path, data=data, method=method,
                                          headers={"Content-Type": "application/json", "Accept": "application/json"})
@@ -141,6 +142,8 @@ class LibreTranslateEngine:
             except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
                 reason = getattr(exc, "reason", exc)
                 failure = "no answer in time" if isinstance(reason, TimeoutError) else str(reason)
+            except http.client.HTTPException:  # the server went away mid-answer (IncompleteRead)
+                failure = "the answer broke off"
             except (UnicodeDecodeError, json.JSONDecodeError):
                 raise self._unexpected(path, "not JSON") from None
         raise EngineError(

@@ -26,6 +26,9 @@ LANGUAGES = [
 ]
 
 
+CUT = "cut"  # a scripted answer that breaks off after its headers and part of its body
+
+
 class Scripted:
     """A server whose next answers to POST /translate are scripted: (status, body, delay)."""
 
@@ -48,14 +51,15 @@ class Scripted:
                 time.sleep(delay)
                 if answer is None:  # echo: upper-case every sentence, as a stand-in for a model
                     answer = {"translatedText": [f"{body['target']}:{q.upper()}" for q in body["q"]]}
-                self._send(status, answer)
+                self._send(status, answer, cut=answer == CUT)
 
-            def _send(self, status: int, answer: object) -> None:
+            def _send(self, status: int, answer: object, cut: bool = False) -> None:
                 data = json.dumps(answer).encode()
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
+                    # A server killed mid-answer: it promised more bytes than it sent.
+                    self.send_header("Content-Length", str(len(data) + 56 * cut))
                     self.end_headers()
                     self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
@@ -104,6 +108,15 @@ def test_three_server_errors_are_one_line_naming_the_server(server: Scripted) ->
     host = server.url.removeprefix("http://")
     assert str(err.value) == (f"the LibreTranslate server at {host} failed 3 times (HTTP 500) "
                               "(is it running? What was finished is saved; run the command again when the server is back)")
+
+
+def test_an_answer_that_breaks_off_is_tried_again_then_one_line(server: Scripted) -> None:
+    server.answers = [(200, CUT, 0.0)]
+    assert server.engine().translate(["Eins."], "de", "en")[0].text == "en:EINS."
+    server.answers = [(200, CUT, 0.0)] * 3
+    with pytest.raises(EngineError) as err:
+        server.engine().translate(["Eins."], "de", "en")
+    assert "failed 3 times (the answer broke off)" in str(err.value) and "\n" not in str(err.value)
 
 
 def test_a_bad_key_is_one_line_at_once_with_the_servers_words(server: Scripted) -> None:
