@@ -285,6 +285,7 @@ def download_package(source: str, target: str, timeout: float = 15.0) -> Path:
     Needs the internet. Without it this fails at once with one clear message saying that a
     ``.argosmodel`` file is needed instead.
     """
+    import http.client
     import urllib.error
     import urllib.request
 
@@ -296,7 +297,7 @@ def download_package(source: str, target: str, timeout: float = 15.0) -> Path:
         index_url = argos_setting("ARGOS_PACKAGE_INDEX", ARGOS_INDEX)
         with urllib.request.urlopen(index_url.rstrip("/") + "/index.json", timeout=timeout) as response:
             index = json.loads(response.read())
-    except (OSError, urllib.error.URLError, ValueError):
+    except (OSError, urllib.error.URLError, ValueError, http.client.HTTPException):
         raise offline from None
     found = [m for m in index if m.get("from_code") == source and m.get("to_code") == target and m.get("type", "translate") == "translate"]
     if not found:
@@ -305,13 +306,22 @@ def download_package(source: str, target: str, timeout: float = 15.0) -> Path:
     downloads = packages_dir() / ".downloads"  # hidden: never taken for a package
     downloads.mkdir(parents=True, exist_ok=True)
     out = downloads / f"translate-{source}_{target}-{meta.get('package_version', '')}.argosmodel"
+    broke_off = False
     for link in meta.get("links", []):
         try:
             with urllib.request.urlopen(link, timeout=timeout) as response, open(out, "wb") as handle:
                 shutil.copyfileobj(response, handle)
+                if response.length:  # fewer bytes came than the server announced
+                    raise http.client.IncompleteRead(b"", response.length)
             return out
+        except http.client.HTTPException:
+            broke_off = True
         except (OSError, urllib.error.URLError):
             continue
+    out.unlink(missing_ok=True)
+    if broke_off:
+        raise EngineError(f"the download of the {source}→{target} package broke off; nothing was installed",
+                          hint=f"run 'l10n models install {source} {target}' again, or install a downloaded .argosmodel file")
     raise offline
 
 
