@@ -104,7 +104,7 @@ def test_dropped_english_name_is_an_error_with_ding(source: str, target: str) ->
 # English-only word; a title before a name is no part of it.
 @needs_ding
 @pytest.mark.parametrize("source, target", [
-    ("Das sagte Firmenchef Tadeusz Wroblewski am Rande der Messe.", "CEO Tadeusz Wroblewski said this on the sidelines of the fair."),
+    ("Das sagte Firmenchef Tadeusz Szczepankiewicz am Rande der Messe.", "CEO Tadeusz Szczepankiewicz said this on the sidelines of the fair."),
     ("Die Gruppe eröffnet ein Büro in Buenos Aires.", "The group is opening an office in Buenos Aires."),
     ("Die Sendung lief zuerst bei BrightWave Radio.", "The show first aired on BrightWave Radio."),
     ("Der Einsatz hieß Operation Sandstorm.", "The mission was called Operation Sandstorm."),
@@ -119,8 +119,8 @@ def test_names_in_runs_kept_and_titles_translated_pass(source: str, target: str)
 
 @needs_ding
 @pytest.mark.parametrize("source, target", [
-    ("Das sagte Firmenchef Tadeusz Wroblewski am Rande der Messe.", "CEO Tadeusz said this on the sidelines of the fair."),
-    ("Edgar Wroblewski wurde am Arm verletzt.", "Edgar was injured in the arm."),  # a name opening the sentence counts
+    ("Das sagte Firmenchef Tadeusz Szczepankiewicz am Rande der Messe.", "CEO Tadeusz said this on the sidelines of the fair."),
+    ("Edgar Oyelaran wurde am Arm verletzt.", "Edgar was injured in the arm."),  # a name opening the sentence counts
     ("Die Gruppe eröffnet ein Büro in Buenos Aires.", "The group is opening an office in Buenos."),
     ("Die Sendung lief zuerst bei BrightWave Radio.", "The show first aired on BrightWave."),
     ("Der Einsatz hieß Operation Sandstorm.", "The mission was called Sandstorm."),
