@@ -371,10 +371,9 @@ def _sources(ding: Path) -> tuple[Path, Path] | None:
     return (ding, cedict) if ding.is_file() and cedict.is_file() else None
 
 
-def state() -> str:
-    """``"missing"`` (Ding is not installed), ``"unindexed"`` (the first use will index it) or ``"ready"``."""
-    sources = _sources(ding_path())  # the review server warms the index up
-    return "missing" if sources is None else "ready" if _index_path(*sources).exists() else "unindexed"
+def installed() -> bool:
+    """Whether Ding and CC-CEDICT are installed (the index is built on the first :func:`lexicon`)."""
+    return _sources(ding_path()) is not None
 
 
 def lexicon() -> Lexicon | None:

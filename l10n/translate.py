@@ -357,7 +357,7 @@ def _write(project: Project, job: _Job, langs: list[str]) -> list[FileReport]:
     for lang in langs:
         catalog, old = job.catalogs[lang], job.old[lang]
         if old is None or old.content() != catalog.content():
-            catalog = revised(catalog, X_Generator=generator())
+            catalog = revised(catalog, by=generator())
         files.append((project.catalog_path(job.doc.name, lang), catalog, old))
     written, *by_lang = write_catalogs(files)
     # A whole document in another language is one warning; otherwise single foreign paragraphs.

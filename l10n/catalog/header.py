@@ -37,14 +37,14 @@ def generator() -> str:
     return f"l10n {__version__}"
 
 
-def revised(catalog: Catalog, **fields: str) -> Catalog:
-    """``catalog`` stamped as revised now (``PO-Revision-Date``), with the header ``fields`` given
-    (``X_Generator=...`` sets ``X-Generator``): the one place a changed catalog gets its date.
+def revised(catalog: Catalog, by: str = "") -> Catalog:
+    """``catalog`` stamped as revised now (``PO-Revision-Date``), and as written ``by`` a tool
+    (``X-Generator``) if given: the one place a changed catalog gets its date.
 
-    >>> revised(Catalog({"Language": "en"}), X_Generator="l10n").header["X-Generator"]
+    >>> revised(Catalog({"Language": "en"}), by="l10n").header["X-Generator"]
     'l10n'
     """
-    stamp = {"PO-Revision-Date": now_stamp(), **{k.replace("_", "-"): v for k, v in fields.items()}}
+    stamp = {"PO-Revision-Date": now_stamp(), **({"X-Generator": by} if by else {})}
     return replace(catalog, header={**catalog.header, **stamp})
 
 

@@ -261,11 +261,11 @@ def check(
 
 def _dictionary_note(project) -> None:
     """One line on stderr, after the findings, when the `content` check had no dictionary."""
-    from ..lexicon import DING_ENV, state
+    from ..lexicon import DING_ENV, installed
 
     if "content" in project.config.section("checks")["disable"] or project.config.source_language != "de":
         return
-    if state() == "missing":
+    if not installed():
         _echo_err(f"note: the content check is off: no German-English dictionary (apt-get install trans-de-en, or set {DING_ENV})")
 
 
